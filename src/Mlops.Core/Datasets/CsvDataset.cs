@@ -1,0 +1,22 @@
+namespace Mlops.Core.Datasets;
+
+/// <summary>A parsed CSV held in memory: the header and every row as raw strings (bounded by the upload size).</summary>
+public sealed class CsvDataset(IReadOnlyList<string> columns, IReadOnlyList<string[]> rows)
+{
+    public IReadOnlyList<string> Columns { get; } = columns;
+
+    public IReadOnlyList<string[]> Rows { get; } = rows;
+
+    public int IndexOf(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (string.Equals(Columns[i], column, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Mlops.Core.Datasets;
+
+/// <summary>
+/// The input contract of a model: the features in order, the label and the task. It travels with the model
+/// (manifest.json) so that serving and evaluation read rows exactly as training did.
+/// </summary>
+/// <param name="Features">Feature columns in model order.</param>
+/// <param name="Label">The label column's name.</param>
+/// <param name="Task">The learning task.</param>
+/// <param name="ClassLabels">
+/// Classification only: the label values in ordinal order. Binary: [negative, positive]. Empty for regression.
+/// </param>
+public sealed record DatasetSchema(
+    IReadOnlyList<ColumnSchema> Features,
+    string Label,
+    MlTask Task,
+    IReadOnlyList<string> ClassLabels);

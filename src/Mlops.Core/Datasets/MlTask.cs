@@ -1,0 +1,8 @@
+namespace Mlops.Core.Datasets;
+
+public enum MlTask
+{
+    BinaryClassification,
+    MulticlassClassification,
+    Regression,
+}

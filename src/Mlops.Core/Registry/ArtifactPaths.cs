@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Mlops.Core.Registry;
+
+/// <summary>Blob paths inside the models container. Model names are validated before they get here.</summary>
+public static class ArtifactPaths
+{
+    public static string ModelZip(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/model.zip";
+
+    public static string Manifest(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/manifest.json";
+
+    /// <summary>A run's trained candidate before registration; "runs" is not a number, so it never meets a version folder.</summary>
+    public static string Candidate(string model, string runId) => $"{model}/runs/{runId}/model.zip";
+}

@@ -1,0 +1,11 @@
+namespace Mlops.Core.Registry;
+
+/// <summary>The models container: model.zip, manifest.json and run candidates, addressed by <see cref="ArtifactPaths"/>.</summary>
+public interface IModelArtifactStore
+{
+    /// <summary>Writes (or overwrites) the artifact; writers own their paths, so overwriting is a retry, not a race.</summary>
+    Task WriteAsync(string path, BinaryData content, CancellationToken cancellationToken);
+
+    /// <summary>The artifact, or null when it does not exist.</summary>
+    Task<BinaryData?> ReadAsync(string path, CancellationToken cancellationToken);
+}

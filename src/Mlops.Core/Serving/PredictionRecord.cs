@@ -1,0 +1,13 @@
+namespace Mlops.Core.Serving;
+
+/// <summary>One served prediction, logged so that feedback can join it by id and monitoring can read it.</summary>
+public sealed record PredictionRecord(
+    string Model,
+    string PredictionId,
+    int Version,
+    string Variant,
+    DateTimeOffset Timestamp,
+    string FeaturesJson,
+    string Prediction,
+    double? Score,
+    string? EntityId);

@@ -1,0 +1,8 @@
+namespace Mlops.Core.Validation;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

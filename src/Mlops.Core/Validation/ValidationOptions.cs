@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Mlops.Core.Validation;
+
+public sealed class ValidationOptions
+{
+    public const string Section = "Validation";
+
+    /// <summary>Fewer data rows than this cannot train and hold out anything meaningful.</summary>
+    [Range(2, 1_000_000)]
+    public int MinRows { get; set; } = 20;
+
+    /// <summary>A feature column with a larger share of missing values is an error.</summary>
+    [Range(0.0, 1.0)]
+    public double MaxMissingFraction { get; set; } = 0.5;
+}
