@@ -1,2 +1,48 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Azure.Storage.Blobs;
+using Grpc.Net.Client;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Mlops.DevHost;
+using Mlops.DevHost.Durable;
+using Mlops.DevHost.Functions;
+using Mlops.DevHost.Triggers;
+using Mlops.Functions;
+using Mlops.Functions.Telemetry;
+using Mlops.Workflows;
+
+// The local host: the Functions app's own classes behind the same routes, blob path and Durable engine,
+// without the Functions host (see ARCHITECTURE.md, "Why a DevHost").
+var builder = WebApplication.CreateBuilder(args);
+var devHost = builder.Configuration.GetSection(DevHostOptions.Section).Get<DevHostOptions>() ?? new DevHostOptions();
+builder.Services.AddOptions<DevHostOptions>().Bind(builder.Configuration.GetSection(DevHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+using var startupLogs = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+var (storage, azurite) = await LocalStorage.EnsureAsync(builder.Configuration, devHost, startupLogs.CreateLogger("Mlops.DevHost"), CancellationToken.None);
+await using var ownedAzurite = azurite;
+builder.Configuration[LocalStorage.SettingName] = storage;
+
+await using var sidecar = await DurableSidecar.StartAsync(storage, devHost, startupLogs, CancellationToken.None);
+using var channel = GrpcChannel.ForAddress(sidecar.Address);
+
+builder.WebHost.UseUrls(devHost.Urls);
+builder.Services.AddMlopsFunctions(builder.Configuration);
+builder.Services.AddMlopsTelemetry(builder.Configuration);
+builder.Services.AddMvcCore();
+builder.Services.AddDurableTaskClient(client => client.UseGrpc(channel));
+builder.Services.AddDurableTaskWorker(worker =>
+{
+    worker.UseGrpc(channel);
+    worker.AddTasks(tasks => tasks.AddMlopsWorkflows());
+    worker.Configure(o => o.Concurrency.MaximumConcurrentActivityWorkItems = devHost.MaxConcurrentActivities);
+});
+
+var functionsAssembly = typeof(FunctionsServiceCollectionExtensions).Assembly;
+builder.Services.AddSingleton(new BlobServiceClient(storage));
+foreach (var blobFunction in FunctionCatalog.BlobFunctions(functionsAssembly))
+{
+    builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<DatasetWatcher>(sp, blobFunction));
+}
+
+var app = builder.Build();
+app.MapFunctionEndpoints(functionsAssembly);
+await app.RunAsync();

@@ -1,0 +1,92 @@
+// Event Grid delivers BlobCreated events of the datasets container to the blob trigger of the function
+// app (BlobTrigger with Source = BlobTriggerSource.EventGrid), through the blobs extension's webhook.
+//
+// The system topic on the storage account is created on every provisioning. The subscription is created
+// only once the app's code runs (subscriptionEnabled): Event Grid validates a webhook when the
+// subscription is created, and both the webhook and its key (the host's blobs_extension system key)
+// exist only after the blobs extension has started in a deployed app. The azd postdeploy hook
+// (scripts/azd/postdeploy.sh) turns the subscription on and provisions again. The key is read here with
+// listKeys() at deployment time: it is never in the repository, a parameter, an output or a script.
+
+import { resourceTags } from '../types.bicep'
+
+@description('Name of the Event Grid system topic of the storage account.')
+param systemTopicName string
+
+@description('Azure region of the system topic (the storage account\'s).')
+param location string
+
+@description('Tags applied to the system topic.')
+param tags resourceTags
+
+@description('Name of the storage account whose blob events are published.')
+param storageAccountName string
+
+@description('Container whose new blobs start a run.')
+param containerName string
+
+@description('Name of the function app that receives the events.')
+param functionAppName string
+
+@description('Name of the blob-triggered function ([Function] name) that receives the events.')
+param blobTriggerFunctionName string
+
+@description('Create the subscription; only once the app\'s code is deployed (its webhook answers the validation).')
+param subscriptionEnabled bool
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
+  name: storageAccountName
+}
+
+resource functionApp 'Microsoft.Web/sites@2025-03-01' existing = {
+  name: functionAppName
+}
+
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
+  name: systemTopicName
+  location: location
+  tags: tags
+  properties: {
+    source: storage.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+@description('The blobs extension\'s webhook; the function is addressed as Host.Functions.<name>.')
+var webhookPath = '/runtime/webhooks/blobs?functionName=Host.Functions.${blobTriggerFunctionName}'
+
+// The host keys are an action on <app>/host/default, which has no resource type to declare: listKeys()
+// on its id. Evaluated by Resource Manager only when the subscription is deployed (its condition is true).
+
+resource datasetSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (subscriptionEnabled) {
+  parent: systemTopic
+  name: '${containerName}-blob-created'
+  properties: {
+    eventDeliverySchema: 'EventGridSchema'
+    destination: {
+      endpointType: 'WebHook'
+      properties: {
+        endpointUrl: 'https://${functionApp.properties.defaultHostName}${webhookPath}&code=${listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension}'
+        maxEventsPerBatch: 1
+        preferredBatchSizeInKilobytes: 64
+      }
+    }
+    filter: {
+      includedEventTypes: [
+        'Microsoft.Storage.BlobCreated'
+      ]
+      subjectBeginsWith: '/blobServices/default/containers/${containerName}/blobs/'
+      isSubjectCaseSensitive: false
+    }
+    retryPolicy: {
+      maxDeliveryAttempts: 30
+      eventTimeToLiveInMinutes: 1440
+    }
+  }
+}
+
+@description('Name of the Event Grid system topic.')
+output systemTopicName string = systemTopic.name
+
+@description('Name of the event subscription, empty until it is enabled.')
+output subscriptionName string = subscriptionEnabled ? datasetSubscription.name : ''

@@ -1,0 +1,194 @@
+// The Flex Consumption plan and the function app (dotnet-isolated, .NET 10), with the app settings the
+// app reads in Azure. The app runs as the user-assigned managed identity: the deployment package, the
+// Functions host storage (AzureWebJobsStorage), Durable Functions and telemetry are all keyless.
+//
+// App settings are exactly the names the app reads (local.settings.sample.json, host.json's %...%
+// references), translated for Azure: AzureWebJobsStorage becomes its identity-based form, and
+// FUNCTIONS_WORKER_RUNTIME is not set (Flex Consumption takes the runtime from functionAppConfig and
+// rejects that setting). tests/Mlops.Infra.Tests keeps this list, the sample settings and the code in step.
+
+import { resourceTags } from '../types.bicep'
+
+@description('Name of the function app.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app (the app also gets azd-service-name).')
+param tags resourceTags
+
+@description('azd service name of the app (azure.yaml services key), put in the azd-service-name tag.')
+param serviceName string
+
+@description('Name of the storage account of the app, the Functions host and the deployment package.')
+param storageAccountName string
+
+@description('Blob container that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Name of the user-assigned managed identity the app runs as.')
+param identityName string
+
+@description('Name of the Application Insights component the app exports telemetry to.')
+param applicationInsightsName string
+
+@description('.NET version the app targets (functionAppConfig.runtime.version).')
+param dotnetVersion string
+
+@description('Memory of each instance, in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int
+
+@description('Most instances the app scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Instances of the HTTP functions kept warm (0: the app scales to zero and costs nothing idle).')
+@minValue(0)
+param alwaysReadyHttpInstances int
+
+@description('Durable Functions task hub name (host.json reads %Durable__HubName%).')
+param durableHubName string
+
+@description('Ingestion__MaxUploadBytes: largest dataset upload accepted, in bytes.')
+param ingestionMaxUploadBytes int
+
+@description('Validation__MinRows: fewest data rows a dataset needs to be trained on.')
+param validationMinRows int
+
+@description('Validation__MaxMissingFraction: largest fraction of missing values a column may have (decimal).')
+param validationMaxMissingFraction string
+
+@description('Training__Seed: seed of every ML.NET context, for reproducible runs.')
+param trainingSeed int
+
+@description('Training__HoldoutFraction: fraction of rows held out to evaluate candidates (decimal).')
+param trainingHoldoutFraction string
+
+@description('Serving__AliasRefreshSeconds: how often a serving instance re-reads aliases and traffic splits.')
+param servingAliasRefreshSeconds int
+
+@description('Serving__MaxBatchSize: most rows one batch prediction request may carry.')
+param servingMaxBatchSize int
+
+@description('Serving__MaxRequestBytes: largest prediction request body, in bytes.')
+param servingMaxRequestBytes int
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
+  name: storageAccountName
+}
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: identityName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: dotnetVersion
+      }
+    }
+  }
+
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // AzureWebJobsStorage (a connection string locally), identity-based in Azure: the host, the
+      // blob trigger and Durable Functions reach blobs, queues and tables as the managed identity.
+      AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identity.properties.clientId
+      // Telemetry: the connection string names the component (it is not a credential); ingestion is
+      // authenticated with the managed identity because the component has local authentication off.
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+      Durable__HubName: durableHubName
+      Ingestion__MaxUploadBytes: string(ingestionMaxUploadBytes)
+      Validation__MinRows: string(validationMinRows)
+      Validation__MaxMissingFraction: validationMaxMissingFraction
+      Training__Seed: string(trainingSeed)
+      Training__HoldoutFraction: trainingHoldoutFraction
+      Serving__AliasRefreshSeconds: string(servingAliasRefreshSeconds)
+      Serving__MaxBatchSize: string(servingMaxBatchSize)
+      Serving__MaxRequestBytes: string(servingMaxRequestBytes)
+    }
+  }
+
+  // azd deploys with an Entra ID token; publishing with a user name and password stays off.
+  resource scmBasicAuth 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource ftpBasicAuth 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+@description('Name of the function app.')
+output name string = functionApp.name
+
+@description('Host name of the function app, e.g. func-xyz.azurewebsites.net.')
+output defaultHostName string = functionApp.properties.defaultHostName

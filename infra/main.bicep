@@ -1,0 +1,239 @@
+// Everything the MLOps Functions app needs in Azure, provisioned by `azd up` (or `azd provision`):
+// a resource group with a Flex Consumption function app (.NET 10 isolated worker) running as a
+// user-assigned managed identity, one keyless storage account (datasets, models, quarantine, tables,
+// Durable Functions, deployment package), Event Grid delivering dataset uploads to the blob trigger,
+// and Log Analytics + Application Insights for OpenTelemetry. See docs/deploy.md.
+
+targetScope = 'subscription'
+
+import { resourceTags } from 'types.bicep'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; names the resource group and seeds the unique resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every resource; it must offer the Flex Consumption plan.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Name of the resource group; empty: rg-<environmentName>.')
+param resourceGroupName string = ''
+
+@description('Create the Event Grid subscription that delivers dataset uploads to the app. Off on the very first provisioning (no code deployed yet); the azd postdeploy hook turns it on and provisions again.')
+param blobEventSubscriptionEnabled bool = false
+
+@description('Memory of each function app instance, in MB (ML.NET training is the heaviest work).')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Most instances the function app scales out to (a cost ceiling).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Always-ready instances for the HTTP functions; 0 scales to zero (no compute cost while idle).')
+@minValue(0)
+@maxValue(20)
+param alwaysReadyHttpInstances int = 0
+
+@description('Ingestion__MaxUploadBytes: largest dataset upload accepted, in bytes.')
+@minValue(1)
+param ingestionMaxUploadBytes int = 104857600
+
+@description('Validation__MinRows: fewest data rows a dataset needs to be trained on.')
+@minValue(1)
+param validationMinRows int = 20
+
+@description('Validation__MaxMissingFraction: largest fraction of missing values a column may have (a decimal in [0, 1]).')
+param validationMaxMissingFraction string = '0.5'
+
+@description('Training__Seed: seed of every ML.NET context, for reproducible runs.')
+param trainingSeed int = 42
+
+@description('Training__HoldoutFraction: fraction of rows held out to evaluate candidates (a decimal in (0, 1)).')
+param trainingHoldoutFraction string = '0.2'
+
+@description('Serving__AliasRefreshSeconds: how often a serving instance re-reads aliases and traffic splits.')
+@minValue(1)
+param servingAliasRefreshSeconds int = 5
+
+@description('Serving__MaxBatchSize: most rows one batch prediction request may carry.')
+@minValue(1)
+param servingMaxBatchSize int = 1000
+
+@description('Serving__MaxRequestBytes: largest prediction request body, in bytes.')
+@minValue(1)
+param servingMaxRequestBytes int = 1048576
+
+@description('Resource name prefixes (Cloud Adoption Framework abbreviations).')
+var abbrs = loadJsonContent('abbreviations.json')
+
+@description('Stable per subscription, environment and region: makes globally unique names.')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+
+@description('azd finds the environment\'s resources by this tag.')
+var tags resourceTags = { 'azd-env-name': environmentName }
+
+@description('azd service name of the function app, the key under services in azure.yaml.')
+var serviceName = 'functions'
+
+@description('Names of every resource, derived from the environment so that provisioning is repeatable.')
+var names = {
+  resourceGroup: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourceGroup}${environmentName}'
+  identity: '${abbrs.managedIdentity}${abbrs.functionApp}${resourceToken}'
+  storage: '${abbrs.storageAccount}${resourceToken}'
+  logAnalytics: '${abbrs.logAnalyticsWorkspace}${resourceToken}'
+  applicationInsights: '${abbrs.appInsights}${resourceToken}'
+  plan: '${abbrs.flexConsumptionPlan}${resourceToken}'
+  functionApp: '${abbrs.functionApp}${resourceToken}'
+  systemTopic: '${abbrs.eventGridSystemTopic}${resourceToken}'
+}
+
+@description('Blob containers of the product (names are part of its public contract, see ARCHITECTURE.md).')
+var containers = {
+  datasets: 'datasets'
+  models: 'models'
+  quarantine: 'quarantine'
+  deploymentPackage: 'app-package-${resourceToken}'
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: tags
+}
+
+module identity 'core/identity.bicep' = {
+  scope: rg
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'core/storage.bicep' = {
+  scope: rg
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    containerNames: [
+      containers.datasets
+      containers.models
+      containers.quarantine
+      containers.deploymentPackage
+    ]
+  }
+}
+
+module monitoring 'core/monitoring.bicep' = {
+  scope: rg
+  params: {
+    logAnalyticsName: names.logAnalytics
+    applicationInsightsName: names.applicationInsights
+    location: location
+    tags: tags
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  scope: rg
+  params: {
+    identityName: names.identity
+    storageAccountName: names.storage
+    applicationInsightsName: names.applicationInsights
+  }
+  dependsOn: [
+    identity
+    storage
+    monitoring
+  ]
+}
+
+module functions 'app/functions.bicep' = {
+  scope: rg
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: tags
+    serviceName: serviceName
+    storageAccountName: names.storage
+    deploymentContainerName: containers.deploymentPackage
+    identityName: names.identity
+    applicationInsightsName: names.applicationInsights
+    dotnetVersion: '10.0'
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    durableHubName: 'MlopsHub'
+    ingestionMaxUploadBytes: ingestionMaxUploadBytes
+    validationMinRows: validationMinRows
+    validationMaxMissingFraction: validationMaxMissingFraction
+    trainingSeed: trainingSeed
+    trainingHoldoutFraction: trainingHoldoutFraction
+    servingAliasRefreshSeconds: servingAliasRefreshSeconds
+    servingMaxBatchSize: servingMaxBatchSize
+    servingMaxRequestBytes: servingMaxRequestBytes
+  }
+  // The app starts with its roles in place: it reads its package and storage as the identity.
+  dependsOn: [
+    rbac
+  ]
+}
+
+module eventGrid 'app/eventgrid.bicep' = {
+  scope: rg
+  params: {
+    systemTopicName: names.systemTopic
+    location: location
+    tags: tags
+    storageAccountName: names.storage
+    containerName: containers.datasets
+    functionAppName: names.functionApp
+    blobTriggerFunctionName: 'DatasetUploaded'
+    subscriptionEnabled: blobEventSubscriptionEnabled
+  }
+  dependsOn: [
+    storage
+    functions
+  ]
+}
+
+// Outputs azd stores in the environment (.azure/<env>/.env): used by azd deploy, the hooks and docs/deploy.md.
+@description('Region of the deployment.')
+output AZURE_LOCATION string = location
+
+@description('Tenant of the subscription.')
+output AZURE_TENANT_ID string = tenant().tenantId
+
+@description('Resource group holding everything.')
+output AZURE_RESOURCE_GROUP string = rg.name
+
+@description('Name of the function app (azd service "functions").')
+output AZURE_FUNCTION_APP_NAME string = functions.outputs.name
+
+@description('Base URL of the deployed API.')
+output SERVICE_FUNCTIONS_URI string = 'https://${functions.outputs.defaultHostName}'
+
+@description('Storage account holding datasets, models and the registry.')
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+
+@description('Blob endpoint of the storage account.')
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+
+@description('Container users upload datasets to.')
+output AZURE_DATASETS_CONTAINER string = containers.datasets
+
+@description('Event Grid system topic of the storage account.')
+output AZURE_EVENTGRID_SYSTEM_TOPIC string = eventGrid.outputs.systemTopicName
+
+@description('Whether dataset uploads are delivered to the app yet (see blobEventSubscriptionEnabled).')
+output BLOB_EVENT_SUBSCRIPTION_ENABLED bool = blobEventSubscriptionEnabled

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Mlops.Core.Datasets;
+using Mlops.Core.Evaluation;
+using Mlops.Core.Ingestion;
+using Mlops.Core.Serving;
+using Mlops.Core.Training;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The domain services and their options, validated when the host starts.</summary>
+    public static IServiceCollection AddMlopsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServingOptions>().Bind(configuration.GetSection(ServingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DatasetLoader>();
+        services.AddSingleton<DatasetValidator>();
+        services.AddSingleton<ModelTrainer>();
+        services.AddSingleton<ModelEvaluator>();
+        services.AddSingleton<ServedModels>();
+        services.AddSingleton<PredictionService>();
+        return services;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Datasets;
+
+/// <summary>
+/// Parses a model's optional spec, "datasets/{model}/mlops.json":
+/// <c>{"label": "...", "task": "binary|multiclass|regression", "ignore": [...], "categorical": [...]}</c>.
+/// </summary>
+/// <remarks>
+/// Read by hand over <see cref="JsonDocument"/> rather than deserialized so that every mistake (an unknown
+/// property, a misspelled task, a number where a name belongs) becomes a sentence naming the property, which the
+/// quarantine report shows to the person who wrote the file.
+/// </remarks>
+public static class ModelSpecParser
+{
+    private const string FileName = "mlops.json";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        // People write this file by hand.
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly Dictionary<string, MlTask> Tasks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["binary"] = MlTask.BinaryClassification,
+        ["multiclass"] = MlTask.MulticlassClassification,
+        ["regression"] = MlTask.Regression,
+        [nameof(MlTask.BinaryClassification)] = MlTask.BinaryClassification,
+        [nameof(MlTask.MulticlassClassification)] = MlTask.MulticlassClassification,
+        [nameof(MlTask.Regression)] = MlTask.Regression,
+    };
+
+    /// <summary>Parses <paramref name="json"/>; on any mistake returns null and sets <paramref name="error"/>.</summary>
+    public static ModelSpec? Parse(string json, out ValidationFinding? error)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, DocumentOptions);
+            return Read(document.RootElement, out error);
+        }
+        catch (JsonException ex)
+        {
+            error = Invalid($"{FileName} is not valid JSON{Where(ex)}: {WithoutPosition(ex.Message)}");
+            return null;
+        }
+    }
+
+    // System.Text.Json counts lines and bytes from zero; people count from one.
+    private static string Where(JsonException ex) =>
+        ex.LineNumber is { } line && ex.BytePositionInLine is { } position ? $" at line {line + 1}, character {position + 1}" : "";
+
+    private static string WithoutPosition(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at];
+    }
+
+    private static ModelSpec? Read(JsonElement root, out ValidationFinding? error)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            error = Invalid($"{FileName} must be a JSON object such as {{\"label\": \"price\"}}, but it is a {Describe(root.ValueKind)}.");
+            return null;
+        }
+
+        var spec = new ModelSpec();
+        foreach (var property in root.EnumerateObject())
+        {
+            string? problem;
+            switch (property.Name.ToUpperInvariant())
+            {
+                case "LABEL":
+                    problem = ReadName(property, out var label);
+                    spec = spec with { Label = label };
+                    break;
+                case "TASK":
+                    problem = ReadTask(property, out var task);
+                    spec = spec with { Task = task };
+                    break;
+                case "IGNORE":
+                    problem = ReadNames(property, out var ignore);
+                    spec = spec with { Ignore = ignore };
+                    break;
+                case "CATEGORICAL":
+                    problem = ReadNames(property, out var categorical);
+                    spec = spec with { Categorical = categorical };
+                    break;
+                default:
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, ignore and categorical.";
+                    break;
+            }
+
+            if (problem is not null)
+            {
+                error = Invalid($"{FileName} is not valid: {problem}");
+                return null;
+            }
+        }
+
+        error = null;
+        return spec;
+    }
+
+    private static string? ReadName(JsonProperty property, out string? name)
+    {
+        name = null;
+        switch (property.Value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String when !string.IsNullOrWhiteSpace(property.Value.GetString()):
+                name = property.Value.GetString()!.Trim();
+                return null;
+            default:
+                return $"'{property.Name}' must be a column name (a non-empty string), but it is {Show(property.Value)}.";
+        }
+    }
+
+    private static string? ReadTask(JsonProperty property, out MlTask? task)
+    {
+        task = null;
+        if (property.Value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (property.Value.ValueKind == JsonValueKind.String
+            && Tasks.TryGetValue(property.Value.GetString()!.Trim(), out var parsed))
+        {
+            task = parsed;
+            return null;
+        }
+
+        return $"'{property.Name}' is {Show(property.Value)}, but it must be one of \"binary\", \"multiclass\" or \"regression\".";
+    }
+
+    private static string? ReadNames(JsonProperty property, out IReadOnlyList<string> names)
+    {
+        names = [];
+        if (property.Value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (property.Value.ValueKind != JsonValueKind.Array)
+        {
+            return $"'{property.Name}' must be an array of column names, but it is {Show(property.Value)}.";
+        }
+
+        var list = new List<string>();
+        var index = 0;
+        foreach (var item in property.Value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                return $"'{property.Name}[{index}]' must be a column name (a non-empty string), but it is {Show(item)}.";
+            }
+
+            list.Add(item.GetString()!.Trim());
+            index++;
+        }
+
+        names = list;
+        return null;
+    }
+
+    private static string Show(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"\"{value.GetString()}\"",
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => value.GetRawText(),
+        _ => "a " + Describe(value.ValueKind),
+    };
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "array",
+        JsonValueKind.Object => "object",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => "null",
+    };
+
+    private static ValidationFinding Invalid(string message) =>
+        new(Severity.Error, ValidationRules.InvalidSpec, null, message);
+}

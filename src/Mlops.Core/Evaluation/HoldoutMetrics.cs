@@ -1,0 +1,95 @@
+using Microsoft.ML;
+using Mlops.Core.Datasets;
+using Mlops.Core.Errors;
+using Mlops.Core.Training;
+
+namespace Mlops.Core.Evaluation;
+
+/// <summary>
+/// Scores a model on holdout rows. The trainer and the champion evaluation both come here, so a challenger and a
+/// champion are measured by the same code on the same rows.
+/// </summary>
+internal static class HoldoutMetrics
+{
+    public static Dictionary<string, double> Compute(MLContext ml, ITransformer model, FeatureLayout layout, IReadOnlyList<FeatureRow> holdout)
+    {
+        var schema = layout.Schema;
+        if (holdout.Count == 0)
+        {
+            throw MlopsException.Invalid("The holdout has no rows with a label, so the model cannot be scored.");
+        }
+
+        if (schema.Task == MlTask.BinaryClassification)
+        {
+            // ML.NET's AUC throws without both classes; say which one is short instead.
+            var absent = schema.ClassLabels.FirstOrDefault(c => !holdout.Any(r => r.LabelText == c));
+            if (absent is not null)
+            {
+                throw MlopsException.Invalid($"The holdout has no '{absent}' rows, so AUC is undefined; each class needs at least two rows.");
+            }
+        }
+
+        var scored = model.Transform(ml.Data.LoadFromEnumerable(holdout, layout.CreateInputDefinition()));
+        var label = FeaturePipeline.LabelColumn(schema.Task);
+        switch (schema.Task)
+        {
+            case MlTask.BinaryClassification:
+                var binary = ml.BinaryClassification.Evaluate(scored, label);
+                return new()
+                {
+                    [MetricNames.Accuracy] = binary.Accuracy,
+                    [MetricNames.Precision] = binary.PositivePrecision,
+                    [MetricNames.Recall] = binary.PositiveRecall,
+                    [MetricNames.F1] = binary.F1Score,
+                    [MetricNames.Auc] = binary.AreaUnderRocCurve,
+                    [MetricNames.LogLoss] = binary.LogLoss,
+                };
+
+            case MlTask.MulticlassClassification:
+                var multiclass = ml.MulticlassClassification.Evaluate(scored, label);
+                return new()
+                {
+                    [MetricNames.Accuracy] = multiclass.MicroAccuracy,
+                    [MetricNames.MacroAccuracy] = multiclass.MacroAccuracy,
+                    [MetricNames.MacroF1] = MacroF1(multiclass.ConfusionMatrix.Counts),
+                    [MetricNames.LogLoss] = multiclass.LogLoss,
+                };
+
+            default:
+                var regression = ml.Regression.Evaluate(scored, label);
+                return new()
+                {
+                    [MetricNames.Rmse] = regression.RootMeanSquaredError,
+                    [MetricNames.Mae] = regression.MeanAbsoluteError,
+                    [MetricNames.R2] = regression.RSquared,
+                };
+        }
+    }
+
+    /// <summary>
+    /// Unweighted mean of per-class F1 (rows: actual class, columns: predicted). A class neither present nor
+    /// predicted is left out, as scikit-learn does, rather than counted as a zero.
+    /// </summary>
+    internal static double MacroF1(IReadOnlyList<IReadOnlyList<double>> counts)
+    {
+        var sum = 0.0;
+        var classes = 0;
+        for (var k = 0; k < counts.Count; k++)
+        {
+            var truePositives = counts[k][k];
+            var actual = counts[k].Sum();
+            var predicted = counts.Sum(row => row[k]);
+            if (actual == 0 && predicted == 0)
+            {
+                continue;
+            }
+
+            var precision = predicted > 0 ? truePositives / predicted : 0;
+            var recall = actual > 0 ? truePositives / actual : 0;
+            sum += precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+            classes++;
+        }
+
+        return classes == 0 ? double.NaN : sum / classes;
+    }
+}

@@ -1,0 +1,42 @@
+using Mlops.Core.Datasets;
+
+namespace Mlops.Core.Evaluation;
+
+/// <summary>The one metric that decides between two models of a task.</summary>
+public static class PrimaryMetric
+{
+    /// <summary>
+    /// AUC for binary (threshold-free, robust to imbalance), macro-F1 for multiclass (every class counts, however
+    /// rare), RMSE for regression (in the label's own units).
+    /// </summary>
+    public static string For(MlTask task) => task switch
+    {
+        MlTask.BinaryClassification => MetricNames.Auc,
+        MlTask.MulticlassClassification => MetricNames.MacroF1,
+        MlTask.Regression => MetricNames.Rmse,
+        _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Unknown task."),
+    };
+
+    /// <summary>Throws for a metric it does not know rather than guess its direction.</summary>
+    public static bool IsHigherBetter(string metric) => metric switch
+    {
+        MetricNames.Rmse or MetricNames.Mae or MetricNames.LogLoss => false,
+        MetricNames.Accuracy or MetricNames.Precision or MetricNames.Recall or MetricNames.F1 or MetricNames.Auc
+            or MetricNames.MacroAccuracy or MetricNames.MacroF1 or MetricNames.R2 => true,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown metric."),
+    };
+
+    /// <summary>How a person reads the metric's name in a sentence.</summary>
+    internal static string DisplayName(string metric) => metric switch
+    {
+        MetricNames.Auc => "AUC",
+        MetricNames.MacroF1 => "macro-F1",
+        MetricNames.Rmse => "RMSE",
+        MetricNames.Mae => "MAE",
+        MetricNames.R2 => "R²",
+        MetricNames.F1 => "F1",
+        MetricNames.LogLoss => "log-loss",
+        MetricNames.MacroAccuracy => "macro accuracy",
+        _ => metric,
+    };
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Mlops.Core.Datasets;
+using Mlops.Core.Errors;
+using Mlops.Core.Training;
+
+namespace Mlops.Core.Serving;
+
+/// <summary>
+/// Reads a request's features as the model's input row, by the same rules a CSV cell is read at training time:
+/// JSON null and the missing tokens are missing values, numbers may come as JSON numbers or numeric strings.
+/// </summary>
+internal static class JsonFeatureRows
+{
+    /// <summary>Throws <see cref="MlopsException"/> naming the feature for a missing feature or a value of the wrong type.</summary>
+    public static FeatureRow Read(FeatureLayout layout, IReadOnlyDictionary<string, JsonElement> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var schema = layout.Schema;
+        var row = layout.CreateRow();
+        for (var i = 0; i < schema.Features.Count; i++)
+        {
+            var column = schema.Features[i];
+            if (!features.TryGetValue(column.Name, out var value))
+            {
+                throw MlopsException.Invalid($"Feature '{column.Name}' is missing; the model needs: {string.Join(", ", schema.Features.Select(f => f.Name))}.");
+            }
+
+            if (column.Kind == ColumnKind.Numeric)
+            {
+                SetNumber(layout, row, i, column.Name, value);
+            }
+            else
+            {
+                layout.SetCategory(row, i, CategoryText(column.Name, value));
+            }
+        }
+
+        return row;
+    }
+
+    private static void SetNumber(FeatureLayout layout, FeatureRow row, int feature, string name, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                layout.SetNumber(row, feature, null);
+                return;
+            case JsonValueKind.Number when value.TryGetDouble(out var number) && float.IsFinite((float)number):
+                layout.SetNumber(row, feature, number);
+                return;
+            case JsonValueKind.String when layout.TrySetNumber(row, feature, value.GetString()):
+                return;
+            default:
+                throw MlopsException.Invalid($"Feature '{name}' must be a number (or null when unknown); got {Describe(value)}.");
+        }
+    }
+
+    private static string? CategoryText(string name, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+
+        // A category written as 3 or true in JSON was the text "3" or "true" in the CSV.
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        _ => throw MlopsException.Invalid($"Feature '{name}' is categorical and must be a string (or null when unknown); got {Describe(value)}."),
+    };
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{Shorten(value.GetString())}\"",
+        JsonValueKind.Number => $"{Shorten(value.GetRawText())}, which is out of range",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        _ => value.ValueKind.ToString(),
+    };
+
+    private static string Shorten(string? text) =>
+        text is null ? string.Empty : text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+}

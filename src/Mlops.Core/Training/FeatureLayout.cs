@@ -1,0 +1,125 @@
+using System.Globalization;
+using Microsoft.ML.Data;
+using Mlops.Core.Datasets;
+using Mlops.Core.Errors;
+
+namespace Mlops.Core.Training;
+
+/// <summary>
+/// Where each feature of a <see cref="DatasetSchema"/> sits in a <see cref="FeatureRow"/> and how a raw value is
+/// turned into what sits there. Every reader of rows (CSV, JSON) goes through here.
+/// </summary>
+internal sealed class FeatureLayout
+{
+    private readonly int[] slots;
+
+    private FeatureLayout(DatasetSchema schema)
+    {
+        Schema = schema;
+        slots = new int[schema.Features.Count];
+        for (var i = 0; i < schema.Features.Count; i++)
+        {
+            slots[i] = schema.Features[i].Kind == ColumnKind.Numeric ? NumericCount++ : CategoricalCount++;
+        }
+    }
+
+    public DatasetSchema Schema { get; }
+
+    public int NumericCount { get; }
+
+    public int CategoricalCount { get; }
+
+    public static FeatureLayout For(DatasetSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (schema.Features.Count == 0)
+        {
+            throw MlopsException.Invalid("The schema has no feature columns; a model needs at least one.");
+        }
+
+        var classes = schema.ClassLabels.Count;
+        if (schema.Task == MlTask.BinaryClassification ? classes != 2 : schema.Task == MlTask.MulticlassClassification && classes < 2)
+        {
+            throw MlopsException.Invalid($"A {schema.Task} model cannot have {classes} class labels.");
+        }
+
+        if (schema.ClassLabels.Distinct(StringComparer.Ordinal).Count() != classes)
+        {
+            throw MlopsException.Invalid("The schema lists a class label twice.");
+        }
+
+        return new FeatureLayout(schema);
+    }
+
+    /// <summary>
+    /// The ML.NET schema of <see cref="FeatureRow"/> for this layout: fixed vector sizes, and only the columns this
+    /// task reads (an empty vector would be variable-sized, which ML.NET's transforms refuse).
+    /// </summary>
+    public SchemaDefinition CreateInputDefinition()
+    {
+        var definition = SchemaDefinition.Create(typeof(FeatureRow));
+        Resize(definition, nameof(FeatureRow.Numeric), NumericCount, NumberDataViewType.Single);
+        Resize(definition, nameof(FeatureRow.Categorical), CategoricalCount, TextDataViewType.Instance);
+        definition.Remove(definition[Schema.Task == MlTask.Regression ? nameof(FeatureRow.LabelText) : nameof(FeatureRow.LabelValue)]);
+        return definition;
+    }
+
+    public FeatureRow CreateRow()
+    {
+        var row = new FeatureRow { Numeric = new float[NumericCount], Categorical = new string[CategoricalCount] };
+        for (var i = 0; i < Schema.Features.Count; i++)
+        {
+            if (Schema.Features[i].Kind == ColumnKind.Categorical)
+            {
+                SetCategory(row, i, null);
+            }
+        }
+
+        return row;
+    }
+
+    /// <summary>Missing values become NaN, which the pipeline flags and imputes.</summary>
+    public void SetNumber(FeatureRow row, int feature, double? value) =>
+        row.Numeric[slots[feature]] = value is { } v ? (float)v : float.NaN;
+
+    /// <summary>Parses a raw cell; false when it is neither missing nor a finite number.</summary>
+    public bool TrySetNumber(FeatureRow row, int feature, string? raw)
+    {
+        if (MissingValues.IsMissing(raw))
+        {
+            SetNumber(row, feature, null);
+            return true;
+        }
+
+        if (!TryParseFinite(raw, out var value))
+        {
+            return false;
+        }
+
+        SetNumber(row, feature, value);
+        return true;
+    }
+
+    /// <summary>A missing value is a category of its own ("3="), so missingness can predict.</summary>
+    public void SetCategory(FeatureRow row, int feature, string? raw)
+    {
+        var value = MissingValues.IsMissing(raw) ? string.Empty : raw!.Trim();
+        row.Categorical[slots[feature]] = string.Create(CultureInfo.InvariantCulture, $"{feature}={value}");
+    }
+
+    /// <summary>Finite in single precision too, since that is what the model sees.</summary>
+    public static bool TryParseFinite(string? raw, out double value) =>
+        double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && float.IsFinite((float)value);
+
+    private static void Resize(SchemaDefinition definition, string column, int size, PrimitiveDataViewType itemType)
+    {
+        if (size == 0)
+        {
+            definition.Remove(definition[column]);
+        }
+        else
+        {
+            definition[column].ColumnType = new VectorDataViewType(itemType, size);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.IO.Compression;
+using Microsoft.ML;
+
+namespace Mlops.Core.Training;
+
+/// <summary>The model.zip format: ML.NET's own, with the input schema saved beside the transformer.</summary>
+internal static class ModelZip
+{
+    // ZIP entries carry the time they were written; a fixed one makes the same training give the same bytes
+    // (and SHA-256), which is what lets a retried training activity overwrite its artifact harmlessly.
+    private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static BinaryData Save(MLContext ml, ITransformer model, DataViewSchema inputSchema)
+    {
+        using var saved = new MemoryStream();
+        ml.Model.Save(model, inputSchema, saved);
+        saved.Position = 0;
+
+        using var normalized = new MemoryStream();
+        using (var source = new ZipArchive(saved, ZipArchiveMode.Read))
+        using (var target = new ZipArchive(normalized, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                copy.LastWriteTime = EntryTime;
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+
+        return new BinaryData(normalized.ToArray());
+    }
+
+    public static ITransformer Load(MLContext ml, BinaryData zip)
+    {
+        using var stream = zip.ToStream();
+        return ml.Model.Load(stream, out _);
+    }
+}

@@ -1,0 +1,103 @@
+using Mlops.Core.Datasets;
+
+namespace Mlops.Core.Validation;
+
+/// <summary>Decides the learning task from the label's values and orders the classes.</summary>
+internal static class LabelInference
+{
+    /// <summary>Whole-number labels with at most this many values are classes (digits, ratings), not quantities.</summary>
+    public const int MaxIntegerClasses = 20;
+
+    /// <summary>Text labels with more values than this are not a class set a model can learn from a CSV upload.</summary>
+    public const int MaxTextClasses = 50;
+
+    // Pairs whose meaning fixes which value is the positive class, compared case-insensitively.
+    private static readonly (string Negative, string Positive)[] NaturalPairs = [("false", "true"), ("no", "yes")];
+
+    /// <summary>The task the spec asks for, checked against the label, or the one the label implies.</summary>
+    public static MlTask? Task(ColumnProfile label, MlTask? requested, out ValidationFinding? error)
+    {
+        error = null;
+        var classes = label.Distinct.Count;
+        switch (requested)
+        {
+            case MlTask.Regression when !label.AllNumeric:
+                error = Error(ValidationRules.LabelNotNumeric, label,
+                    $"The spec asks for regression, but label column '{label.Name}' holds non-numeric values such as '{label.NonNumericExample}'; a regression label must be a number in every row.");
+                return null;
+            case MlTask.BinaryClassification when classes != 2:
+                error = Error(ValidationRules.LabelClassCount, label,
+                    $"The spec asks for binary classification, but label column '{label.Name}' holds {classes} distinct values ({Sample(label)}); binary needs exactly 2.");
+                return null;
+            case not null:
+                return requested;
+        }
+
+        // Needing fewer classes than half the rows keeps an id-like or continuous column from passing as classes
+        // with one or two examples each.
+        var fewEnoughForRows = classes < label.Present / 2.0;
+        if (classes == 2)
+        {
+            return MlTask.BinaryClassification;
+        }
+
+        if (label.AllIntegers && classes <= MaxIntegerClasses && fewEnoughForRows)
+        {
+            return MlTask.MulticlassClassification;
+        }
+
+        if (label.AllNumeric)
+        {
+            return MlTask.Regression;
+        }
+
+        if (classes <= MaxTextClasses && fewEnoughForRows)
+        {
+            return MlTask.MulticlassClassification;
+        }
+
+        error = Error(ValidationRules.LabelUnusable, label,
+            $"Label column '{label.Name}' holds {classes} distinct non-numeric values in {label.Present} rows; a class label needs at most {MaxTextClasses} distinct values and fewer than half the rows, and a regression label must be numeric.");
+        return null;
+    }
+
+    /// <summary>Classification: the label values in the order the model numbers them; binary is [negative, positive].</summary>
+    public static IReadOnlyList<string> ClassLabels(ColumnProfile label, MlTask task)
+    {
+        if (task == MlTask.Regression)
+        {
+            return [];
+        }
+
+        var values = label.Distinct.ToList();
+        if (task == MlTask.BinaryClassification && values.Count == 2)
+        {
+            foreach (var (negative, positive) in NaturalPairs)
+            {
+                var negativeValue = values.Find(v => v.Equals(negative, StringComparison.OrdinalIgnoreCase));
+                var positiveValue = values.Find(v => v.Equals(positive, StringComparison.OrdinalIgnoreCase));
+                if (negativeValue is not null && positiveValue is not null)
+                {
+                    return [negativeValue, positiveValue];
+                }
+            }
+        }
+
+        // Numbers in numeric order (0/1 puts 1 positive, "10" after "9"); anything else in ordinal order, which is
+        // stable across cultures and machines.
+        return label.AllNumeric
+            ? [.. values.OrderBy(Number).ThenBy(v => v, StringComparer.Ordinal)]
+            : [.. values.Order(StringComparer.Ordinal)];
+    }
+
+    private static double Number(string value) => CsvValues.TryParseNumber(value, out var number) ? number : double.NaN;
+
+    private static string Sample(ColumnProfile label)
+    {
+        var shown = label.Distinct.Order(StringComparer.Ordinal).Take(5).Select(v => $"'{v}'");
+        return string.Join(", ", shown) + (label.Distinct.Count > 5 ? ", ..." : "");
+    }
+
+    private static ValidationFinding Error(string rule, ColumnProfile label, string message) =>
+        new(Severity.Error, rule, label.Name, message);
+}

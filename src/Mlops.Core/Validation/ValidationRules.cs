@@ -1,0 +1,40 @@
+namespace Mlops.Core.Validation;
+
+/// <summary>
+/// The stable rule identifiers of <see cref="ValidationFinding.Rule"/>. Clients and the quarantine report switch on
+/// them, so they never change once shipped.
+/// </summary>
+public static class ValidationRules
+{
+    // Reading the file.
+    public const string EmptyFile = "empty-file";
+    public const string NoHeader = "no-header";
+    public const string UnnamedColumn = "unnamed-column";
+    public const string DuplicateColumn = "duplicate-column";
+    public const string RaggedRow = "ragged-row";
+    public const string BadEncoding = "bad-encoding";
+    public const string MalformedCsv = "malformed-csv";
+
+    // The model spec (datasets/{model}/mlops.json).
+    public const string InvalidSpec = "invalid-spec";
+    public const string SpecUnknownColumn = "spec-unknown-column";
+
+    // The label and the task.
+    public const string LabelMissing = "label-missing";
+    public const string LabelMissingValues = "label-missing-values";
+    public const string LabelAllMissing = "label-all-missing";
+    public const string LabelSingleValued = "label-single-valued";
+    public const string LabelUnusable = "label-unusable";
+    public const string LabelNotNumeric = "label-not-numeric";
+    public const string LabelClassCount = "label-class-count";
+
+    // Feature columns.
+    public const string ColumnAllMissing = "column-all-missing";
+    public const string ColumnMissingRate = "column-missing-rate";
+    public const string ColumnConstant = "column-constant";
+    public const string IdentifierColumn = "identifier-column";
+
+    // The dataset as a whole.
+    public const string TooFewRows = "too-few-rows";
+    public const string NoFeatures = "no-features";
+}

@@ -1,0 +1,40 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+
+namespace Mlops.DevHost.Functions;
+
+/// <summary>Maps every HTTP-triggered function to the same route under /api, calling the same class.</summary>
+public static class HttpFunctionEndpoints
+{
+    public const string RoutePrefix = "api";
+
+    public static IReadOnlyList<HttpFunction> MapFunctionEndpoints(this WebApplication app, Assembly functionsAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var functions = FunctionCatalog.HttpFunctions(functionsAssembly);
+        foreach (var function in functions)
+        {
+            FunctionInvoker.EnsureBindable(function.Method, p => p.ParameterType == typeof(HttpRequest) || p.ParameterType == typeof(string));
+            app.MapMethods($"/{RoutePrefix}/{function.Route}", function.Methods, context => InvokeAsync(context, function))
+                .WithName(function.Name);
+        }
+
+        return functions;
+    }
+
+    private static async Task InvokeAsync(HttpContext context, HttpFunction function)
+    {
+        var result = await FunctionInvoker.InvokeAsync(
+            context.RequestServices,
+            function.Type,
+            function.Method,
+            p => p.ParameterType == typeof(HttpRequest) ? context.Request : context.GetRouteValue(p.Name!)?.ToString(),
+            context.RequestAborted);
+
+        if (result is IActionResult action)
+        {
+            await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        }
+    }
+}

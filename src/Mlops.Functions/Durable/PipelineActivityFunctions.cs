@@ -1,0 +1,43 @@
+using Microsoft.Azure.Functions.Worker;
+using Mlops.Core.Validation;
+using Mlops.Workflows.Activities;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Functions.Durable;
+
+/// <summary>One activity trigger per pipeline stage, each handing its input to the Workflows activity of the same name.</summary>
+public sealed class PipelineActivityFunctions(
+    ValidateDataset validate,
+    QuarantineDataset quarantine,
+    TrainModel train,
+    EvaluateModel evaluate,
+    RegisterModel register,
+    PromoteModel promote)
+{
+    [Function(nameof(ValidateDataset))]
+    public Task<ValidationReport> Validate([ActivityTrigger] RunRequest input, FunctionContext context) =>
+        validate.RunAsync(Context(nameof(ValidateDataset), context), input);
+
+    [Function(nameof(QuarantineDataset))]
+    public Task<bool> Quarantine([ActivityTrigger] QuarantineInput input, FunctionContext context) =>
+        quarantine.RunAsync(Context(nameof(QuarantineDataset), context), input);
+
+    [Function(nameof(TrainModel))]
+    public Task<TrainingSummary> Train([ActivityTrigger] TrainModelInput input, FunctionContext context) =>
+        train.RunAsync(Context(nameof(TrainModel), context), input);
+
+    [Function(nameof(EvaluateModel))]
+    public Task<EvaluationSummary> Evaluate([ActivityTrigger] EvaluateModelInput input, FunctionContext context) =>
+        evaluate.RunAsync(Context(nameof(EvaluateModel), context), input);
+
+    [Function(nameof(RegisterModel))]
+    public Task<int> Register([ActivityTrigger] RegisterModelInput input, FunctionContext context) =>
+        register.RunAsync(Context(nameof(RegisterModel), context), input);
+
+    [Function(nameof(PromoteModel))]
+    public Task<PromotionOutcome> Promote([ActivityTrigger] PromoteModelInput input, FunctionContext context) =>
+        promote.RunAsync(Context(nameof(PromoteModel), context), input);
+
+    private static FunctionActivityContext Context(string name, FunctionContext context) =>
+        new(name, context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty);
+}

@@ -1,0 +1,3 @@
+namespace Mlops.Functions.Http.Contracts;
+
+public sealed record AliasMoved(string Model, string Alias, int Version, int? PreviousVersion);

@@ -1,0 +1,3 @@
+namespace Mlops.Functions.Http.Contracts;
+
+public sealed record BatchPredictionView(IReadOnlyList<PredictionView> Predictions);

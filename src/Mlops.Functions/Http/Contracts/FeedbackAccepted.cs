@@ -1,0 +1,3 @@
+namespace Mlops.Functions.Http.Contracts;
+
+public sealed record FeedbackAccepted(string Model, string PredictionId, string Label);

@@ -1,0 +1,3 @@
+namespace Mlops.Functions.Http.Contracts;
+
+public sealed record StageView(string Name, string Status, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Detail);

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using Mlops.Core;
+using Mlops.Core.Datasets;
+using Mlops.Core.Ingestion;
+using Mlops.Functions.Http.Contracts;
+using Mlops.Workflows;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Functions.Http;
+
+/// <summary>POST /api/datasets/{model}: stores a CSV where the blob trigger would see it and starts (or finds) its run.</summary>
+public sealed class DatasetUploadFunction(IDatasetStore datasets, RunLauncher launcher, IOptions<IngestionOptions> options, TimeProvider clock)
+{
+    [Function("UploadDataset")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "datasets/{model}")] HttpRequest request,
+        string model,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
+    {
+        ModelName.Validate(model);
+        var content = await RequestBytes.ReadAsync(request, options.Value.MaxUploadBytes, cancellationToken);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var runId = RunIds.For(model, sha);
+
+        var existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
+        if (existing is not null)
+        {
+            var dataset = existing.ReadInputAs<RunRequest>()?.Dataset.BlobName ?? string.Empty;
+            return new OkObjectResult(new DatasetAccepted(model, dataset, sha, runId, Started: false));
+        }
+
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMddHHmmss}-{sha[..12]}.csv");
+        var stored = await datasets.UploadAsync(model, fileName, BinaryData.FromBytes(content), cancellationToken);
+        var start = await launcher.StartAsync(client, model, stored, cancellationToken);
+        return new AcceptedResult($"/api/runs/{start.RunId}", new DatasetAccepted(model, stored.BlobName, sha, start.RunId, start.Started));
+    });
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Mlops.Core.Errors;
+
+namespace Mlops.Functions.Http;
+
+/// <summary>Reads a request body with a size bound, turning every malformed input into a clear 4xx.</summary>
+public static class JsonBody
+{
+    public static async Task<JsonDocument> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        var bytes = await RequestBytes.ReadAsync(request, maxBytes, cancellationToken);
+        if (bytes.Length == 0)
+        {
+            throw MlopsException.Invalid("The request body is empty; send a JSON object.");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            throw MlopsException.Invalid(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+        }
+    }
+
+    /// <summary>The body's root must be an object.</summary>
+    public static JsonElement RootObject(JsonDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            ? document.RootElement
+            : throw MlopsException.Invalid($"The request body must be a JSON object, not {document.RootElement.ValueKind}.");
+    }
+}

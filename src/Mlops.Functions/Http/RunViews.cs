@@ -1,0 +1,37 @@
+using Microsoft.DurableTask.Client;
+using Mlops.Functions.Http.Contracts;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Functions.Http;
+
+/// <summary>Reads a run from its orchestration: the input names the dataset, the custom status the stages, the output the outcome.</summary>
+public static class RunViews
+{
+    public static RunView From(string model, OrchestrationMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var request = metadata.ReadInputAs<RunRequest>();
+        var progress = metadata.ReadCustomStatusAs<RunProgress>();
+        var stages = progress?.Stages.Select(s => new StageView(
+            s.Name,
+            s.Status.ToString(),
+            AsUtc(s.StartedAt),
+            AsUtc(s.EndedAt),
+            s.Detail)).ToArray() ?? [];
+
+        var (status, version, promoted, reason) = metadata.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Pending => (RunStatus.Pending, null, false, null),
+            OrchestrationRuntimeStatus.Completed when metadata.ReadOutputAs<RunResult>() is { } result =>
+                (result.Status, result.Version, result.Promoted, result.Reason),
+            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Completed =>
+                (RunStatus.Failed, (int?)null, false, metadata.FailureDetails?.ErrorMessage ?? "The run ended without a result."),
+            _ => (RunStatus.Running, (int?)null, false, (string?)null),
+        };
+
+        return new RunView(metadata.InstanceId, model, request?.Dataset.BlobName, status.ToString(), stages, version, promoted, reason);
+    }
+
+    private static DateTimeOffset? AsUtc(DateTime? time) =>
+        time is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using Mlops.Core;
+using Mlops.Core.Datasets;
+using Mlops.Core.Errors;
+using Mlops.Core.Serving;
+using Mlops.Functions.Http.Contracts;
+using Mlops.Workflows;
+
+namespace Mlops.Functions.Http;
+
+/// <summary>POST /api/models/{model}/runs {"dataset": "..."}: starts a run on a dataset already in the datasets container.</summary>
+public sealed class StartRunFunction(IDatasetStore datasets, RunLauncher launcher, IOptions<ServingOptions> options)
+{
+    [Function("StartRun")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "models/{model}/runs")] HttpRequest request,
+        string model,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
+    {
+        ModelName.Validate(model);
+        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+        var root = JsonBody.RootObject(body);
+        if (!root.TryGetProperty("dataset", out var datasetElement) || datasetElement.ValueKind != JsonValueKind.String)
+        {
+            throw MlopsException.Invalid("Field 'dataset' is required: the dataset blob name, e.g. \"{model}/{file}.csv\".");
+        }
+
+        var blobName = DatasetNames.InModelFolder(model, datasetElement.GetString()!);
+        var stored = await datasets.DescribeAsync(blobName, cancellationToken)
+            ?? throw MlopsException.NotFound($"Dataset '{blobName}' does not exist in the datasets container.");
+        var start = await launcher.StartAsync(client, model, stored, cancellationToken);
+        var answer = new DatasetAccepted(model, stored.BlobName, stored.Sha256, start.RunId, start.Started);
+        return start.Started ? new AcceptedResult($"/api/runs/{start.RunId}", answer) : new OkObjectResult(answer);
+    });
+}

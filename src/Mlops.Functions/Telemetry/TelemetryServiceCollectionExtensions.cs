@@ -1,0 +1,28 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Mlops.Functions.Telemetry;
+
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Traces and metrics of the "Mlops" source and meter, exported to Azure Monitor when
+    /// APPLICATIONINSIGHTS_CONNECTION_STRING is set (in Azure); locally nothing is exported.
+    /// </summary>
+    public static OpenTelemetryBuilder AddMlopsTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var builder = services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(MlopsTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(MlopsTelemetry.Name));
+        if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            builder.UseAzureMonitorExporter();
+        }
+
+        return builder;
+    }
+}

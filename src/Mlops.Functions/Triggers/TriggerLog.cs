@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Mlops.Functions.Triggers;
+
+internal static partial class TriggerLog
+{
+    [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Blob {Model}/{Name} is not a dataset; ignored")]
+    public static partial void Ignored(ILogger logger, string model, string name);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Blob {Model}/{Name} is under an invalid model name and was not trained: {Rule}")]
+    public static partial void InvalidModel(ILogger logger, string model, string name, string rule);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Blob {Model}/{Name} was deleted before its run could start")]
+    public static partial void Vanished(ILogger logger, string model, string name);
+}

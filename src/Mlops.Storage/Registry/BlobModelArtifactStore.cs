@@ -1,0 +1,37 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Mlops.Core.Registry;
+
+namespace Mlops.Storage.Registry;
+
+/// <summary>The models container: model.zip, manifest.json and run candidates at <see cref="ArtifactPaths"/>.</summary>
+public sealed class BlobModelArtifactStore(StorageClients clients) : IModelArtifactStore
+{
+    private readonly BlobContainerClient models = clients.Container(StorageNames.ModelsContainer);
+
+    public async Task WriteAsync(string path, BinaryData content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(path) } };
+        await models.GetBlobClient(StoragePaths.Validate(path)).UploadAsync(content, options, cancellationToken);
+    }
+
+    public async Task<BinaryData?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await models.GetBlobClient(StoragePaths.Validate(path)).DownloadContentAsync(cancellationToken);
+            return download.Value.Content;
+        }
+        catch (RequestFailedException e) when (e.IsBlobMissing())
+        {
+            return null;
+        }
+    }
+
+    private static string ContentTypeOf(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json"
+        : path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? "application/zip"
+        : "application/octet-stream";
+}

@@ -1,0 +1,227 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Mlops.Core;
+using Mlops.Core.Errors;
+using Mlops.Core.Registry;
+
+namespace Mlops.Storage.Registry;
+
+/// <summary>
+/// The model registry in the ModelRegistry table. Every row of a model is in the partition named after it, so a
+/// version reservation (counter + run row) is one transaction, and aliases move by compare-and-swap on their ETag.
+/// </summary>
+public sealed class TableModelRegistry(StorageClients clients, ILogger<TableModelRegistry> logger) : IModelRegistry
+{
+    private const int MaxReservationAttempts = 50;
+
+    private static readonly string[] ListProjection = ["PartitionKey", "RowKey", RegistryRows.VersionProperty];
+
+    private readonly TableClient table = clients.Table(StorageNames.ModelRegistryTable);
+
+    public async Task<int> ReserveVersionAsync(string model, string runId, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        TableKeys.Validate(runId, "run id");
+        for (var attempt = 1; ; attempt++)
+        {
+            var reserved = await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Run(runId), cancellationToken: cancellationToken);
+            if (reserved.HasValue)
+            {
+                return ReservedVersion(reserved.Value!);
+            }
+
+            var counter = await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Counter, cancellationToken: cancellationToken);
+            var next = (counter.HasValue ? counter.Value!.GetInt32(RegistryRows.LastVersionProperty) ?? 0 : 0) + 1;
+            var counterRow = new TableEntity(model, RegistryRows.Counter) { [RegistryRows.LastVersionProperty] = next };
+            TableTransactionAction[] reservation =
+            [
+                counter.HasValue
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counterRow, counter.Value!.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, counterRow),
+                new TableTransactionAction(
+                    TableTransactionActionType.Add,
+                    new TableEntity(model, RegistryRows.Run(runId)) { [RegistryRows.VersionProperty] = next, [RegistryRows.RunIdProperty] = runId }),
+            ];
+            try
+            {
+                await table.SubmitTransactionAsync(reservation, cancellationToken);
+                logger.VersionReserved(model, next, runId);
+                return next;
+            }
+            catch (RequestFailedException e) when (e.Status is StorageErrors.Conflict or StorageErrors.PreconditionFailed && attempt < MaxReservationAttempts)
+            {
+                // Another run took this number, or this run's reservation was written meanwhile: look again.
+                logger.ReservationRaced(model, runId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + (10 * Math.Min(attempt, 10)))), cancellationToken);
+            }
+        }
+    }
+
+    public async Task CommitVersionAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ModelName.Validate(version.Model);
+        TableKeys.Validate(version.RunId, "run id");
+        var reserved = await table.GetEntityIfExistsAsync<TableEntity>(version.Model, RegistryRows.Run(version.RunId), cancellationToken: cancellationToken);
+        if (!reserved.HasValue || ReservedVersion(reserved.Value!) != version.Version)
+        {
+            throw new InvalidOperationException(
+                $"Version {version.Version} of {version.Model} was not reserved by run {version.RunId}; reserve it with {nameof(ReserveVersionAsync)} first.");
+        }
+
+        try
+        {
+            await table.AddEntityAsync(RegistryRows.ToEntity(version), cancellationToken);
+            logger.VersionCommitted(version.Model, version.Version, version.RunId);
+        }
+        catch (RequestFailedException e) when (e.Status == StorageErrors.Conflict)
+        {
+            var existing = await table.GetEntityAsync<TableEntity>(version.Model, RegistryRows.Version(version.Version), cancellationToken: cancellationToken);
+            var owner = existing.Value.GetString(RegistryRows.RunIdProperty);
+            if (!string.Equals(owner, version.RunId, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    $"Version {version.Version} of {version.Model} is already committed by run {owner}; run {version.RunId} cannot overwrite it.");
+            }
+        }
+    }
+
+    public async Task<ModelVersion?> GetVersionAsync(string model, int version, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        if (version < 1)
+        {
+            return null;
+        }
+
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Version(version), cancellationToken: cancellationToken);
+        return row.HasValue ? RegistryRows.ToVersion(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string model, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        var versions = new List<ModelVersion>();
+        await foreach (var row in table.QueryAsync<TableEntity>(RowsOf(model, RegistryRows.VersionPrefix), cancellationToken: cancellationToken))
+        {
+            versions.Add(RegistryRows.ToVersion(row));
+        }
+
+        return versions;
+    }
+
+    public async Task<IReadOnlyList<RegisteredModel>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(AllRows(RegistryRows.VersionPrefix), select: ListProjection, cancellationToken: cancellationToken))
+        {
+            var version = row.GetInt32(RegistryRows.VersionProperty) ?? 0;
+            latest[row.PartitionKey] = Math.Max(version, latest.GetValueOrDefault(row.PartitionKey));
+        }
+
+        var aliases = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(AllRows(RegistryRows.AliasPrefix), select: ListProjection, cancellationToken: cancellationToken))
+        {
+            if (!aliases.TryGetValue(row.PartitionKey, out var map))
+            {
+                aliases[row.PartitionKey] = map = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            map[row.RowKey[RegistryRows.AliasPrefix.Length..]] = row.GetInt32(RegistryRows.VersionProperty) ?? 0;
+        }
+
+        return latest.Keys.Union(aliases.Keys)
+            .Order(StringComparer.Ordinal)
+            .Select(name => new RegisteredModel(
+                name,
+                aliases.TryGetValue(name, out var map) ? map : new Dictionary<string, int>(),
+                latest.TryGetValue(name, out var version) ? version : null))
+            .ToList();
+    }
+
+    /// <summary>The alias as stored; for the reserved <see cref="Aliases.Latest"/>, the newest committed version with an empty ETag.</summary>
+    public async Task<AliasState?> GetAliasAsync(string model, string aliasName, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        if (string.Equals(aliasName, Aliases.Latest, StringComparison.Ordinal))
+        {
+            var versions = await ListVersionsAsync(model, cancellationToken);
+            return versions.Count == 0 ? null : new AliasState(Aliases.Latest, versions[^1].Version, string.Empty);
+        }
+
+        ValidateAlias(aliasName);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Alias(aliasName), cancellationToken: cancellationToken);
+        return row.HasValue ? ToAlias(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<AliasState>> ListAliasesAsync(string model, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        var aliases = new List<AliasState>();
+        await foreach (var row in table.QueryAsync<TableEntity>(RowsOf(model, RegistryRows.AliasPrefix), cancellationToken: cancellationToken))
+        {
+            aliases.Add(ToAlias(row));
+        }
+
+        return aliases;
+    }
+
+    public async Task<bool> TrySetAliasAsync(string model, string aliasName, int version, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        if (string.Equals(aliasName, Aliases.Latest, StringComparison.Ordinal))
+        {
+            throw MlopsException.Invalid($"The alias '{Aliases.Latest}' is reserved: it always means the newest version and cannot be set.");
+        }
+
+        ValidateAlias(aliasName);
+        if (await GetVersionAsync(model, version, cancellationToken) is null)
+        {
+            throw MlopsException.NotFound($"Model '{model}' has no version {version}.");
+        }
+
+        var row = new TableEntity(model, RegistryRows.Alias(aliasName)) { [RegistryRows.VersionProperty] = version };
+        try
+        {
+            if (expectedETag is null)
+            {
+                await table.AddEntityAsync(row, cancellationToken);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(row, new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is StorageErrors.Conflict or StorageErrors.PreconditionFailed or StorageErrors.NotFound)
+        {
+            // 409: created by another writer; 412: moved by another writer; 404: deleted since it was read.
+            logger.AliasRaceLost(model, aliasName, version);
+            return false;
+        }
+
+        logger.AliasMoved(model, aliasName, version);
+        return true;
+    }
+
+    private static void ValidateAlias(string? aliasName)
+    {
+        if (!ModelName.IsValid(aliasName))
+        {
+            throw MlopsException.Invalid(
+                $"Alias '{aliasName}' is invalid: an alias is 1-63 characters of lower-case letters, digits and hyphens, starting with a letter.");
+        }
+    }
+
+    private static int ReservedVersion(TableEntity row) =>
+        row.GetInt32(RegistryRows.VersionProperty) ?? throw new InvalidOperationException($"Registry row {row.PartitionKey}/{row.RowKey} lacks {RegistryRows.VersionProperty}.");
+
+    private static AliasState ToAlias(TableEntity row) =>
+        new(row.RowKey[RegistryRows.AliasPrefix.Length..], ReservedVersion(row), row.ETag.ToString());
+
+    private static string RowsOf(string model, string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {model} and RowKey ge {prefix} and RowKey lt {RegistryRows.End(prefix)}");
+
+    private static string AllRows(string prefix) =>
+        TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {RegistryRows.End(prefix)}");
+}

@@ -1,0 +1,30 @@
+namespace Mlops.Storage;
+
+/// <summary>The containers and tables of the storage account. The names are part of the public contract.</summary>
+public static class StorageNames
+{
+    /// <summary>Uploaded datasets, "{model}/{file}.csv", and optional specs, "{model}/mlops.json".</summary>
+    public const string DatasetsContainer = "datasets";
+
+    /// <summary>Model artifacts: "{model}/{version}/model.zip", "manifest.json" and run candidates.</summary>
+    public const string ModelsContainer = "models";
+
+    /// <summary>Rejected datasets and their validation reports.</summary>
+    public const string QuarantineContainer = "quarantine";
+
+    /// <summary>Version counters, reservations, committed versions and aliases, one partition per model.</summary>
+    public const string ModelRegistryTable = "ModelRegistry";
+
+    /// <summary>Served predictions: partition = model, row = prediction id.</summary>
+    public const string PredictionsTable = "Predictions";
+
+    /// <summary>True labels for served predictions: partition = model, row = prediction id.</summary>
+    public const string FeedbackTable = "Feedback";
+
+    /// <summary>Runs and their stages.</summary>
+    public const string RunHistoryTable = "RunHistory";
+
+    public static IReadOnlyList<string> Containers { get; } = [DatasetsContainer, ModelsContainer, QuarantineContainer];
+
+    public static IReadOnlyList<string> Tables { get; } = [ModelRegistryTable, PredictionsTable, FeedbackTable, RunHistoryTable];
+}

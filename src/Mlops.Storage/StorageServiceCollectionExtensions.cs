@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Mlops.Core.Datasets;
+using Mlops.Core.Feedback;
+using Mlops.Core.Registry;
+using Mlops.Core.Serving;
+using Mlops.Storage.Datasets;
+using Mlops.Storage.Feedback;
+using Mlops.Storage.Registry;
+using Mlops.Storage.Serving;
+
+namespace Mlops.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The storage account (from the AzureWebJobsStorage settings, validated at start-up), the stores over it, and
+    /// the hosted <see cref="StorageInitializer"/> that creates the containers and tables.
+    /// </summary>
+    public static IServiceCollection AddMlopsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(StorageOptions.Section);
+        services.AddOptions<StorageOptions>()
+            .Configure(options =>
+            {
+                section.Bind(options);
+                if (string.IsNullOrWhiteSpace(options.ConnectionString) && !string.IsNullOrWhiteSpace(section.Value))
+                {
+                    options.ConnectionString = section.Value;
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<IDatasetStore, BlobDatasetStore>();
+        services.AddSingleton<IModelArtifactStore, BlobModelArtifactStore>();
+        services.AddSingleton<IModelRegistry, TableModelRegistry>();
+        services.AddSingleton<IPredictionLog, TablePredictionLog>();
+        services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+}

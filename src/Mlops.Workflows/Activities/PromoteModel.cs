@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Mlops.Core.Registry;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Workflows.Activities;
+
+/// <summary>
+/// Moves the champion alias to the new version when evaluation said so, by compare-and-swap: if another run moved
+/// the champion meanwhile, this version stays registered but is not promoted over a model it was never compared with.
+/// </summary>
+public sealed class PromoteModel(IModelRegistry registry) : TaskActivity<PromoteModelInput, PromotionOutcome>
+{
+    public override async Task<PromotionOutcome> RunAsync(TaskActivityContext context, PromoteModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var current = await registry.GetAliasAsync(input.Model, Aliases.Champion, CancellationToken.None);
+        if (current?.Version == input.Version)
+        {
+            return new PromotionOutcome(true, input.Reason);
+        }
+
+        if (!input.ShouldPromote)
+        {
+            return new PromotionOutcome(false, input.Reason);
+        }
+
+        var moved = current?.Version != input.ExpectedChampion
+            || !await registry.TrySetAliasAsync(input.Model, Aliases.Champion, input.Version, current?.ETag, CancellationToken.None);
+        return moved
+            ? new PromotionOutcome(false, string.Create(
+                CultureInfo.InvariantCulture,
+                $"The champion changed while this run was evaluating; version {input.Version} was registered but not promoted."))
+            : new PromotionOutcome(true, input.Reason);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.DurableTask;
+using Mlops.Core;
+using Mlops.Core.Registry;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Workflows.Activities;
+
+/// <summary>
+/// Registers the candidate as an immutable version: reserve a number for this run, write model.zip and
+/// manifest.json under it, then commit the version row. A retry finds its reservation and finishes the same version.
+/// </summary>
+public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore artifacts, TimeProvider clock)
+    : TaskActivity<RegisterModelInput, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, RegisterModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var model = input.Dataset.Model;
+        var version = await registry.ReserveVersionAsync(model, input.RunId, CancellationToken.None);
+        if (await registry.GetVersionAsync(model, version, CancellationToken.None) is not null)
+        {
+            return version;
+        }
+
+        var zip = await artifacts.ReadAsync(input.Training.CandidatePath, CancellationToken.None)
+            ?? throw new InvalidOperationException($"The trained candidate {input.Training.CandidatePath} is missing.");
+        var manifest = new ModelVersion(
+            model,
+            version,
+            clock.GetUtcNow(),
+            input.RunId,
+            input.Training.Trainer,
+            input.Training.Parameters,
+            input.Training.Metrics,
+            input.Schema,
+            new Lineage(input.Dataset.BlobName, input.Dataset.ETag, input.Dataset.Sha256, input.RunId, input.Evaluation.ChampionVersion),
+            input.Training.CandidateSha256);
+
+        await artifacts.WriteAsync(ArtifactPaths.ModelZip(model, version), zip, CancellationToken.None);
+        await artifacts.WriteAsync(ArtifactPaths.Manifest(model, version), BinaryData.FromObjectAsJson(manifest, MlopsJson.Options), CancellationToken.None);
+        await registry.CommitVersionAsync(manifest, CancellationToken.None);
+        return version;
+    }
+}

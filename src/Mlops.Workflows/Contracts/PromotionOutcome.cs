@@ -1,0 +1,3 @@
+namespace Mlops.Workflows.Contracts;
+
+public sealed record PromotionOutcome(bool Promoted, string Reason);

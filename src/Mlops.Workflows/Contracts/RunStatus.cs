@@ -1,0 +1,10 @@
+namespace Mlops.Workflows.Contracts;
+
+public enum RunStatus
+{
+    Pending,
+    Running,
+    Completed,
+    Quarantined,
+    Failed,
+}

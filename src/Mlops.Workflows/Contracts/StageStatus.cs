@@ -1,0 +1,10 @@
+namespace Mlops.Workflows.Contracts;
+
+public enum StageStatus
+{
+    Pending,
+    Running,
+    Completed,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,50 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Mlops.Core.Datasets;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Workflows;
+
+/// <summary>
+/// Starts the pipeline for a stored dataset. The run id comes from the model and the content, so the upload route,
+/// the blob trigger and a retry converge on one run, and identical content never trains twice.
+/// </summary>
+public sealed class RunLauncher(ILogger<RunLauncher> logger)
+{
+    public async Task<RunStart> StartAsync(DurableTaskClient client, string model, StoredDataset dataset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(dataset);
+        var runId = RunIds.For(model, dataset.Sha256);
+
+        // Checked first: the Durable backends let a new start replace a finished instance of the same id.
+        if (await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken) is not null)
+        {
+            WorkflowLog.RunExists(logger, runId, dataset.BlobName);
+            return new RunStart(runId, false);
+        }
+
+        var request = new RunRequest(new DatasetRef(model, dataset.BlobName, dataset.Sha256, dataset.ETag));
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(TrainingPipeline), request, new StartOrchestrationOptions(runId), cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Another trigger for the same content may have won the race between the check and the start;
+            // each client surfaces that differently, so the instance itself is the test.
+            if (await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken) is null)
+            {
+                throw;
+            }
+
+            WorkflowLog.RunExists(logger, runId, dataset.BlobName);
+            return new RunStart(runId, false);
+        }
+
+        WorkflowLog.RunScheduled(logger, runId, dataset.BlobName);
+        return new RunStart(runId, true);
+    }
+}

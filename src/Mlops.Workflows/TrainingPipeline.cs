@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Mlops.Core.Validation;
+using Mlops.Workflows.Activities;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Workflows;
+
+/// <summary>
+/// The product's story for one uploaded dataset: validate, train, evaluate against the champion, register, promote.
+/// Data and models travel as blob references; this class only decides what happens next.
+/// </summary>
+public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
+{
+    /// <summary>Activities are idempotent, so infrastructure faults are retried before the run gives up.</summary>
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 3,
+        firstRetryInterval: TimeSpan.FromSeconds(5),
+        backoffCoefficient: 2));
+
+    public override async Task<RunResult> RunAsync(TaskOrchestrationContext context, RunRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var log = context.CreateReplaySafeLogger<TrainingPipeline>();
+        var runId = context.InstanceId;
+        var model = input.Dataset.Model;
+        var stages = new PipelineStages(context);
+        WorkflowLog.RunStarted(log, runId, model, input.Dataset.BlobName);
+
+        try
+        {
+            var report = await stages.RunAsync(
+                PipelineStages.Validate,
+                () => context.CallActivityAsync<ValidationReport>(nameof(ValidateDataset), input, Retry),
+                r => r.Passed ? $"{r.Rows} rows, {r.Schema!.Features.Count} features, {r.Schema.Task}." : r.Summary);
+
+            if (!report.Passed)
+            {
+                await stages.RunAsync(
+                    PipelineStages.Quarantine,
+                    () => context.CallActivityAsync<bool>(nameof(QuarantineDataset), new QuarantineInput(input.Dataset, report), Retry),
+                    _ => $"Moved to quarantine/{input.Dataset.BlobName} with its validation report.");
+                stages.SkipRemaining();
+                WorkflowLog.RunQuarantined(log, runId, report.Summary);
+                return RunResult.Quarantined($"The dataset was quarantined: {report.Summary}");
+            }
+
+            var schema = report.Schema!;
+            var training = await stages.RunAsync(
+                PipelineStages.Train,
+                () => context.CallActivityAsync<TrainingSummary>(nameof(TrainModel), new TrainModelInput(runId, input.Dataset, schema), Retry),
+                t => $"{t.Trainer} on {t.TrainingRows} rows; holdout {Describe(t.Metrics)}.");
+
+            var evaluation = await stages.RunAsync(
+                PipelineStages.Evaluate,
+                () => context.CallActivityAsync<EvaluationSummary>(nameof(EvaluateModel), new EvaluateModelInput(runId, input.Dataset, schema, training), Retry),
+                e => e.Reason);
+
+            var version = await stages.RunAsync(
+                PipelineStages.Register,
+                () => context.CallActivityAsync<int>(nameof(RegisterModel), new RegisterModelInput(runId, input.Dataset, schema, training, evaluation), Retry),
+                v => string.Create(CultureInfo.InvariantCulture, $"Registered as version {v}."));
+
+            var promotion = await stages.RunAsync(
+                PipelineStages.Promote,
+                () => context.CallActivityAsync<PromotionOutcome>(
+                    nameof(PromoteModel),
+                    new PromoteModelInput(model, version, evaluation.ChampionVersion, evaluation.ShouldPromote, evaluation.Reason),
+                    Retry),
+                p => p.Reason);
+
+            WorkflowLog.RunCompleted(log, runId, version, promotion.Promoted);
+            return new RunResult(RunStatus.Completed, version, promotion.Promoted, promotion.Reason);
+        }
+        catch (TaskFailedException failure)
+        {
+            var stage = stages.Current ?? "pipeline";
+            var message = failure.FailureDetails.ErrorMessage;
+            stages.FailCurrent(message);
+            stages.SkipRemaining();
+            WorkflowLog.RunFailed(log, runId, stage, message);
+            return RunResult.Failed($"The {stage} stage failed: {message}");
+        }
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, double> metrics) =>
+        string.Join(", ", metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.####}")));
+}

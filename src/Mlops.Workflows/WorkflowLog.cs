@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace Mlops.Workflows;
+
+internal static partial class WorkflowLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Run {RunId} started for model {Model} on {Dataset}")]
+    public static partial void RunStarted(ILogger logger, string runId, string model, string dataset);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Run {RunId} quarantined its dataset: {Reason}")]
+    public static partial void RunQuarantined(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Run {RunId} completed: version {Version}, promoted {Promoted}")]
+    public static partial void RunCompleted(ILogger logger, string runId, int version, bool promoted);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "Run {RunId} failed in stage {Stage}: {Reason}")]
+    public static partial void RunFailed(ILogger logger, string runId, string stage, string reason);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Run {RunId} started for dataset {Dataset}")]
+    public static partial void RunScheduled(ILogger logger, string runId, string dataset);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Run {RunId} already exists for dataset {Dataset}; nothing started")]
+    public static partial void RunExists(ILogger logger, string runId, string dataset);
+}

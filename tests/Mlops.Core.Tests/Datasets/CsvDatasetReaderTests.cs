@@ -1,0 +1,305 @@
+using Mlops.Core.Datasets;
+using Mlops.Core.Validation;
+using Mlops.Testing;
+
+namespace Mlops.Core.Tests.Datasets;
+
+public class CsvDatasetReaderTests
+{
+    [Fact]
+    public void Read_SimpleCsv_ReturnsHeaderAndRows()
+    {
+        var csv = CsvBuilder.WithColumns("a", "b").Row("1", "x").Row("2", "y");
+
+        var result = CsvDatasetReader.Read(csv.ToStream());
+
+        Assert.Null(result.Error);
+        Assert.Equal(["a", "b"], result.Dataset!.Columns);
+        Assert.Equal([["1", "x"], ["2", "y"]], result.Dataset.Rows);
+    }
+
+    [Fact]
+    public void Read_QuotedFieldsWithCommasNewlinesAndQuotes_ReturnsUnescapedValues()
+    {
+        var csv = CsvBuilder.WithColumns("text", "label")
+            .Row("one, two", "a")
+            .Row("first line\nsecond line", "b")
+            .Row("she said \"hi\"", "c")
+            .Row("crlf\r\ninside", "d");
+
+        var result = CsvDatasetReader.Read(csv.ToStream());
+
+        Assert.Equal(
+            ["one, two", "first line\nsecond line", "she said \"hi\"", "crlf\r\ninside"],
+            result.Dataset!.Rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public void Read_QuotedHeaderName_IsUnquoted()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("\"mean, radius\",label\n1,a\n")));
+
+        Assert.Equal(["mean, radius", "label"], result.Dataset!.Columns);
+    }
+
+    [Fact]
+    public void Read_Utf8Bom_IsNotPartOfFirstColumnName()
+    {
+        var csv = CsvBuilder.WithColumns("first", "label").Row("1", "a");
+
+        var result = CsvDatasetReader.Read(csv.ToStream(bom: true));
+
+        Assert.Equal("first", result.Dataset!.Columns[0]);
+    }
+
+    [Fact]
+    public void Read_NonAsciiUtf8_KeepsCharacters()
+    {
+        var csv = CsvBuilder.WithColumns("città", "label").Row("Zürich", "ñandú");
+
+        var result = CsvDatasetReader.Read(csv.ToStream());
+
+        Assert.Equal("città", result.Dataset!.Columns[0]);
+        Assert.Equal(["Zürich", "ñandú"], result.Dataset.Rows[0]);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8_ReturnsBadEncodingNamingOffsetAndLine()
+    {
+        byte[] bytes = [.. CsvBuilder.Encode("a,label\n1,x\n2,"), 0xE9, .. CsvBuilder.Encode("t\n")];
+
+        var result = CsvDatasetReader.Read(new MemoryStream(bytes));
+
+        Assert.Null(result.Dataset);
+        Assert.Equal(ValidationRules.BadEncoding, result.Error!.Rule);
+        Assert.Equal(Severity.Error, result.Error.Severity);
+        Assert.Contains("0xE9", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("offset 14", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TruncatedMultiByteCharacterAtEnd_ReturnsBadEncoding()
+    {
+        byte[] bytes = [.. CsvBuilder.Encode("a,label\n1,"), 0xC3];
+
+        var result = CsvDatasetReader.Read(new MemoryStream(bytes));
+
+        Assert.Equal(ValidationRules.BadEncoding, result.Error!.Rule);
+    }
+
+    [Fact]
+    public void Read_Utf16WithByteOrderMark_ReturnsBadEncodingSayingUtf16()
+    {
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("a,label\n1,x\n")).ToArray();
+
+        var result = CsvDatasetReader.Read(new MemoryStream(bytes));
+
+        Assert.Equal(ValidationRules.BadEncoding, result.Error!.Rule);
+        Assert.Contains("UTF-16", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RaggedRow_ReturnsErrorNamingLineAndFieldCounts()
+    {
+        var csv = CsvBuilder.WithColumns("a", "b", "label").Row("1", "2", "x").Row("3", "y").Row("4", "5", "z");
+
+        var result = CsvDatasetReader.Read(csv.ToStream());
+
+        Assert.Null(result.Dataset);
+        Assert.Equal(ValidationRules.RaggedRow, result.Error!.Rule);
+        Assert.Contains("Line 3 has 2 field(s) but the header has 3", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RaggedRowAfterMultilineField_CountsPhysicalLines()
+    {
+        var csv = CsvBuilder.WithColumns("text", "label").Row("two\nlines", "x").Row("alone");
+
+        var result = CsvDatasetReader.Read(csv.ToStream());
+
+        Assert.Contains("Line 4 ", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SeveralRaggedRows_SaysHowMany()
+    {
+        var csv = CsvBuilder.WithColumns("a", "label").Row("1").Row("2", "x").Row("3", "y", "z");
+
+        var result = CsvDatasetReader.Read(csv.ToStream());
+
+        Assert.Contains("Line 2 ", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("2 lines in all", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_UnterminatedQuote_ReturnsRaggedRowWithQuoteHint()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("a,label\n\"1,x\n2,y\n")));
+
+        Assert.Equal(ValidationRules.RaggedRow, result.Error!.Rule);
+        Assert.Contains("closing quote", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n")]
+    [InlineData("  \r\n ")]
+    public void Read_EmptyOrBlankFile_ReturnsEmptyFile(string text)
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(text)));
+
+        Assert.Null(result.Dataset);
+        Assert.Equal(ValidationRules.EmptyFile, result.Error!.Rule);
+    }
+
+    [Fact]
+    public void Read_ByteOrderMarkOnly_ReturnsEmptyFile()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("", bom: true)));
+
+        Assert.Equal(ValidationRules.EmptyFile, result.Error!.Rule);
+    }
+
+    [Fact]
+    public void Read_HeaderOnly_ReturnsDatasetWithoutRows()
+    {
+        var result = CsvDatasetReader.Read(CsvBuilder.WithColumns("a", "label").ToStream());
+
+        Assert.Null(result.Error);
+        Assert.Equal(["a", "label"], result.Dataset!.Columns);
+        Assert.Empty(result.Dataset.Rows);
+    }
+
+    [Fact]
+    public void Read_HeaderNamesWithSurroundingWhitespace_AreTrimmed()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(" a ,\tlabel \n1,x\n")));
+
+        Assert.Equal(["a", "label"], result.Dataset!.Columns);
+    }
+
+    [Fact]
+    public void Read_DuplicateColumnName_ReturnsErrorNamingIt()
+    {
+        var result = CsvDatasetReader.Read(CsvBuilder.WithColumns("a", "b", "a").Row("1", "2", "3").ToStream());
+
+        Assert.Equal(ValidationRules.DuplicateColumn, result.Error!.Rule);
+        Assert.Equal("a", result.Error.Column);
+        Assert.Contains("columns 1 and 3", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_NamesEqualAfterTrimming_ReturnsDuplicateColumn()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("a,a ,label\n1,2,x\n")));
+
+        Assert.Equal(ValidationRules.DuplicateColumn, result.Error!.Rule);
+    }
+
+    [Fact]
+    public void Read_EmptyColumnName_ReturnsUnnamedColumn()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("a,label,\n1,x,\n")));
+
+        Assert.Equal(ValidationRules.UnnamedColumn, result.Error!.Rule);
+        Assert.Contains("Column 3 of 3", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("5.1,3.5,1.4,0.2,setosa\n4.9,3.0,1.4,0.2,setosa\n")]
+    [InlineData("1,0,1\n0,1,0\n")]
+    public void Read_FirstLineHoldsValues_ReturnsNoHeader(string text)
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(text)));
+
+        Assert.Equal(ValidationRules.NoHeader, result.Error!.Rule);
+    }
+
+    [Fact]
+    public void Read_IntegerColumnNamesBesideText_AreAHeader()
+    {
+        var result = CsvDatasetReader.Read(CsvBuilder.WithColumns("0", "1", "target").Row("3", "4", "x").ToStream());
+
+        Assert.Null(result.Error);
+        Assert.Equal(["0", "1", "target"], result.Dataset!.Columns);
+    }
+
+    [Fact]
+    public void Read_CrLfLineEndings_ReadLikeLf()
+    {
+        var csv = CsvBuilder.WithColumns("a", "label").Row("1", "x").Row("2", "y");
+
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(csv.ToText("\r\n"))));
+
+        Assert.Equal([["1", "x"], ["2", "y"]], result.Dataset!.Rows);
+    }
+
+    [Fact]
+    public void Read_BlankLines_AreSkipped()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("\na,label\n1,x\n\n2,y\n\n\n")));
+
+        Assert.Null(result.Error);
+        Assert.Equal(2, result.Dataset!.Rows.Count);
+    }
+
+    [Fact]
+    public void Read_LastLineWithoutNewline_IsRead()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("a,label\n1,x")));
+
+        Assert.Equal([["1", "x"]], result.Dataset!.Rows);
+    }
+
+    [Fact]
+    public void Read_NonSeekableStream_IsRead()
+    {
+        var csv = CsvBuilder.Typical(5);
+
+        var result = CsvDatasetReader.Read(new ForwardOnlyStream(csv.ToBytes()));
+
+        Assert.Equal(5, result.Dataset!.Rows.Count);
+    }
+
+    [Fact]
+    public void Read_CancelledToken_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => CsvDatasetReader.Read(CsvBuilder.Typical().ToStream(), cancelled.Token));
+    }
+
+    [Theory]
+    [InlineData(SampleDatasets.BreastCancer)]
+    [InlineData(SampleDatasets.Iris)]
+    [InlineData(SampleDatasets.Wine)]
+    [InlineData(SampleDatasets.Diabetes)]
+    [InlineData(SampleDatasets.Digits)]
+    public void Read_Sample_MatchesPlainSplit(string sample)
+    {
+        var expected = SampleDatasets.Load(sample);
+        using var file = File.OpenRead(SampleDatasets.PathOf(sample));
+
+        var result = CsvDatasetReader.Read(file);
+
+        Assert.Null(result.Error);
+        Assert.Equal(expected.Columns, result.Dataset!.Columns);
+        Assert.Equal(expected.Rows, result.Dataset.Rows);
+    }
+
+    /// <summary>A blob download stream: no length, no seeking.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using Mlops.Core.Datasets;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Tests.Datasets;
+
+public class ModelSpecParserTests
+{
+    [Fact]
+    public void Parse_FullSpec_ReadsEveryField()
+    {
+        const string Json = """{"label": "price", "task": "regression", "ignore": ["id"], "categorical": ["zip", "rooms"]}""";
+
+        var spec = ModelSpecParser.Parse(Json, out var error);
+
+        Assert.Null(error);
+        Assert.Equal("price", spec!.Label);
+        Assert.Equal(MlTask.Regression, spec.Task);
+        Assert.Equal(["id"], spec.Ignore);
+        Assert.Equal(["zip", "rooms"], spec.Categorical);
+    }
+
+    [Fact]
+    public void Parse_EmptyObject_LeavesEverythingToInference()
+    {
+        var spec = ModelSpecParser.Parse("{}", out var error);
+
+        Assert.Null(error);
+        Assert.Null(spec!.Label);
+        Assert.Null(spec.Task);
+        Assert.Empty(spec.Ignore);
+        Assert.Empty(spec.Categorical);
+    }
+
+    [Theory]
+    [InlineData("binary", MlTask.BinaryClassification)]
+    [InlineData("multiclass", MlTask.MulticlassClassification)]
+    [InlineData("regression", MlTask.Regression)]
+    [InlineData("BinaryClassification", MlTask.BinaryClassification)]
+    [InlineData("MulticlassClassification", MlTask.MulticlassClassification)]
+    [InlineData("Regression", MlTask.Regression)]
+    [InlineData("Binary", MlTask.BinaryClassification)]
+    public void Parse_TaskName_MapsToTask(string name, MlTask expected)
+    {
+        var spec = ModelSpecParser.Parse($$"""{"task": "{{name}}"}""", out _);
+
+        Assert.Equal(expected, spec!.Task);
+    }
+
+    [Fact]
+    public void Parse_UnknownTask_ReturnsInvalidSpecNamingIt()
+    {
+        var spec = ModelSpecParser.Parse("""{"task": "clustering"}""", out var error);
+
+        Assert.Null(spec);
+        Assert.Equal(ValidationRules.InvalidSpec, error!.Rule);
+        Assert.Equal(Severity.Error, error.Severity);
+        Assert.Contains("\"clustering\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"binary\", \"multiclass\" or \"regression\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TaskAsNumber_ReturnsInvalidSpec()
+    {
+        var spec = ModelSpecParser.Parse("""{"task": 1}""", out var error);
+
+        Assert.Null(spec);
+        Assert.Equal(ValidationRules.InvalidSpec, error!.Rule);
+    }
+
+    [Theory]
+    [InlineData("{\"label\": ")]
+    [InlineData("label: price")]
+    [InlineData("")]
+    public void Parse_InvalidJson_ReturnsInvalidSpec(string json)
+    {
+        var spec = ModelSpecParser.Parse(json, out var error);
+
+        Assert.Null(spec);
+        Assert.Equal(ValidationRules.InvalidSpec, error!.Rule);
+        Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_InvalidJson_NamesPositionCountingFromOne()
+    {
+        ModelSpecParser.Parse("{\n  \"label\": \"price\",,\n}", out var error);
+
+        Assert.Contains("at line 2, character 20", error!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"price\"")]
+    [InlineData("null")]
+    public void Parse_NotAnObject_ReturnsInvalidSpec(string json)
+    {
+        var spec = ModelSpecParser.Parse(json, out var error);
+
+        Assert.Null(spec);
+        Assert.Contains("must be a JSON object", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownProperty_ReturnsInvalidSpecNamingIt()
+    {
+        var spec = ModelSpecParser.Parse("""{"lable": "price"}""", out var error);
+
+        Assert.Null(spec);
+        Assert.Contains("'lable' is not a spec property", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_IgnoreNotAnArray_ReturnsInvalidSpec()
+    {
+        var spec = ModelSpecParser.Parse("""{"ignore": "id"}""", out var error);
+
+        Assert.Null(spec);
+        Assert.Contains("'ignore' must be an array", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NonStringColumnInList_ReturnsInvalidSpecNamingPosition()
+    {
+        var spec = ModelSpecParser.Parse("""{"categorical": ["zip", 3]}""", out var error);
+
+        Assert.Null(spec);
+        Assert.Contains("'categorical[1]'", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmptyLabel_ReturnsInvalidSpec()
+    {
+        var spec = ModelSpecParser.Parse("""{"label": " "}""", out var error);
+
+        Assert.Null(spec);
+        Assert.Contains("'label' must be a column name", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NullFields_MeanNotSaid()
+    {
+        var spec = ModelSpecParser.Parse("""{"label": null, "task": null, "ignore": null, "categorical": null}""", out var error);
+
+        Assert.Null(error);
+        Assert.Null(spec!.Label);
+        Assert.Null(spec.Task);
+        Assert.Empty(spec.Ignore);
+    }
+
+    [Fact]
+    public void Parse_CommentsAndTrailingCommas_AreAccepted()
+    {
+        const string Json = """
+            {
+              // the column to predict
+              "label": "price",
+              "ignore": ["id",],
+            }
+            """;
+
+        var spec = ModelSpecParser.Parse(Json, out var error);
+
+        Assert.Null(error);
+        Assert.Equal("price", spec!.Label);
+    }
+
+    [Fact]
+    public void Parse_PascalCasePropertyNames_AreAccepted()
+    {
+        var spec = ModelSpecParser.Parse("""{"Label": "price"}""", out var error);
+
+        Assert.Null(error);
+        Assert.Equal("price", spec!.Label);
+    }
+}

@@ -1,7 +1,0 @@
-namespace Mlops.Core.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}

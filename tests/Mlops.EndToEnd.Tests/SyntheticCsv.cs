@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+
+namespace Mlops.EndToEnd.Tests;
+
+/// <summary>Generated datasets with a known rule, for tests that need size rather than realism.</summary>
+internal static class SyntheticCsv
+{
+    /// <summary>Binary label = 1 when a weighted sum of the first features plus noise is positive; seeded.</summary>
+    public static byte[] Binary(int rows, int features, int seed)
+    {
+        var random = new Random(seed);
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', Enumerable.Range(0, features).Select(i => $"f{i}")).Append(",label\n");
+        var values = new double[features];
+        for (var r = 0; r < rows; r++)
+        {
+            var sum = 0.0;
+            for (var f = 0; f < features; f++)
+            {
+                values[f] = Math.Round((random.NextDouble() * 2) - 1, 4);
+                sum += values[f] * (f < 5 ? 5 - f : 0.1);
+            }
+
+            csv.AppendJoin(',', values.Select(v => v.ToString(CultureInfo.InvariantCulture)))
+               .Append(',').Append(sum + (random.NextDouble() - 0.5) > 0 ? '1' : '0').Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Mlops.Testing;
+
+namespace Mlops.EndToEnd.Tests;
+
+/// <summary>The whole loop through the DevHost: HTTP upload or blob drop, the Durable run on Azurite, the registry, serving.</summary>
+public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : IClassFixture<DevHostFixture>
+{
+    private MlopsApi Api => fixture.Api;
+
+    [Fact]
+    public async Task BreastCancer_UploadedOverHttp_BecomesChampionAndPredictsHeldOutRowsAccurately()
+    {
+        var split = HeldOutSplit.Of(SampleDatasets.BreastCancer);
+        var accepted = await Api.UploadAsync("breast-cancer", split.TrainingCsv);
+
+        var run = await Api.WaitForRunAsync(accepted["runId"]!.GetValue<string>());
+
+        Assert.Equal("Completed", run["status"]!.GetValue<string>());
+        Assert.Equal(1, run["version"]!.GetValue<int>());
+        Assert.True(run["promoted"]!.GetValue<bool>(), run.ToJsonString());
+        var model = await Api.GetObjectAsync("api/models/breast-cancer");
+        Assert.Equal(1, model["aliases"]!["champion"]!.GetValue<int>());
+
+        var instances = split.HeldOut.Select(r => new { features = split.Features(r) }).ToArray();
+        var (status, _, body) = await Api.PostJsonAsync("api/models/breast-cancer/predict", new { instances });
+        Assert.Equal(HttpStatusCode.OK, status);
+        var predictions = body!["predictions"]!.AsArray();
+        Assert.Equal(split.HeldOut.Count, predictions.Count);
+        Assert.All(predictions, p => Assert.Equal(1, p!["version"]!.GetValue<int>()));
+        var correct = split.HeldOut.Where((row, i) => predictions[i]!["prediction"]!.GetValue<string>() == HeldOutSplit.Label(row)).Count();
+        var accuracy = (double)correct / split.HeldOut.Count;
+        Assert.True(accuracy > 0.9, string.Create(CultureInfo.InvariantCulture, $"Held-out accuracy {accuracy:0.###} is not above 0.9."));
+    }
+
+    [Theory]
+    [InlineData(SampleDatasets.Diabetes, "diabetes", "rmse")]
+    [InlineData(SampleDatasets.Wine, "wine", "macroF1")]
+    public async Task RegressionAndMulticlassDatasets_EachReachAChampion(string sample, string model, string primaryMetric)
+    {
+        var accepted = await Api.UploadAsync(model, SampleDatasets.Bytes(sample));
+
+        var run = await Api.WaitForRunAsync(accepted["runId"]!.GetValue<string>());
+
+        Assert.Equal("Completed", run["status"]!.GetValue<string>());
+        var details = await Api.GetObjectAsync($"api/models/{model}");
+        Assert.Equal(run["version"]!.GetValue<int>(), details["aliases"]!["champion"]!.GetValue<int>());
+        Assert.NotNull(details["versions"]![0]!["metrics"]![primaryMetric]);
+    }
+
+    [Fact]
+    public async Task IdenticalContent_UploadedTwice_TrainsOnce()
+    {
+        var csv = SampleDatasets.Bytes(SampleDatasets.Iris);
+        var first = await Api.UploadAsync("iris-twice", csv);
+        await Api.WaitForRunAsync(first["runId"]!.GetValue<string>());
+
+        var second = await Api.UploadAsync("iris-twice", csv);
+
+        Assert.Equal(first["runId"]!.GetValue<string>(), second["runId"]!.GetValue<string>());
+        Assert.False(second["started"]!.GetValue<bool>());
+        var details = await Api.GetObjectAsync("api/models/iris-twice");
+        Assert.Single(details["versions"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task CsvDroppedIntoTheDatasetsContainer_StartsARun()
+    {
+        var csv = SampleDatasets.Bytes(SampleDatasets.Iris);
+        var container = new BlobServiceClient(fixture.StorageConnectionString).GetBlobContainerClient("datasets");
+        await container.CreateIfNotExistsAsync();
+
+        await container.GetBlobClient("iris-dropped/monday.csv").UploadAsync(new BinaryData(csv));
+
+        var runId = $"iris-dropped-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv))[..16]}";
+        var run = await WaitForRunToExistAsync(runId);
+        run = await Api.WaitForRunAsync(runId);
+        Assert.Equal("Completed", run["status"]!.GetValue<string>());
+        Assert.Equal("iris-dropped/monday.csv", run["dataset"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("ragged", "a,b,label\n1,2,x\n3,4\n", "line 3")]
+    [InlineData("empty", "", "empty")]
+    [InlineData("all-missing", null, "missing")]
+    [InlineData("no-label", null, "target")]
+    public async Task MalformedDataset_IsQuarantinedWithAReasonAndNoVersion(string name, string? csv, string reasonMentions)
+    {
+        var model = "bad-" + name;
+        var content = csv ?? (name == "all-missing" ? AllMissingColumnCsv() : NumericCsv());
+        if (name == "no-label")
+        {
+            var container = new BlobServiceClient(fixture.StorageConnectionString).GetBlobContainerClient("datasets");
+            await container.CreateIfNotExistsAsync();
+            await container.GetBlobClient($"{model}/mlops.json").UploadAsync(BinaryData.FromString("{\"label\":\"target\"}"), overwrite: true);
+        }
+
+        var accepted = await Api.UploadAsync(model, Encoding.UTF8.GetBytes(content));
+        var run = await Api.WaitForRunAsync(accepted["runId"]!.GetValue<string>());
+
+        Assert.Equal("Quarantined", run["status"]!.GetValue<string>());
+        Assert.Contains(reasonMentions, run["reason"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Null(run["version"]?.GetValue<int?>());
+        var (status, _, _) = await Api.SendAsync(HttpMethod.Get, $"api/models/{model}", null);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        var quarantine = new BlobServiceClient(fixture.StorageConnectionString).GetBlobContainerClient("quarantine");
+        var dataset = run["dataset"]!.GetValue<string>();
+        Assert.True(await quarantine.GetBlobClient(dataset).ExistsAsync());
+        Assert.True(await quarantine.GetBlobClient(dataset + ".report.json").ExistsAsync());
+    }
+
+    [Theory]
+    [InlineData("not json", "not valid JSON")]
+    [InlineData("{\"features\":{\"mean_radius\":1.0}}", "missing")]
+    [InlineData("{\"features\":{\"mean_radius\":\"big\"}}", "mean_radius")]
+    public async Task Predict_WithABadRequest_AnswersProblemJsonNamingTheProblem(string body, string detailMentions)
+    {
+        await EnsureChampionAsync("predict-errors");
+
+        var (status, contentType, problem) = await Api.SendAsync(HttpMethod.Post, "api/models/predict-errors/predict", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Contains(detailMentions, problem!["detail"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("INVALID_PARAMETER_VALUE", problem["errorCode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Predict_ForAnUnknownModel_AnswersNotFoundProblem()
+    {
+        var (status, contentType, problem) = await Api.PostJsonAsync("api/models/no-such-model/predict", new { features = new { x = 1 } });
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Contains("no-such-model", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Predict_WithAnInvalidModelName_AnswersBadRequestNamingTheRule()
+    {
+        var (status, _, problem) = await Api.PostJsonAsync("api/models/Bad_Name/predict", new { features = new { x = 1 } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("lower-case letters", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private async Task EnsureChampionAsync(string model)
+    {
+        var accepted = await Api.UploadAsync(model, SampleDatasets.Bytes(SampleDatasets.BreastCancer));
+        var run = await Api.WaitForRunAsync(accepted["runId"]!.GetValue<string>());
+        Assert.Equal("Completed", run["status"]!.GetValue<string>());
+    }
+
+    private async Task<JsonObject> WaitForRunToExistAsync(string runId)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var (status, _, body) = await Api.SendAsync(HttpMethod.Get, $"api/runs/{runId}", null);
+            if (status == HttpStatusCode.OK)
+            {
+                return body!.AsObject();
+            }
+
+            await Task.Delay(300);
+        }
+
+        throw new TimeoutException($"No run {runId} appeared for the dropped blob.");
+    }
+
+    private static string NumericCsv()
+    {
+        var csv = new StringBuilder("a,b,label\n");
+        for (var i = 0; i < 60; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{i},{i * 2},{i % 2}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string AllMissingColumnCsv()
+    {
+        var csv = new StringBuilder("a,empty,label\n");
+        for (var i = 0; i < 60; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{i},,{i % 2}\n");
+        }
+
+        return csv.ToString();
+    }
+}

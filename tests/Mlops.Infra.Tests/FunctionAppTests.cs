@@ -1,0 +1,106 @@
+using Mlops.Infra.Tests.Arm;
+using Mlops.Infra.Tests.Bicep;
+using Mlops.Infra.Tests.Repository;
+
+namespace Mlops.Infra.Tests;
+
+/// <summary>The function app runs on Flex Consumption, on the .NET version the app targets, as its managed identity.</summary>
+[Collection(CompiledInfrastructureDefinition.Name)]
+public sealed class FunctionAppTests(CompiledInfrastructure infrastructure)
+{
+    private TemplateResource Site => infrastructure.Template.The("Microsoft.Web/sites");
+
+    [Fact]
+    public void Plan_IsFlexConsumption()
+    {
+        var plan = infrastructure.Template.The("Microsoft.Web/serverfarms");
+        Assert.Equal("FC1", plan.Evaluate("sku", "name"));
+        Assert.Equal("FlexConsumption", plan.Evaluate("sku", "tier"));
+        Assert.Equal(true, plan.Evaluate("properties", "reserved"));
+        Assert.Contains("'Microsoft.Web/serverfarms'", Site.Raw("properties", "serverFarmId"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runtime_IsDotnetIsolated_OnTheVersionTheAppTargets()
+    {
+        Assert.Equal("functionapp,linux", Site.Evaluate("kind"));
+        Assert.Equal("dotnet-isolated", Site.Evaluate("properties", "functionAppConfig", "runtime", "name"));
+        Assert.Equal(FunctionsProject.DotnetVersion, Site.Evaluate("properties", "functionAppConfig", "runtime", "version"));
+    }
+
+    [Fact]
+    public void Scale_IsSetByParameters_AndScalesToZeroByDefault()
+    {
+        Assert.Equal("main: [parameters('maximumInstanceCount')]", Origin(Site.Raw("properties", "functionAppConfig", "scaleAndConcurrency", "maximumInstanceCount")));
+        Assert.Equal("main: [parameters('instanceMemoryMB')]", Origin(Site.Raw("properties", "functionAppConfig", "scaleAndConcurrency", "instanceMemoryMB")));
+        Assert.Contains("parameters('alwaysReadyHttpInstances')", Site.Raw("properties", "functionAppConfig", "scaleAndConcurrency", "alwaysReady"), StringComparison.Ordinal);
+        Assert.Equal("main: [parameters('alwaysReadyHttpInstances')]", Origin("[parameters('alwaysReadyHttpInstances')]"));
+        Assert.Equal(0L, infrastructure.Template.Main.ParameterValue("alwaysReadyHttpInstances"));
+        Assert.Equal(new List<object?>(), Site.Evaluate("properties", "functionAppConfig", "scaleAndConcurrency", "alwaysReady"));
+    }
+
+    [Fact]
+    public void DeploymentPackage_IsReadWithTheUserAssignedIdentity()
+    {
+        Assert.Equal("blobContainer", Site.Evaluate("properties", "functionAppConfig", "deployment", "storage", "type"));
+        Assert.Equal("UserAssignedIdentity", Site.Evaluate("properties", "functionAppConfig", "deployment", "storage", "authentication", "type"));
+        var assigned = Assert.Single(Site.Get("identity", "userAssignedIdentities").EnumerateObject()).Name;
+        var identity = Assert.IsType<CallNode>(ArmExpressionParser.Parse(assigned[1..^1]));
+        if (identity is { Function: "format", Arguments: [LiteralNode { Value: "{0}" }, CallNode inner] })
+        {
+            identity = inner;
+        }
+
+        Assert.Equal($"[{identity.Source}]", Site.Raw("properties", "functionAppConfig", "deployment", "storage", "authentication", "userAssignedIdentityResourceId"));
+    }
+
+    [Fact]
+    public void App_AcceptsOnlyHttps_AndNoBasicPublishingCredentials()
+    {
+        Assert.Equal(true, Site.Evaluate("properties", "httpsOnly"));
+        Assert.Equal("1.2", Site.Evaluate("properties", "siteConfig", "minTlsVersion"));
+        var policies = infrastructure.Template.Deployed("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, p => Assert.Equal(false, p.Evaluate("properties", "allow")));
+    }
+
+    [Fact]
+    public void ApplicationInsights_AcceptsNoLocalAuthentication_AndUsesTheWorkspace()
+    {
+        var insights = infrastructure.Template.The("Microsoft.Insights/components");
+        Assert.Equal(true, insights.Evaluate("properties", "DisableLocalAuth"));
+        Assert.Contains("'Microsoft.OperationalInsights/workspaces'", insights.Raw("properties", "WorkspaceResourceId"), StringComparison.Ordinal);
+        Assert.Single(infrastructure.Template.Deployed("Microsoft.OperationalInsights/workspaces"));
+    }
+
+    [Fact]
+    public void Tags_AreWhatAzdLooksFor()
+    {
+        var resourceGroup = infrastructure.Template.The("Microsoft.Resources/resourceGroups");
+        var groupTags = Assert.IsType<Dictionary<string, object?>>(resourceGroup.Evaluate("tags"));
+        Assert.Equal(new UnknownValue("parameters('environmentName')"), groupTags["azd-env-name"]);
+
+        var appTags = Assert.IsType<Dictionary<string, object?>>(Site.Evaluate("tags"));
+        Assert.Equal(AzureYaml.FunctionsServiceName(), appTags["azd-service-name"]);
+        Assert.Equal(new UnknownValue("parameters('environmentName')"), appTags["azd-env-name"]);
+    }
+
+    [Fact]
+    public void Outputs_AreWhatAzdAndTheHooksUse()
+    {
+        var outputs = infrastructure.Template.Main.Template.GetProperty("outputs").EnumerateObject().Select(o => o.Name).ToList();
+        Assert.Contains("AZURE_LOCATION", outputs);
+        Assert.Contains("AZURE_TENANT_ID", outputs);
+        Assert.Contains("AZURE_RESOURCE_GROUP", outputs);
+        Assert.Contains("AZURE_FUNCTION_APP_NAME", outputs);
+        Assert.Contains($"SERVICE_{AzureYaml.FunctionsServiceName().ToUpperInvariant()}_URI", outputs);
+        Assert.Contains("AZURE_STORAGE_ACCOUNT_NAME", outputs);
+        Assert.Contains("BLOB_EVENT_SUBSCRIPTION_ENABLED", outputs);
+    }
+
+    private string Origin(string expression)
+    {
+        (expression, var scope) = Site.Scope.OriginOf(expression);
+        return $"{scope.Path}: {expression}";
+    }
+}
