@@ -171,7 +171,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     }
   }
 
-  // azd deploys with an Entra ID token; publishing with a user name and password stays off.
+  // azd deploys with an Entra ID token; publishing with basic (user name) credentials stays off.
   resource scmBasicAuth 'basicPublishingCredentialsPolicies' = {
     name: 'scm'
     properties: {

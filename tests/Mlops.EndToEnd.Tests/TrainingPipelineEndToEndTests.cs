@@ -86,7 +86,7 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
     [Theory]
     [InlineData("ragged", "a,b,label\n1,2,x\n3,4\n", "line 3")]
     [InlineData("empty", "", "empty")]
-    [InlineData("all-missing", null, "missing")]
+    [InlineData("all-missing", null, "no value in any")]
     [InlineData("no-label", null, "target")]
     public async Task MalformedDataset_IsQuarantinedWithAReasonAndNoVersion(string name, string? csv, string reasonMentions)
     {

@@ -45,7 +45,7 @@ internal static class JsonFeatureRows
             case JsonValueKind.Null or JsonValueKind.Undefined:
                 layout.SetNumber(row, feature, null);
                 return;
-            case JsonValueKind.Number when value.TryGetDouble(out var number) && float.IsFinite((float)number):
+            case JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number):
                 layout.SetNumber(row, feature, number);
                 return;
             case JsonValueKind.String when layout.TrySetNumber(row, feature, value.GetString()):

@@ -49,12 +49,12 @@ internal static class CsvFeatureRows
     {
         if (schema.Task == MlTask.Regression)
         {
-            if (!FeatureLayout.TryParseFinite(raw, out var value))
+            if (!FeatureLayout.TryParseNumber(raw, out var value))
             {
                 throw MlopsException.Invalid($"Label '{schema.Label}' holds '{Shorten(raw)}', which is not a number; a regression label must be.");
             }
 
-            row.LabelValue = (float)value;
+            row.LabelValue = value;
             return;
         }
 

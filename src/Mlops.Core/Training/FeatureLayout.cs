@@ -80,9 +80,9 @@ internal sealed class FeatureLayout
 
     /// <summary>Missing values become NaN, which the pipeline flags and imputes.</summary>
     public void SetNumber(FeatureRow row, int feature, double? value) =>
-        row.Numeric[slots[feature]] = value is { } v ? (float)v : float.NaN;
+        row.Numeric[slots[feature]] = value is { } v ? ToSingle(v) : float.NaN;
 
-    /// <summary>Parses a raw cell; false when it is neither missing nor a finite number.</summary>
+    /// <summary>Parses a raw cell; false when it is neither missing nor a number.</summary>
     public bool TrySetNumber(FeatureRow row, int feature, string? raw)
     {
         if (MissingValues.IsMissing(raw))
@@ -91,13 +91,21 @@ internal sealed class FeatureLayout
             return true;
         }
 
-        if (!TryParseFinite(raw, out var value))
+        if (!TryParseNumber(raw, out var value))
         {
             return false;
         }
 
-        SetNumber(row, feature, value);
+        row.Numeric[slots[feature]] = value;
         return true;
+    }
+
+    /// <summary>By the rule validation used to call the column numeric, so a validated cell always parses here.</summary>
+    public static bool TryParseNumber(string? raw, out float value)
+    {
+        var parsed = CsvValues.TryParseNumber(raw, out var number);
+        value = parsed ? ToSingle(number) : float.NaN;
+        return parsed;
     }
 
     /// <summary>A missing value is a category of its own ("3="), so missingness can predict.</summary>
@@ -107,9 +115,8 @@ internal sealed class FeatureLayout
         row.Categorical[slots[feature]] = string.Create(CultureInfo.InvariantCulture, $"{feature}={value}");
     }
 
-    /// <summary>Finite in single precision too, since that is what the model sees.</summary>
-    public static bool TryParseFinite(string? raw, out double value) =>
-        double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && float.IsFinite((float)value);
+    // The model computes in single precision; a finite double beyond its range saturates instead of becoming infinity.
+    private static float ToSingle(double value) => (float)Math.Clamp(value, float.MinValue, float.MaxValue);
 
     private static void Resize(SchemaDefinition definition, string column, int size, PrimitiveDataViewType itemType)
     {

@@ -127,6 +127,7 @@ public class ModelPredictorTests
     [InlineData("null")]
     [InlineData("\"NA\"")]
     [InlineData("\"5.1\"")]
+    [InlineData("1e39")]
     public void Predict_NullMissingTokenOrNumericString_IsAccepted(string json)
     {
         var trained = TrainedSamples.Get(SampleDatasets.Iris);

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Mlops.DevHost.Functions;
+using Mlops.DevHost.Triggers;
+using Mlops.Functions;
+using Mlops.Testing;
+
+namespace Mlops.Functions.Tests;
+
+/// <summary>
+/// The DevHost serves what the Functions app declares: every trigger in the built functions.metadata has its DevHost
+/// counterpart with the same route and methods, blob path or schedule.
+/// </summary>
+public sealed class DevHostParityTests
+{
+    private static readonly Lazy<JsonElement[]> Metadata = new(ReadMetadata);
+
+    [Fact]
+    public void EveryHttpFunction_IsServedByTheDevHostOnTheSameRouteAndMethods()
+    {
+        var declared = Triggers("httpTrigger")
+            .Select(b => $"{string.Join('|', b.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order())} /api/{b.GetProperty("route").GetString()}")
+            .Order()
+            .ToArray();
+
+        var served = DevHostEndpoints();
+
+        Assert.NotEmpty(declared);
+        Assert.Equal(declared, served);
+    }
+
+    [Fact]
+    public void TheBlobTrigger_IsWatchedByTheDevHostOnTheSamePath()
+    {
+        var declared = Triggers("blobTrigger").Select(b => b.GetProperty("path").GetString()!).Order().ToArray();
+        var watched = FunctionCatalog.BlobFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly).Select(f => f.PathPattern).Order().ToArray();
+
+        Assert.Equal(["datasets/{model}/{name}"], declared);
+        Assert.Equal(declared, watched);
+        var pattern = BlobPathPattern.Parse(watched[0]);
+        Assert.Equal("datasets", pattern.Container);
+        Assert.Equal("iris", pattern.Match("iris/monday.csv")?["model"]);
+    }
+
+    [Fact]
+    public void TimerFunctions_AreScheduledAlikeByTheDevHost()
+    {
+        var declared = Triggers("timerTrigger").Select(b => b.GetProperty("schedule").GetString()!).Order().ToArray();
+        var scheduled = FunctionCatalog.TimerFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly).Select(f => f.Schedule).Order().ToArray();
+
+        Assert.Equal(declared, scheduled);
+    }
+
+    private static string[] DevHostEndpoints()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddRouting();
+        var app = builder.Build();
+        app.MapFunctionEndpoints(typeof(FunctionsServiceCollectionExtensions).Assembly);
+        return [.. ((IEndpointRouteBuilder)app).DataSources
+            .SelectMany(d => d.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Select(e => $"{string.Join('|', e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Order())} {e.RoutePattern.RawText}")
+            .Order()];
+    }
+
+    private static IEnumerable<JsonElement> Triggers(string type) =>
+        Metadata.Value.SelectMany(f => f.GetProperty("bindings").EnumerateArray()).Where(b => b.GetProperty("type").GetString() == type);
+
+    private static JsonElement[] ReadMetadata()
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var path = RepositoryPaths.Combine("src", "Mlops.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+}

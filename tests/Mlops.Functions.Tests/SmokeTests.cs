@@ -1,7 +1,0 @@
-namespace Mlops.Functions.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}

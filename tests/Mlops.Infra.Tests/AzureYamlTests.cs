@@ -1,0 +1,87 @@
+using System.Xml.Linq;
+using Mlops.Infra.Tests.Repository;
+using Mlops.Testing;
+
+namespace Mlops.Infra.Tests;
+
+/// <summary>azure.yaml names the Functions project, which exists, builds with the solution and is a function app.</summary>
+public sealed class AzureYamlTests
+{
+    private static readonly YamlFile Yaml = AzureYaml.Load();
+
+    private static string Service => AzureYaml.FunctionsServiceName();
+
+    private static string ProjectDirectory =>
+        Path.GetFullPath(Path.Combine(RepositoryPaths.Root, Yaml.Scalar("services", Service, "project")));
+
+    [Fact]
+    public void FunctionsService_IsADotnetFunctionApp()
+    {
+        Assert.Equal("function", Yaml.Scalar("services", Service, "host"));
+        Assert.Equal("dotnet", Yaml.Scalar("services", Service, "language"));
+    }
+
+    [Fact]
+    public void FunctionsService_ProjectIsSrcMlopsFunctions()
+    {
+        Assert.Equal(Path.GetFullPath(FunctionsProject.Directory), ProjectDirectory);
+        Assert.True(File.Exists(FunctionsProject.ProjectFile), $"{FunctionsProject.ProjectFile} does not exist.");
+    }
+
+    [Fact]
+    public void FunctionsProject_IsAnIsolatedWorkerFunctionApp()
+    {
+        var project = Assert.Single(Directory.GetFiles(ProjectDirectory, "*.csproj"));
+        var xml = XDocument.Load(project);
+
+        Assert.Equal("Exe", FunctionsProject.MsBuildProperty(project, "OutputType"));
+        Assert.Equal("v4", FunctionsProject.MsBuildProperty(project, "AzureFunctionsVersion"));
+        Assert.Contains(
+            xml.Descendants("PackageReference").Select(r => (string?)r.Attribute("Include")),
+            name => name == "Microsoft.Azure.Functions.Worker.Sdk");
+    }
+
+    [Fact]
+    public void FunctionsProject_IsInTheSolutionCiBuilds()
+    {
+        var solution = File.ReadAllText(RepositoryPaths.Combine("MlopsFunctions.sln"));
+        var relative = Path.GetRelativePath(RepositoryPaths.Root, FunctionsProject.ProjectFile).Replace('/', '\\');
+
+        Assert.Contains($"\"{relative}\"", solution, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunctionsProject_Builds_IntoAFunctionAppWithItsFunctions()
+    {
+        // This test project references the Functions project (without its assembly): the build that made
+        // these tests built it, in the same configuration, and the worker SDK wrote functions.metadata.
+        Assert.True(File.Exists(FunctionsProject.FunctionsMetadata), $"{FunctionsProject.FunctionsMetadata} is missing: the Functions project did not build.");
+        Assert.True(File.Exists(Path.Combine(FunctionsProject.OutputDirectory, "host.json")), "host.json is not in the build output.");
+        Assert.Contains(FunctionsProject.Functions(), f => f.GetProperty("name").GetString() == "DatasetUploaded");
+    }
+
+    [Fact]
+    public void Infra_IsMainBicep()
+    {
+        Assert.Equal("bicep", Yaml.Scalar("infra", "provider"));
+        var module = Path.Combine(RepositoryPaths.Root, Yaml.Scalar("infra", "path"), Yaml.Scalar("infra", "module") + ".bicep");
+        Assert.True(File.Exists(module), $"{module} does not exist.");
+    }
+
+    [Fact]
+    public void PostdeployHook_RunsScriptsThatExist()
+    {
+        var posix = Path.Combine(RepositoryPaths.Root, Yaml.Scalar("hooks", "postdeploy", "posix", "run"));
+        var windows = Path.Combine(RepositoryPaths.Root, Yaml.Scalar("hooks", "postdeploy", "windows", "run"));
+
+        Assert.True(File.Exists(posix), $"{posix} does not exist.");
+        Assert.True(File.Exists(windows), $"{windows} does not exist.");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.True(File.GetUnixFileMode(posix).HasFlag(UnixFileMode.UserExecute), $"{posix} is not executable.");
+        }
+
+        Assert.Contains("azd provision", File.ReadAllText(posix), StringComparison.Ordinal);
+        Assert.Contains("BLOB_EVENT_SUBSCRIPTION_ENABLED", File.ReadAllText(posix), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Mlops.Core;
+using Mlops.Storage;
+using Mlops.Testing;
+
+namespace Mlops.Workflows.Tests;
+
+/// <summary>
+/// The real Durable engine (in-memory backend) running the real pipeline over real storage on Azurite:
+/// what the Functions host and the DevHost run, minus their triggers.
+/// </summary>
+public sealed class PipelineEngineFixture : IAsyncLifetime
+{
+    private DurableTaskTestHost? host;
+
+    public DurableTaskTestHost Host => host ?? throw new InvalidOperationException("The engine has not started.");
+
+    public IServiceProvider Services => Host.Services;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = await AzuriteInstance.ConnectionStringAsync() })
+            .Build();
+        host = await DurableTaskTestHost.StartAsync(
+            tasks => tasks.AddMlopsWorkflows(),
+            new DurableTaskTestHostOptions
+            {
+                ConfigureServices = services =>
+                {
+                    services.AddMlopsCore(configuration);
+                    services.AddMlopsStorage(configuration);
+                    services.AddMlopsWorkflowServices();
+                    services.AddLogging();
+                },
+            });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}

@@ -1,7 +1,0 @@
-namespace Mlops.Workflows.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
