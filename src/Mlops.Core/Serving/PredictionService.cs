@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Mlops.Core.Errors;
+using Mlops.Core.Telemetry;
 
 namespace Mlops.Core.Serving;
 
@@ -10,7 +11,9 @@ public sealed class PredictionService(ServedModels models, IPredictionLog log, T
     public async Task<IReadOnlyList<ServedPrediction>> PredictAsync(string model, IReadOnlyList<PredictionInput> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        using var span = MlopsTelemetry.ActivitySource.StartActivity("predict");
         var served = await models.GetChampionAsync(model, cancellationToken);
+        span?.SetTag("mlops.model", model).SetTag("mlops.version", served.Version).SetTag("mlops.instances", inputs.Count);
         var now = clock.GetUtcNow();
         var answers = new ServedPrediction[inputs.Count];
         var records = new PredictionRecord[inputs.Count];
@@ -32,6 +35,11 @@ public sealed class PredictionService(ServedModels models, IPredictionLog log, T
         }
 
         await log.RecordAsync(records, cancellationToken);
+        MlopsTelemetry.Predictions.Add(
+            inputs.Count,
+            new KeyValuePair<string, object?>("model", model),
+            new KeyValuePair<string, object?>("version", served.Version),
+            new KeyValuePair<string, object?>("variant", served.Variant));
         return answers;
     }
 

@@ -1,0 +1,20 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Mlops.Core.Telemetry;
+
+/// <summary>
+/// The product's one ActivitySource and one Meter, both named "Mlops"; the hosts register them with
+/// OpenTelemetry, which exports them to Azure Monitor in Azure.
+/// </summary>
+public static class MlopsTelemetry
+{
+    public const string Name = "Mlops";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    public static readonly Meter Meter = new(Name);
+
+    /// <summary>Predictions served, tagged with model, version and variant.</summary>
+    public static readonly Counter<long> Predictions = Meter.CreateCounter<long>("mlops.predictions", unit: "{prediction}");
+}
