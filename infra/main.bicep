@@ -196,7 +196,7 @@ module eventGrid 'app/eventgrid.bicep' = {
     location: location
     tags: tags
     storageAccountName: names.storage
-    containerName: containers.models
+    containerName: containers.datasets
     functionAppName: names.functionApp
     blobTriggerFunctionName: 'DatasetUploaded'
     subscriptionEnabled: blobEventSubscriptionEnabled

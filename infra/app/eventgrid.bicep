@@ -69,6 +69,7 @@ resource datasetSubscription 'Microsoft.EventGrid/systemTopics/eventSubscription
         endpointUrl: 'https://${functionApp.properties.defaultHostName}${webhookPath}&code=${listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension}'
         maxEventsPerBatch: 1
         preferredBatchSizeInKilobytes: 64
+        minimumTlsVersionAllowed: '1.2'
       }
     }
     filter: {

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Grpc.Net.Client;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -37,7 +36,6 @@ builder.Services.AddDurableTaskWorker(worker =>
 });
 
 var functionsAssembly = typeof(FunctionsServiceCollectionExtensions).Assembly;
-builder.Services.AddSingleton(new BlobServiceClient(storage));
 foreach (var blobFunction in FunctionCatalog.BlobFunctions(functionsAssembly))
 {
     builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<DatasetWatcher>(sp, blobFunction));

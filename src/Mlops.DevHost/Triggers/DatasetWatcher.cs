@@ -2,6 +2,7 @@ using System.Reflection;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Mlops.DevHost.Functions;
+using Mlops.Storage;
 
 namespace Mlops.DevHost.Triggers;
 
@@ -12,7 +13,7 @@ namespace Mlops.DevHost.Triggers;
 /// </summary>
 public sealed partial class DatasetWatcher(
     IServiceProvider services,
-    BlobServiceClient blobs,
+    StorageClients storage,
     BlobFunction function,
     IOptions<DevHostOptions> options,
     ILogger<DatasetWatcher> logger) : BackgroundService
@@ -23,7 +24,7 @@ public sealed partial class DatasetWatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         FunctionInvoker.EnsureBindable(function.Method, p => p.ParameterType == typeof(BlobClient) || p.ParameterType == typeof(string));
-        var container = blobs.GetBlobContainerClient(pattern.Container);
+        var container = storage.Container(pattern.Container);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.WatchIntervalMilliseconds));
         do
         {

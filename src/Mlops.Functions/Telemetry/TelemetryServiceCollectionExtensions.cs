@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,14 +17,20 @@ public static class TelemetryServiceCollectionExtensions
     /// </summary>
     public static OpenTelemetryBuilder AddMlopsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var builder = services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource(MlopsTelemetry.Name))
             .WithMetrics(metrics => metrics.AddMeter(MlopsTelemetry.Name));
-        if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        if (string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
-            builder.UseAzureMonitorExporter();
+            return builder;
         }
 
-        return builder;
+        // Application Insights has local authentication off in Azure: ingestion is keyless, as the app's identity.
+        var clientId = configuration["AzureWebJobsStorage:clientId"];
+        var identity = string.IsNullOrWhiteSpace(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId);
+        return string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"])
+            ? builder.UseAzureMonitorExporter()
+            : builder.UseAzureMonitorExporter(o => o.Credential = new ManagedIdentityCredential(identity));
     }
 }
