@@ -2,7 +2,7 @@
 // a resource group with a Flex Consumption function app (.NET 10 isolated worker) running as a
 // user-assigned managed identity, one keyless storage account (datasets, models, quarantine, tables,
 // Durable Functions, deployment package), Event Grid delivering dataset uploads to the blob trigger,
-// and Log Analytics + Application Insights for OpenTelemetry. See docs/deploy.md.
+// and Log Analytics + Application Insights for OpenTelemetry. See README.md, "Deploy to Azure".
 
 targetScope = 'subscription'
 
@@ -207,7 +207,7 @@ module eventGrid 'app/eventgrid.bicep' = {
   ]
 }
 
-// Outputs azd stores in the environment (.azure/<env>/.env): used by azd deploy, the hooks and docs/deploy.md.
+// Outputs azd stores in the environment (.azure/<env>/.env): used by azd deploy, the hooks and the README.
 @description('Region of the deployment.')
 output AZURE_LOCATION string = location
 

@@ -29,8 +29,15 @@ public static class TelemetryServiceCollectionExtensions
         // Application Insights has local authentication off in Azure: ingestion is keyless, as the app's identity.
         var clientId = configuration["AzureWebJobsStorage:clientId"];
         var identity = string.IsNullOrWhiteSpace(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId);
-        return string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"])
-            ? builder.UseAzureMonitorExporter()
-            : builder.UseAzureMonitorExporter(o => o.Credential = new ManagedIdentityCredential(identity));
+        if (string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]))
+        {
+            builder.UseAzureMonitorExporter();
+        }
+        else
+        {
+            builder.UseAzureMonitorExporter(o => o.Credential = new ManagedIdentityCredential(identity));
+        }
+
+        return builder;
     }
 }
