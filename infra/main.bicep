@@ -59,6 +59,46 @@ param trainingSeed int = 42
 @description('Training__HoldoutFraction: fraction of rows held out to evaluate candidates (a decimal in (0, 1)).')
 param trainingHoldoutFraction string = '0.2'
 
+@description('Training__Strategy: search strategy: random search or successive halving.')
+@allowed(['random', 'halving'])
+param trainingStrategy string = 'random'
+
+@description('Training__MaxTrials: trial budget of a run\'s hyperparameter search.')
+@minValue(1)
+@maxValue(500)
+param trainingMaxTrials int = 12
+
+@description('Training__MaxSearchSeconds: wall-time budget of a search; no trial starts after it.')
+@minValue(10)
+param trainingMaxSearchSeconds int = 1200
+
+@description('Training__MaxConcurrentTrials: trials (activities) running at once; they spread over instances.')
+@minValue(1)
+@maxValue(64)
+param trainingMaxConcurrentTrials int = 2
+
+@description('Training__Folds: k of the k-fold cross-validation that scores trials.')
+@minValue(2)
+@maxValue(20)
+param trainingFolds int = 5
+
+@description('Training__CrossValidationMaxRows: above this many training rows one stratified holdout replaces cross-validation.')
+@minValue(100)
+param trainingCrossValidationMaxRows int = 20000
+
+@description('Training__HalvingFactor: successive halving keeps 1/factor of the configurations per rung.')
+@minValue(2)
+@maxValue(10)
+param trainingHalvingFactor int = 3
+
+@description('Training__HalvingMinRows: fewest training rows a halving rung fits on.')
+@minValue(10)
+param trainingHalvingMinRows int = 100
+
+@description('Training__OneHotMaxCardinality: categorical columns with more distinct values are hashed, not one-hot encoded.')
+@minValue(2)
+param trainingOneHotMaxCardinality int = 100
+
 @description('Serving__AliasRefreshSeconds: how often a serving instance re-reads aliases and traffic splits.')
 @minValue(1)
 param servingAliasRefreshSeconds int = 5
@@ -179,6 +219,15 @@ module functions 'app/functions.bicep' = {
     validationMaxMissingFraction: validationMaxMissingFraction
     trainingSeed: trainingSeed
     trainingHoldoutFraction: trainingHoldoutFraction
+    trainingStrategy: trainingStrategy
+    trainingMaxTrials: trainingMaxTrials
+    trainingMaxSearchSeconds: trainingMaxSearchSeconds
+    trainingMaxConcurrentTrials: trainingMaxConcurrentTrials
+    trainingFolds: trainingFolds
+    trainingCrossValidationMaxRows: trainingCrossValidationMaxRows
+    trainingHalvingFactor: trainingHalvingFactor
+    trainingHalvingMinRows: trainingHalvingMinRows
+    trainingOneHotMaxCardinality: trainingOneHotMaxCardinality
     servingAliasRefreshSeconds: servingAliasRefreshSeconds
     servingMaxBatchSize: servingMaxBatchSize
     servingMaxRequestBytes: servingMaxRequestBytes

@@ -70,6 +70,33 @@ param trainingSeed int
 @description('Training__HoldoutFraction: fraction of rows held out to evaluate candidates (decimal).')
 param trainingHoldoutFraction string
 
+@description('Training__Strategy: search strategy: random search or successive halving.')
+param trainingStrategy string
+
+@description('Training__MaxTrials: trial budget of a run\'s hyperparameter search.')
+param trainingMaxTrials int
+
+@description('Training__MaxSearchSeconds: wall-time budget of a search; no trial starts after it.')
+param trainingMaxSearchSeconds int
+
+@description('Training__MaxConcurrentTrials: trials (activities) running at once; they spread over instances.')
+param trainingMaxConcurrentTrials int
+
+@description('Training__Folds: k of the k-fold cross-validation that scores trials.')
+param trainingFolds int
+
+@description('Training__CrossValidationMaxRows: above this many training rows one stratified holdout replaces cross-validation.')
+param trainingCrossValidationMaxRows int
+
+@description('Training__HalvingFactor: successive halving keeps 1/factor of the configurations per rung.')
+param trainingHalvingFactor int
+
+@description('Training__HalvingMinRows: fewest training rows a halving rung fits on.')
+param trainingHalvingMinRows int
+
+@description('Training__OneHotMaxCardinality: categorical columns with more distinct values are hashed, not one-hot encoded.')
+param trainingOneHotMaxCardinality int
+
 @description('Serving__AliasRefreshSeconds: how often a serving instance re-reads aliases and traffic splits.')
 param servingAliasRefreshSeconds int
 
@@ -165,6 +192,15 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Validation__MaxMissingFraction: validationMaxMissingFraction
       Training__Seed: string(trainingSeed)
       Training__HoldoutFraction: trainingHoldoutFraction
+      Training__Strategy: trainingStrategy
+      Training__MaxTrials: string(trainingMaxTrials)
+      Training__MaxSearchSeconds: string(trainingMaxSearchSeconds)
+      Training__MaxConcurrentTrials: string(trainingMaxConcurrentTrials)
+      Training__Folds: string(trainingFolds)
+      Training__CrossValidationMaxRows: string(trainingCrossValidationMaxRows)
+      Training__HalvingFactor: string(trainingHalvingFactor)
+      Training__HalvingMinRows: string(trainingHalvingMinRows)
+      Training__OneHotMaxCardinality: string(trainingOneHotMaxCardinality)
       Serving__AliasRefreshSeconds: string(servingAliasRefreshSeconds)
       Serving__MaxBatchSize: string(servingMaxBatchSize)
       Serving__MaxRequestBytes: string(servingMaxRequestBytes)

@@ -5,6 +5,7 @@ using Mlops.Core.Evaluation;
 using Mlops.Core.Ingestion;
 using Mlops.Core.Serving;
 using Mlops.Core.Training;
+using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 
 namespace Mlops.Core;
@@ -22,6 +23,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatasetLoader>();
         services.AddSingleton<DatasetValidator>();
+        services.AddSingleton<SearchPlanner>();
+        services.AddSingleton<TrialRunner>();
         services.AddSingleton<ModelTrainer>();
         services.AddSingleton<ModelEvaluator>();
         services.AddSingleton<ServedModels>();

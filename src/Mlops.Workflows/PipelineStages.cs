@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.DurableTask;
+using Mlops.Core.Evaluation;
+using Mlops.Core.Training.Search;
 using Mlops.Workflows.Contracts;
 
 namespace Mlops.Workflows;
@@ -20,6 +23,7 @@ internal sealed class PipelineStages
 
     private readonly TaskOrchestrationContext context;
     private readonly List<StageProgress> stages;
+    private SearchStatus? search;
 
     public PipelineStages(TaskOrchestrationContext context)
     {
@@ -33,10 +37,45 @@ internal sealed class PipelineStages
 
     public async Task<T> RunAsync<T>(string name, Func<Task<T>> work, Func<T, string> describe)
     {
-        Set(name, s => s with { Status = StageStatus.Running, StartedAt = context.CurrentUtcDateTime });
+        Start(name);
         var result = await work();
-        Set(name, s => s with { Status = StageStatus.Completed, EndedAt = context.CurrentUtcDateTime, Detail = describe(result) });
+        Complete(name, describe(result));
         return result;
+    }
+
+    public void Start(string name) => Set(name, s => s with { Status = StageStatus.Running, StartedAt = context.CurrentUtcDateTime });
+
+    public void Complete(string name, string detail) =>
+        Set(name, s => s with { Status = StageStatus.Completed, EndedAt = context.CurrentUtcDateTime, Detail = detail });
+
+    /// <summary>Publishes the search's progress, and says it in the running stage's detail.</summary>
+    public void ReportSearch(SearchProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var best = progress.Best;
+        search = new SearchStatus(
+            progress.TrialsDone,
+            progress.TrialsPlanned,
+            progress.TrialsFailed,
+            progress.TrialsStoppedEarly,
+            progress.Metric,
+            best?.Configuration.Trainer,
+            best?.Metrics[progress.Metric],
+            best?.Index);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"Searching: {progress.TrialsDone} of {progress.TrialsPlanned} trials done");
+        if (best is not null)
+        {
+            detail += string.Create(CultureInfo.InvariantCulture, $"; best so far {best.Configuration.Trainer} (trial {best.Index}) with {PrimaryMetric.DisplayName(progress.Metric)} {best.Metrics[progress.Metric]:0.####}");
+        }
+
+        if (Current is { } running)
+        {
+            Set(running, s => s with { Detail = detail + "." });
+        }
+        else
+        {
+            Publish();
+        }
     }
 
     public void FailCurrent(string detail)
@@ -75,5 +114,5 @@ internal sealed class PipelineStages
         Publish();
     }
 
-    private void Publish() => context.SetCustomStatus(new RunProgress([.. stages]));
+    private void Publish() => context.SetCustomStatus(new RunProgress([.. stages]) { Search = search });
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Mlops.Core.Evaluation;
+using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Activities;
 using Mlops.Workflows.Contracts;
@@ -8,8 +10,9 @@ using Mlops.Workflows.Contracts;
 namespace Mlops.Workflows;
 
 /// <summary>
-/// The product's story for one uploaded dataset: validate, train, evaluate against the champion, register, promote.
-/// Data and models travel as blob references; this class only decides what happens next.
+/// The product's story for one uploaded dataset: validate, train (search hyperparameters with trials fanned out as
+/// activities, then refit the winner), evaluate against the champion, register, promote. Data and models travel as
+/// blob references; this class only decides what happens next.
 /// </summary>
 public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
 {
@@ -48,10 +51,21 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
             }
 
             var schema = report.Schema!;
-            var training = await stages.RunAsync(
-                PipelineStages.Train,
-                () => context.CallActivityAsync<TrainingSummary>(nameof(TrainModel), new TrainModelInput(runId, input.Dataset, schema), Retry),
-                t => $"{t.Trainer} on {t.TrainingRows} rows; holdout {Describe(t.Metrics)}.");
+            stages.Start(PipelineStages.Train);
+            var mitigations = report.Mitigations.Select(m => m.Kind).ToList();
+            var (plan, search, record) = await new ModelSearch(context, stages, log).RunAsync(input.Dataset, schema, report.Contract?.PrimaryMetric, mitigations, Retry);
+            if (search.Winner is not { } winner)
+            {
+                var reason = $"No trial of the search completed ({search.Trials.Count} ran; see {record}). {FirstError(search)}";
+                stages.FailCurrent(reason);
+                stages.SkipRemaining();
+                WorkflowLog.RunFailed(log, runId, PipelineStages.Train, reason);
+                return RunResult.Failed($"The train stage failed: {reason}");
+            }
+
+            var selection = new SearchSelection(winner, plan.Settings, search.Trials.Count, record);
+            var training = await context.CallActivityAsync<TrainingSummary>(nameof(TrainModel), new TrainModelInput(runId, input.Dataset, schema, selection), Retry);
+            stages.Complete(PipelineStages.Train, Describe(training, selection, search));
 
             var evaluation = await stages.RunAsync(
                 PipelineStages.Evaluate,
@@ -60,7 +74,7 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
 
             var version = await stages.RunAsync(
                 PipelineStages.Register,
-                () => context.CallActivityAsync<int>(nameof(RegisterModel), new RegisterModelInput(runId, input.Dataset, schema, training, evaluation), Retry),
+                () => context.CallActivityAsync<int>(nameof(RegisterModel), new RegisterModelInput(runId, input.Dataset, schema, training, evaluation, report.Contract), Retry),
                 v => string.Create(CultureInfo.InvariantCulture, $"Registered as version {v}."));
 
             var promotion = await stages.RunAsync(
@@ -84,6 +98,18 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
             return RunResult.Failed($"The {stage} stage failed: {message}");
         }
     }
+
+    private static string Describe(TrainingSummary training, SearchSelection selection, SearchOutcome search)
+    {
+        var metric = selection.Settings.Metric;
+        var validation = selection.Settings.ValidationFolds > 1 ? $"{selection.Settings.Folds}-fold" : "holdout";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{training.Trainer} (trial {selection.Winner.Index} of {search.Trials.Count}, {validation} {PrimaryMetric.DisplayName(metric)} {selection.Winner.Metrics[metric]:0.####}) refitted on {training.TrainingRows} rows; holdout {Describe(training.Metrics)}. {search.StopReason}");
+    }
+
+    private static string FirstError(SearchOutcome search) =>
+        search.Trials.FirstOrDefault(t => t.Error is not null)?.Error is { } error ? $"First error: {error}" : "Every trial was stopped early.";
 
     private static string Describe(IReadOnlyDictionary<string, double> metrics) =>
         string.Join(", ", metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.####}")));

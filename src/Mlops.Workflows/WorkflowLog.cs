@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Mlops.Core.Training.Search;
 
 namespace Mlops.Workflows;
 
@@ -21,4 +22,13 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Run {RunId} already exists for dataset {Dataset}; nothing started")]
     public static partial void RunExists(ILogger logger, string runId, string dataset);
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Run {RunId} planned a {Strategy} search of {Trials} trials, {Concurrency} at a time, scored on {Folds} fold(s)")]
+    public static partial void SearchPlanned(ILogger logger, string runId, SearchStrategy strategy, int trials, int concurrency, int folds);
+
+    [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "Run {RunId} trial {Trial} ({Trainer}) failed; the search goes on: {Reason}")]
+    public static partial void TrialFailed(ILogger logger, string runId, int trial, string trainer, string reason);
+
+    [LoggerMessage(EventId = 122, Level = LogLevel.Information, Message = "Run {RunId} searched {Trials} trials and selected {Trainer}: {StopReason}")]
+    public static partial void SearchFinished(ILogger logger, string runId, int trials, string? trainer, string stopReason);
 }

@@ -15,6 +15,9 @@ public static class WorkflowRegistration
             .AddOrchestrator<TrainingPipeline>()
             .AddActivity<ValidateDataset>()
             .AddActivity<QuarantineDataset>()
+            .AddActivity<PlanSearch>()
+            .AddActivity<RunTrial>()
+            .AddActivity<RecordSearch>()
             .AddActivity<TrainModel>()
             .AddActivity<EvaluateModel>()
             .AddActivity<RegisterModel>()
@@ -26,6 +29,9 @@ public static class WorkflowRegistration
     {
         services.AddTransient<ValidateDataset>();
         services.AddTransient<QuarantineDataset>();
+        services.AddTransient<PlanSearch>();
+        services.AddTransient<RunTrial>();
+        services.AddTransient<RecordSearch>();
         services.AddTransient<TrainModel>();
         services.AddTransient<EvaluateModel>();
         services.AddTransient<RegisterModel>();

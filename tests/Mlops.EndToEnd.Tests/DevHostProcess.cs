@@ -57,6 +57,10 @@ public sealed class DevHostProcess : IAsyncDisposable
         start.Environment["DevHost__WorkItemVisibilitySeconds"] = "15";
         start.Environment["DevHost__LeaseSeconds"] = "6";
         start.Environment["Serving__AliasRefreshSeconds"] = "0";
+
+        // The whole loop, not the search, is under test here (the Workflows tests run 24-trial searches): a small
+        // budget keeps each run short.
+        start.Environment["Training__MaxTrials"] = "4";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
 
         var output = new StringBuilder();

@@ -11,9 +11,15 @@ namespace Mlops.Workflows.Tests;
 /// The real Durable engine (in-memory backend) running the real pipeline over real storage on Azurite:
 /// what the Functions host and the DevHost run, minus their triggers.
 /// </summary>
-public sealed class PipelineEngineFixture : IAsyncLifetime
+public class PipelineEngineFixture : IAsyncLifetime
 {
     private DurableTaskTestHost? host;
+
+    /// <summary>Settings over the defaults; a small search keeps the pipeline tests quick.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Training:MaxTrials"] = "6",
+    };
 
     public DurableTaskTestHost Host => host ?? throw new InvalidOperationException("The engine has not started.");
 
@@ -22,7 +28,7 @@ public sealed class PipelineEngineFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = await AzuriteInstance.ConnectionStringAsync() })
+            .AddInMemoryCollection(new Dictionary<string, string?>(Settings) { ["AzureWebJobsStorage"] = await AzuriteInstance.ConnectionStringAsync() })
             .Build();
         host = await DurableTaskTestHost.StartAsync(
             tasks => tasks.AddMlopsWorkflows(),
@@ -38,7 +44,7 @@ public sealed class PipelineEngineFixture : IAsyncLifetime
             });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (host is not null)
         {

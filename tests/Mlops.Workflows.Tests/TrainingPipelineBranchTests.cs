@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Mlops.Core.Datasets;
+using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Activities;
 using Mlops.Workflows.Contracts;
@@ -56,8 +57,8 @@ public sealed class TrainingPipelineBranchTests
         var passed = new ValidationReport([], new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric)], "label", MlTask.BinaryClassification, ["0", "1"]), 50, 2);
         var context = MockContext();
         context.Setup(c => c.CallActivityAsync<ValidationReport>(nameof(ValidateDataset), Request, It.IsAny<TaskOptions>())).ReturnsAsync(passed);
-        context.Setup(c => c.CallActivityAsync<TrainingSummary>(nameof(TrainModel), It.IsAny<object>(), It.IsAny<TaskOptions>()))
-            .ThrowsAsync(new TaskFailedException(nameof(TrainModel), 1, new TaskFailureDetails("InvalidOperationException", "out of disk", null, null, null)));
+        context.Setup(c => c.CallActivityAsync<SearchPlan>(nameof(PlanSearch), It.IsAny<object>(), It.IsAny<TaskOptions>()))
+            .ThrowsAsync(new TaskFailedException(nameof(PlanSearch), 1, new TaskFailureDetails("InvalidOperationException", "out of disk", null, null, null)));
 
         var result = await new TrainingPipeline().RunAsync(context.Object, Request);
 

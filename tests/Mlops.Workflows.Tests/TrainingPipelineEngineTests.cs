@@ -1,8 +1,10 @@
 using System.Text;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Mlops.Core;
 using Mlops.Core.Datasets;
 using Mlops.Core.Registry;
+using Mlops.Core.Validation;
 using Mlops.Testing;
 using Mlops.Workflows.Contracts;
 
@@ -55,6 +57,29 @@ public sealed class TrainingPipelineEngineTests(PipelineEngineFixture engine) : 
     }
 
     [Fact]
+    public async Task TheAcceptedContract_IsStoredWithTheVersion_AndTheNextUploadIsCheckedAgainstIt()
+    {
+        var model = Unique("contract");
+        var sample = SampleDatasets.Bytes(SampleDatasets.BreastCancer);
+        await RunAsync(model, await Datasets.UploadAsync(model, "first.csv", BinaryData.FromBytes(sample), default));
+
+        var version = await Registry.GetVersionAsync(model, 1, default);
+        Assert.Equal(1, version?.ContractVersion);
+        var stored = await engine.Services.GetRequiredService<IModelArtifactStore>().ReadAsync(ArtifactPaths.Contract(model, 1), default);
+        var contract = stored!.ToObjectFromJson<DataContract>(MlopsJson.Options)!;
+        Assert.Equal(version!.Schema.Label, contract.Schema.Label);
+        Assert.Contains(contract.Columns, c => c.Name == "mean_radius" && c.Numeric is not null);
+
+        // The champion's contract requires every feature it was trained on: an upload without one is stopped.
+        var withoutRadius = DropColumn(Encoding.UTF8.GetString(sample), "mean_radius");
+        var (_, result) = await RunAsync(model, await Datasets.UploadAsync(model, "second.csv", BinaryData.FromString(withoutRadius), default));
+
+        Assert.Equal(RunStatus.Quarantined, result.Status);
+        Assert.Contains("'mean_radius', a feature of the accepted contract (version 1)", result.Reason, StringComparison.Ordinal);
+        Assert.Single(await Registry.ListVersionsAsync(model, default));
+    }
+
+    [Fact]
     public async Task Run_OnAMalformedDataset_IsQuarantinedWithItsReportAndWritesNoVersion()
     {
         var model = Unique("ragged");
@@ -78,6 +103,14 @@ public sealed class TrainingPipelineEngineTests(PipelineEngineFixture engine) : 
         var metadata = await engine.Host.Client.WaitForInstanceCompletionAsync(start.RunId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         return (start.RunId, metadata.ReadOutputAs<RunResult>()!);
+    }
+
+    private static string DropColumn(string csv, string column)
+    {
+        var lines = csv.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var index = Array.IndexOf(lines[0].Split(','), column);
+        Assert.True(index >= 0, $"the sample has no column {column}");
+        return string.Join('\n', lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != index)))) + "\n";
     }
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];

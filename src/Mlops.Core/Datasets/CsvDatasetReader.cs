@@ -1,50 +1,57 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Unicode;
 using Mlops.Core.Validation;
 using nietras.SeparatedValues;
 
 namespace Mlops.Core.Datasets;
 
 /// <summary>
-/// Reads an uploaded CSV whole: RFC 4180 quoting, comma separator, UTF-8 with or without a byte order mark, a header
-/// row naming the columns. Every way the data can be unreadable comes back as a finding, never as an exception.
+/// Reads an uploaded CSV: RFC 4180 quoting, comma separator, UTF-8 with or without a byte order mark, a header row
+/// naming the columns. It streams: rows go to a sink as they are parsed, in memory bounded by the longest row, so a
+/// file of any size can be profiled. Every way the data can be unreadable comes back as a finding, never as an
+/// exception.
 /// </summary>
 public static class CsvDatasetReader
 {
-    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private const int CancellationCheckRows = 1024;
 
+    /// <summary>Reads the whole CSV into memory (bounded by the upload size), as training needs it.</summary>
     public static CsvReadResult Read(Stream stream, CancellationToken cancellationToken = default)
     {
-        var bytes = ReadAll(stream, cancellationToken).Span;
-        var bomLength = bytes.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        var rows = new RowCollector();
+        var result = Read(stream, rows, cancellationToken);
+        return result.Error is not null
+            ? new CsvReadResult(null, result.Error)
+            : new CsvReadResult(new CsvDataset(result.Columns!, rows.Rows), null);
+    }
 
-        // Validating the bytes up front gives the exact offset of a bad byte; a decoding reader under the parser
-        // would fail a buffer ahead of the row it belongs to. The dataset is held in memory anyway.
-        var body = bytes[bomLength..];
-        if (!Utf8.IsValid(body))
-        {
-            return Fail(ValidationRules.BadEncoding, null, DescribeBadByte(bytes, bomLength + FirstInvalidByte(body)));
-        }
+    /// <summary>
+    /// Streams the CSV through <paramref name="sink"/>: the header, then every row. When the result carries an error
+    /// the rows the sink saw are void (the file is unusable as a whole).
+    /// </summary>
+    public static CsvStreamResult Read(Stream stream, ICsvRowSink sink, CancellationToken cancellationToken = default) =>
+        Read(stream, sink, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
 
-        var text = Encoding.UTF8.GetString(body);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns and at least one data row.");
-        }
-
+    /// <summary>As <see cref="Read(Stream, ICsvRowSink, CancellationToken)"/>, failing rows longer than <paramref name="maxRowBytes"/>.</summary>
+    internal static CsvStreamResult Read(Stream stream, ICsvRowSink sink, int maxRowBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sink);
         try
         {
-            return Parse(text, cancellationToken);
+            using var text = new Utf8CsvTextReader(stream, maxRowBytes);
+            return Parse(text, sink, cancellationToken);
+        }
+        catch (CsvReadFault fault)
+        {
+            return new CsvStreamResult(null, 0, fault.Finding);
         }
         catch (InvalidDataException ex)
         {
-            // Sep's own limits (e.g. a row longer than it buffers); the options used disable its other checks.
+            // Sep's own limits; the options used disable its other checks.
             return Fail(ValidationRules.MalformedCsv, null, $"The file could not be parsed as CSV: {ex.Message}");
         }
     }
 
-    private static CsvReadResult Parse(string text, CancellationToken cancellationToken)
+    private static CsvStreamResult Parse(TextReader text, ICsvRowSink sink, CancellationToken cancellationToken)
     {
         // The header is read as an ordinary row: Sep's header throws on duplicate names and does not trim them,
         // and we want both as findings on trimmed names. Column counts are checked here to report every line.
@@ -56,10 +63,10 @@ public static class CsvDatasetReader
                 DisableColCountCheck = true,
                 CreateToString = SepToString.PoolPerCol(),
             })
-            .FromText(text);
+            .From(text);
 
         string[]? header = null;
-        var rows = new List<string[]>();
+        long rows = 0;
         var raggedCount = 0;
         ValidationFinding? firstRagged = null;
 
@@ -77,13 +84,14 @@ public static class CsvDatasetReader
                 var headerError = CheckHeader(header);
                 if (headerError is not null)
                 {
-                    return new CsvReadResult(null, headerError);
+                    return new CsvStreamResult(null, 0, headerError);
                 }
 
+                sink.Header(header);
                 continue;
             }
 
-            if ((row.RowIndex & 0x3FF) == 0)
+            if (row.RowIndex % CancellationCheckRows == 1)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -101,25 +109,19 @@ public static class CsvDatasetReader
                 continue;
             }
 
-            var values = new string[header.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = row[i].ToString();
-            }
-
-            rows.Add(values);
+            sink.Row(new CsvRow(row));
+            rows++;
         }
 
         if (firstRagged is not null)
         {
             var more = raggedCount > 1 ? $" {raggedCount} lines in all have the wrong number of fields." : "";
-            return new CsvReadResult(null, firstRagged with { Message = firstRagged.Message + more });
+            return new CsvStreamResult(null, 0, firstRagged with { Message = firstRagged.Message + more });
         }
 
-        // Non-blank text always yields a header row; this only guards the invariant.
         return header is null
-            ? Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns.")
-            : new CsvReadResult(new CsvDataset(header, rows), null);
+            ? Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns and at least one data row.")
+            : new CsvStreamResult(header, rows, null);
     }
 
     private static string[] ReadHeader(SepReader.Row row)
@@ -182,49 +184,30 @@ public static class CsvDatasetReader
             $"{lines} has {row.ColCount} field(s) but the header has {expected}; every row needs exactly {expected}.{hint}");
     }
 
-    private static string DescribeBadByte(ReadOnlySpan<byte> bytes, int offset)
-    {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return "The file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8; save it as UTF-8.";
-        }
-
-        var line = bytes[..offset].Count((byte)'\n') + 1;
-        return $"The file is not valid UTF-8: byte 0x{bytes[offset]:X2} at byte offset {offset} (line {line}) cannot be decoded; save the file as UTF-8.";
-    }
-
-    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
-    {
-        // UTF-16 never needs more chars than UTF-8 has bytes, so only invalid data stops the conversion.
-        Utf8.ToUtf16(bytes, new char[bytes.Length], out var valid, out _, replaceInvalidSequences: false);
-        return valid;
-    }
-
-    private static ReadOnlyMemory<byte> ReadAll(Stream stream, CancellationToken cancellationToken)
-    {
-        using var buffer = stream.CanSeek ? new MemoryStream(checked((int)Math.Max(0, stream.Length - stream.Position))) : new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        // The buffer outlives the stream's disposal; handing it out avoids copying the whole upload again.
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, checked((int)buffer.Length));
-    }
-
-    private static CsvReadResult Fail(string rule, string? column, string message) =>
-        new(null, Error(rule, column, message));
+    private static CsvStreamResult Fail(string rule, string? column, string message) =>
+        new(null, 0, Error(rule, column, message));
 
     private static ValidationFinding Error(string rule, string? column, string message) =>
         new(Severity.Error, rule, column, message);
+
+    /// <summary>Keeps every row as strings, for <see cref="Read(Stream, CancellationToken)"/>.</summary>
+    private sealed class RowCollector : ICsvRowSink
+    {
+        public List<string[]> Rows { get; } = [];
+
+        public void Header(IReadOnlyList<string> columns)
+        {
+        }
+
+        public void Row(CsvRow row)
+        {
+            var values = new string[row.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = row.GetString(i);
+            }
+
+            Rows.Add(values);
+        }
+    }
 }

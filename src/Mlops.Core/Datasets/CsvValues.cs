@@ -5,12 +5,29 @@ namespace Mlops.Core.Datasets;
 /// <summary>How validation reads a raw CSV cell as a number. Missing values are <see cref="MissingValues"/>' call.</summary>
 internal static class CsvValues
 {
+    // 2^53: every integer up to here is exact in a double, as is every power of ten up to 10^22.
+    private const ulong MaxExactMantissa = 1UL << 53;
+
+    private static readonly double[] PowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
     /// <summary>
     /// A number in the invariant culture that stays finite in single precision, which is what the model sees:
     /// a column validated as numeric must parse the same way when it trains (Training's FeatureLayout).
     /// </summary>
-    public static bool TryParseNumber(string? value, out double number)
+    public static bool TryParseNumber(string? value, out double number) => TryParseNumber(value.AsSpan(), out number);
+
+    /// <inheritdoc cref="TryParseNumber(string?, out double)"/>
+    public static bool TryParseNumber(ReadOnlySpan<char> value, out double number)
     {
+        if (TryParsePlainDecimal(value, out number))
+        {
+            return true;
+        }
+
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && float.IsFinite((float)number))
         {
             return true;
@@ -18,5 +35,63 @@ internal static class CsvValues
 
         number = 0;
         return false;
+    }
+
+    /// <summary>
+    /// The profiler parses every numeric cell of a file, and most are plain decimals such as "-12.375". For those,
+    /// mantissa / 10^fraction-digits is exactly what double.Parse returns (Clinger's fast path: both operands are
+    /// exact doubles and IEEE division rounds correctly), at a fraction of the cost. Anything else (exponents,
+    /// whitespace, more than 2^53 in the mantissa) is left to double.TryParse.
+    /// </summary>
+    private static bool TryParsePlainDecimal(ReadOnlySpan<char> value, out double number)
+    {
+        number = 0;
+        var i = 0;
+        var negative = false;
+        if (value.Length > 0 && value[0] is '-' or '+')
+        {
+            negative = value[0] == '-';
+            i = 1;
+        }
+
+        ulong mantissa = 0;
+        var digits = 0;
+        var fractionDigits = -1;
+        for (; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (mantissa > (MaxExactMantissa - 9) / 10)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + (ulong)(c - '0');
+                digits++;
+                if (fractionDigits >= 0)
+                {
+                    fractionDigits++;
+                }
+            }
+            else if (c == '.' && fractionDigits < 0)
+            {
+                fractionDigits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        var scale = Math.Max(fractionDigits, 0);
+        if (digits == 0 || scale >= PowersOfTen.Length)
+        {
+            return false;
+        }
+
+        var magnitude = mantissa / PowersOfTen[scale];
+        number = negative ? -magnitude : magnitude;
+        return true;
     }
 }

@@ -4,9 +4,10 @@ using Mlops.Core.Validation;
 
 namespace Mlops.Core.Datasets;
 
-/// <summary>Reads a pinned dataset from the store into memory, refusing anything over the configured size.</summary>
+/// <summary>Reads a pinned dataset from the store, refusing anything over the configured size.</summary>
 public sealed class DatasetLoader(IDatasetStore store, IOptions<IngestionOptions> options)
 {
+    /// <summary>Reads the whole dataset into memory, as training needs it.</summary>
     public async Task<CsvReadResult> LoadAsync(DatasetRef dataset, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
@@ -19,10 +20,7 @@ public sealed class DatasetLoader(IDatasetStore store, IOptions<IngestionOptions
             if (buffer.Length + read > limit)
             {
                 return new CsvReadResult(null, new ValidationFinding(
-                    Severity.Error,
-                    "dataset-too-large",
-                    null,
-                    $"The dataset is larger than the {limit:N0}-byte limit (Ingestion__MaxUploadBytes)."));
+                    Severity.Error, ValidationRules.DatasetTooLarge, null, SizeLimitedStream.TooLargeMessage(limit)));
             }
 
             buffer.Write(chunk, 0, read);
@@ -30,5 +28,16 @@ public sealed class DatasetLoader(IDatasetStore store, IOptions<IngestionOptions
 
         buffer.Position = 0;
         return CsvDatasetReader.Read(buffer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the dataset for one forward read without buffering it, for the profiler to stream in bounded memory.
+    /// A read past the size limit fails with "dataset-too-large" (as <see cref="LoadAsync"/> does) when the stream goes
+    /// through <see cref="CsvDatasetReader"/>, so validation never accepts what training could not load.
+    /// </summary>
+    public async Task<Stream> OpenAsync(DatasetRef dataset, CancellationToken cancellationToken)
+    {
+        var source = await store.OpenReadAsync(dataset, cancellationToken);
+        return new SizeLimitedStream(source, options.Value.MaxUploadBytes);
     }
 }

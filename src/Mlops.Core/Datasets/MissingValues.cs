@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Mlops.Core.Datasets;
 
 /// <summary>
@@ -9,14 +11,27 @@ public static class MissingValues
     /// <summary>Tokens compared trimmed and case-insensitively; "" covers empty and blank cells.</summary>
     public static IReadOnlyList<string> Tokens { get; } = ["", "NA", "N/A", "null", "NaN", "?"];
 
-    public static bool IsMissing(string? value)
+    // The profiler asks for every cell of a file; almost every present value is rejected by its first character.
+    private static readonly SearchValues<char> FirstCharacters = SearchValues.Create(
+        string.Concat(Tokens.Where(t => t.Length > 0).Select(t => char.ToLowerInvariant(t[0]).ToString() + char.ToUpperInvariant(t[0]))));
+
+    private static readonly int LongestToken = Tokens.Max(t => t.Length);
+
+    public static bool IsMissing(string? value) => value is null || IsMissing(value.AsSpan());
+
+    public static bool IsMissing(ReadOnlySpan<char> value)
     {
-        if (value is null)
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0)
         {
             return true;
         }
 
-        var trimmed = value.AsSpan().Trim();
+        if (trimmed.Length > LongestToken || !FirstCharacters.Contains(trimmed[0]))
+        {
+            return false;
+        }
+
         foreach (var token in Tokens)
         {
             if (trimmed.Equals(token, StringComparison.OrdinalIgnoreCase))

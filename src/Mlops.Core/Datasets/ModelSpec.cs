@@ -2,7 +2,7 @@ namespace Mlops.Core.Datasets;
 
 /// <summary>
 /// The optional per-model spec ("datasets/{model}/mlops.json"). Every field may be omitted: whatever it does not
-/// say is inferred from the data.
+/// say is inferred from the data, and every threshold it does not set keeps its default.
 /// </summary>
 public sealed record ModelSpec
 {
@@ -10,9 +10,18 @@ public sealed record ModelSpec
 
     public MlTask? Task { get; init; }
 
-    /// <summary>Columns that are not features (identifiers, free text the skeleton does not featurize).</summary>
+    /// <summary>Columns that are not features (free text the model does not featurize, columns known too late).</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
     /// <summary>Columns to treat as categorical even when every value parses as a number.</summary>
     public IReadOnlyList<string> Categorical { get; init; } = [];
+
+    /// <summary>Identifier columns: not features, and left out when rows are compared for duplicates.</summary>
+    public IReadOnlyList<string> Id { get; init; } = [];
+
+    /// <summary>The metric that decides between models (a <c>MetricNames</c> key); null for the task's default.</summary>
+    public string? PrimaryMetric { get; init; }
+
+    /// <summary>Overrides of <see cref="Validation.ValidationThresholds"/> by their camelCase names.</summary>
+    public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>();
 }

@@ -5,7 +5,8 @@ namespace Mlops.Core.Datasets;
 
 /// <summary>
 /// Parses a model's optional spec, "datasets/{model}/mlops.json":
-/// <c>{"label": "...", "task": "binary|multiclass|regression", "ignore": [...], "categorical": [...]}</c>.
+/// <c>{"label": "...", "task": "binary|multiclass|regression", "primaryMetric": "auc", "id": [...], "ignore": [...],
+/// "categorical": [...], "thresholds": {"maxMissingRate": 0.3, ...}}</c>.
 /// </summary>
 /// <remarks>
 /// Read by hand over <see cref="JsonDocument"/> rather than deserialized so that every mistake (an unknown
@@ -88,8 +89,20 @@ public static class ModelSpecParser
                     problem = ReadNames(property, out var categorical);
                     spec = spec with { Categorical = categorical };
                     break;
+                case "ID":
+                    problem = ReadNames(property, out var id);
+                    spec = spec with { Id = id };
+                    break;
+                case "PRIMARYMETRIC":
+                    problem = ReadMetric(property, out var metric);
+                    spec = spec with { PrimaryMetric = metric };
+                    break;
+                case "THRESHOLDS":
+                    problem = ReadThresholds(property, out var thresholds);
+                    spec = spec with { Thresholds = thresholds };
+                    break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, ignore and categorical.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical and thresholds.";
                     break;
             }
 
@@ -164,6 +177,61 @@ public static class ModelSpecParser
         }
 
         names = list;
+        return null;
+    }
+
+    private static string? ReadMetric(JsonProperty property, out string? metric)
+    {
+        metric = null;
+        if (property.Value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (property.Value.ValueKind == JsonValueKind.String && TaskMetrics.Canonical(property.Value.GetString()!.Trim()) is { } known)
+        {
+            metric = known;
+            return null;
+        }
+
+        return $"'{property.Name}' is {Show(property.Value)}, but it must be one of {string.Join(", ", TaskMetrics.All.Select(m => $"\"{m}\""))}.";
+    }
+
+    private static string? ReadThresholds(JsonProperty property, out IReadOnlyDictionary<string, double> thresholds)
+    {
+        var read = new Dictionary<string, double>(StringComparer.Ordinal);
+        thresholds = read;
+        if (property.Value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (property.Value.ValueKind != JsonValueKind.Object)
+        {
+            return $"'{property.Name}' must be an object such as {{\"maxMissingRate\": 0.3}}, but it is {Show(property.Value)}.";
+        }
+
+        foreach (var threshold in property.Value.EnumerateObject())
+        {
+            var name = ValidationThresholds.Canonical(threshold.Name);
+            if (name is null)
+            {
+                return $"'{property.Name}.{threshold.Name}' is not a threshold; the thresholds are {string.Join(", ", ValidationThresholds.Names)}.";
+            }
+
+            if (threshold.Value.ValueKind != JsonValueKind.Number || !threshold.Value.TryGetDouble(out var value))
+            {
+                return $"'{property.Name}.{threshold.Name}' must be a number, but it is {Show(threshold.Value)}.";
+            }
+
+            if (ValidationThresholds.Check(name, value) is { } problem)
+            {
+                return $"'{property.Name}.{threshold.Name}' is {threshold.Value.GetRawText()}, but it {problem}.";
+            }
+
+            read[name] = value;
+        }
+
         return null;
     }
 

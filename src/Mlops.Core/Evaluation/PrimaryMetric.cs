@@ -17,6 +17,18 @@ public static class PrimaryMetric
         _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Unknown task."),
     };
 
+    /// <summary>The metrics a task's models report (<see cref="HoldoutMetrics"/>), any of which a spec may select by.</summary>
+    public static IReadOnlyList<string> Reported(MlTask task) => task switch
+    {
+        MlTask.BinaryClassification => [MetricNames.Auc, MetricNames.Accuracy, MetricNames.Precision, MetricNames.Recall, MetricNames.F1, MetricNames.LogLoss],
+        MlTask.MulticlassClassification => [MetricNames.MacroF1, MetricNames.Accuracy, MetricNames.MacroAccuracy, MetricNames.LogLoss],
+        MlTask.Regression => [MetricNames.Rmse, MetricNames.Mae, MetricNames.R2],
+        _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Unknown task."),
+    };
+
+    /// <summary>The best value the metric can take: what an unscored fold is assumed to reach when judging a trial hopeless.</summary>
+    public static double BestPossible(string metric) => IsHigherBetter(metric) ? 1 : 0;
+
     /// <summary>Throws for a metric it does not know rather than guess its direction.</summary>
     public static bool IsHigherBetter(string metric) => metric switch
     {
@@ -27,7 +39,7 @@ public static class PrimaryMetric
     };
 
     /// <summary>How a person reads the metric's name in a sentence.</summary>
-    internal static string DisplayName(string metric) => metric switch
+    public static string DisplayName(string metric) => metric switch
     {
         MetricNames.Auc => "AUC",
         MetricNames.MacroF1 => "macro-F1",

@@ -10,10 +10,11 @@ public static class PromotionPolicy
     /// <param name="challenger">The challenger's holdout metrics.</param>
     /// <param name="championVersion">The current champion's version; null when the model has none yet.</param>
     /// <param name="champion">The champion scored on the challenger's holdout; null or a problem when it could not be.</param>
-    public static PromotionDecision Decide(MlTask task, IReadOnlyDictionary<string, double> challenger, int? championVersion, EvaluationResult? champion)
+    /// <param name="metric">The metric the spec selects by; null for the task's primary metric.</param>
+    public static PromotionDecision Decide(MlTask task, IReadOnlyDictionary<string, double> challenger, int? championVersion, EvaluationResult? champion, string? metric = null)
     {
         ArgumentNullException.ThrowIfNull(challenger);
-        var metric = PrimaryMetric.For(task);
+        metric ??= PrimaryMetric.For(task);
         var name = PrimaryMetric.DisplayName(metric);
         if (!challenger.TryGetValue(metric, out var mine))
         {

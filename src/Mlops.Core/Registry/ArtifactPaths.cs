@@ -9,6 +9,12 @@ public static class ArtifactPaths
 
     public static string Manifest(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/manifest.json";
 
+    /// <summary>The data contract accepted with a version's training data.</summary>
+    public static string Contract(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/contract.json";
+
     /// <summary>A run's trained candidate before registration; "runs" is not a number, so it never meets a version folder.</summary>
     public static string Candidate(string model, string runId) => $"{model}/runs/{runId}/model.zip";
+
+    /// <summary>A run's search record: every trial's configuration, metrics and duration, beside its candidate.</summary>
+    public static string Trials(string model, string runId) => $"{model}/runs/{runId}/trials.json";
 }

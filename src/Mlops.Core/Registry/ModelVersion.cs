@@ -3,6 +3,11 @@ using Mlops.Core.Datasets;
 namespace Mlops.Core.Registry;
 
 /// <summary>An immutable registered model version: the registry row and the body of manifest.json.</summary>
+/// <remarks>
+/// <see cref="ContractVersion"/> names the data contract accepted with the training data, stored beside the model as
+/// contract.json (<see cref="ArtifactPaths.Contract"/>): the next upload for the model is validated against the
+/// champion's. It lives in a blob, not in the row, because a wide dataset's profiles outgrow a table entity.
+/// </remarks>
 public sealed record ModelVersion(
     string Model,
     int Version,
@@ -13,4 +18,5 @@ public sealed record ModelVersion(
     IReadOnlyDictionary<string, double> Metrics,
     DatasetSchema Schema,
     Lineage Lineage,
-    string ModelSha256);
+    string ModelSha256,
+    int? ContractVersion = null);

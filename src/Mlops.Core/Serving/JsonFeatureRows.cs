@@ -25,13 +25,20 @@ internal static class JsonFeatureRows
                 throw MlopsException.Invalid($"Feature '{column.Name}' is missing; the model needs: {string.Join(", ", schema.Features.Select(f => f.Name))}.");
             }
 
-            if (column.Kind == ColumnKind.Numeric)
+            switch (column.Kind)
             {
-                SetNumber(layout, row, i, column.Name, value);
-            }
-            else
-            {
-                layout.SetCategory(row, i, CategoryText(column.Name, value));
+                case ColumnKind.Numeric:
+                    SetNumber(layout, row, i, column.Name, value);
+                    break;
+                case ColumnKind.Date:
+                    SetDate(layout, row, i, column.Name, value);
+                    break;
+                case ColumnKind.Text:
+                    layout.SetText(row, i, CategoryText(column.Name, value));
+                    break;
+                default:
+                    layout.SetCategory(row, i, CategoryText(column.Name, value));
+                    break;
             }
         }
 
@@ -55,6 +62,20 @@ internal static class JsonFeatureRows
         }
     }
 
+    private static void SetDate(FeatureLayout layout, FeatureRow row, int feature, string name, JsonElement value)
+    {
+        var raw = value.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.String => value.GetString(),
+            _ => throw MlopsException.Invalid($"Feature '{name}' must be a date string such as \"2026-11-27T12:00:00Z\" (or null when unknown); got {Describe(value)}."),
+        };
+        if (!layout.TrySetDate(row, feature, raw))
+        {
+            throw MlopsException.Invalid($"Feature '{name}' must be a date string such as \"2026-11-27T12:00:00Z\" (or null when unknown); got {Describe(value)}.");
+        }
+    }
+
     private static string? CategoryText(string name, JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
@@ -62,7 +83,7 @@ internal static class JsonFeatureRows
 
         // A category written as 3 or true in JSON was the text "3" or "true" in the CSV.
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        _ => throw MlopsException.Invalid($"Feature '{name}' is categorical and must be a string (or null when unknown); got {Describe(value)}."),
+        _ => throw MlopsException.Invalid($"Feature '{name}' is categorical or text and must be a string (or null when unknown); got {Describe(value)}."),
     };
 
     private static string Describe(JsonElement value) => value.ValueKind switch

@@ -28,13 +28,18 @@ internal static class CsvFeatureRows
             for (var i = 0; i < columns.Length; i++)
             {
                 var raw = Cell(cells, columns[i]);
-                if (schema.Features[i].Kind == ColumnKind.Categorical)
+                switch (schema.Features[i].Kind)
                 {
-                    layout.SetCategory(row, i, raw);
-                }
-                else if (!layout.TrySetNumber(row, i, raw))
-                {
-                    throw MlopsException.Invalid($"Column '{schema.Features[i].Name}' holds '{Shorten(raw)}', which is not a number; the model reads it as numeric.");
+                    case ColumnKind.Categorical:
+                        layout.SetCategory(row, i, raw);
+                        break;
+                    case ColumnKind.Text:
+                        layout.SetText(row, i, raw);
+                        break;
+                    case ColumnKind.Date when !layout.TrySetDate(row, i, raw):
+                        throw MlopsException.Invalid($"Column '{schema.Features[i].Name}' holds '{Shorten(raw)}', which is not a date; the model reads it as a date.");
+                    case ColumnKind.Numeric when !layout.TrySetNumber(row, i, raw):
+                        throw MlopsException.Invalid($"Column '{schema.Features[i].Name}' holds '{Shorten(raw)}', which is not a number; the model reads it as numeric.");
                 }
             }
 

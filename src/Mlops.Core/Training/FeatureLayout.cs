@@ -19,15 +19,33 @@ internal sealed class FeatureLayout
         slots = new int[schema.Features.Count];
         for (var i = 0; i < schema.Features.Count; i++)
         {
-            slots[i] = schema.Features[i].Kind == ColumnKind.Numeric ? NumericCount++ : CategoricalCount++;
+            switch (schema.Features[i].Kind)
+            {
+                case ColumnKind.Numeric:
+                    slots[i] = NumericCount++;
+                    break;
+                case ColumnKind.Date:
+                    slots[i] = NumericCount;
+                    NumericCount += DateParts.Count;
+                    break;
+                case ColumnKind.Text:
+                    slots[i] = TextCount++;
+                    break;
+                default:
+                    slots[i] = CategoricalCount++;
+                    break;
+            }
         }
     }
 
     public DatasetSchema Schema { get; }
 
+    /// <summary>Numeric slots: one per numeric feature and <see cref="DateParts.Count"/> per date feature.</summary>
     public int NumericCount { get; }
 
     public int CategoricalCount { get; }
+
+    public int TextCount { get; }
 
     public static FeatureLayout For(DatasetSchema schema)
     {
@@ -53,25 +71,40 @@ internal sealed class FeatureLayout
 
     /// <summary>
     /// The ML.NET schema of <see cref="FeatureRow"/> for this layout: fixed vector sizes, and only the columns this
-    /// task reads (an empty vector would be variable-sized, which ML.NET's transforms refuse).
+    /// task reads (an empty vector would be variable-sized, which ML.NET's transforms refuse). Only training views
+    /// are <paramref name="weighted"/>: scoring never reads a weight.
     /// </summary>
-    public SchemaDefinition CreateInputDefinition()
+    public SchemaDefinition CreateInputDefinition(bool weighted = false)
     {
         var definition = SchemaDefinition.Create(typeof(FeatureRow));
         Resize(definition, nameof(FeatureRow.Numeric), NumericCount, NumberDataViewType.Single);
         Resize(definition, nameof(FeatureRow.Categorical), CategoricalCount, TextDataViewType.Instance);
+        Resize(definition, nameof(FeatureRow.Text), TextCount, TextDataViewType.Instance);
         definition.Remove(definition[Schema.Task == MlTask.Regression ? nameof(FeatureRow.LabelText) : nameof(FeatureRow.LabelValue)]);
+        if (!weighted)
+        {
+            definition.Remove(definition[nameof(FeatureRow.Weight)]);
+        }
+
         return definition;
     }
 
     public FeatureRow CreateRow()
     {
-        var row = new FeatureRow { Numeric = new float[NumericCount], Categorical = new string[CategoricalCount] };
+        var row = new FeatureRow { Numeric = new float[NumericCount], Categorical = new string[CategoricalCount], Text = new string[TextCount] };
         for (var i = 0; i < Schema.Features.Count; i++)
         {
-            if (Schema.Features[i].Kind == ColumnKind.Categorical)
+            switch (Schema.Features[i].Kind)
             {
-                SetCategory(row, i, null);
+                case ColumnKind.Categorical:
+                    SetCategory(row, i, null);
+                    break;
+                case ColumnKind.Date:
+                    row.Numeric.AsSpan(slots[i], DateParts.Count).Fill(float.NaN);
+                    break;
+                case ColumnKind.Text:
+                    SetText(row, i, null);
+                    break;
             }
         }
 
@@ -112,8 +145,31 @@ internal sealed class FeatureLayout
     public void SetCategory(FeatureRow row, int feature, string? raw)
     {
         var value = MissingValues.IsMissing(raw) ? string.Empty : raw!.Trim();
-        row.Categorical[slots[feature]] = string.Create(CultureInfo.InvariantCulture, $"{feature}={value}");
+        row.Categorical[slots[feature]] = Token(feature, value);
     }
+
+    /// <summary>The token a category value becomes; the prefix keeps equal values of two columns apart.</summary>
+    public static string Token(int feature, string value) => string.Create(CultureInfo.InvariantCulture, $"{feature}={value}");
+
+    /// <summary>The feature a token of <see cref="FeatureRow.Categorical"/> belongs to.</summary>
+    public static int FeatureOfToken(string token) =>
+        int.Parse(token.AsSpan(0, token.IndexOf('=', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a raw date; missing parts are NaN (flagged and imputed); false when it is not a date.</summary>
+    public bool TrySetDate(FeatureRow row, int feature, string? raw)
+    {
+        var parts = row.Numeric.AsSpan(slots[feature], DateParts.Count);
+        if (MissingValues.IsMissing(raw))
+        {
+            parts.Fill(float.NaN);
+            return true;
+        }
+
+        return DateParts.TryParse(raw, parts);
+    }
+
+    public void SetText(FeatureRow row, int feature, string? raw) =>
+        row.Text[slots[feature]] = MissingValues.IsMissing(raw) ? string.Empty : raw!.Trim();
 
     // The model computes in single precision; a finite double beyond its range saturates instead of becoming infinity.
     private static float ToSingle(double value) => (float)Math.Clamp(value, float.MinValue, float.MaxValue);

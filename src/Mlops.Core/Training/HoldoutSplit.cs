@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 
@@ -14,8 +11,6 @@ namespace Mlops.Core.Training;
 /// </summary>
 public static class HoldoutSplit
 {
-    private static readonly byte[] Separator = [0x1F];
-
     /// <summary>
     /// Stratified by label for classification (each class with two or more rows gives at least one to each side).
     /// Rows with a missing label are excluded. Both parts keep the data's row order.
@@ -55,11 +50,11 @@ public static class HoldoutSplit
         }
 
         var heldOut = new bool[data.Rows.Count];
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = new RowHash();
         foreach (var rows in strata.Values)
         {
             var count = HoldoutCount(rows.Count, holdoutFraction);
-            var ranked = rows.Select(i => (Hash: RowHash(sha, data.Rows[i], seed), Index: i)).Order().Take(count);
+            var ranked = rows.Select(i => (Hash: hash.Of(data.Rows[i], seed), Index: i)).Order().Take(count);
             foreach (var (_, index) in ranked)
             {
                 heldOut[index] = true;
@@ -80,20 +75,5 @@ public static class HoldoutSplit
     {
         var count = (int)Math.Round(rows * fraction, MidpointRounding.AwayFromZero);
         return fraction > 0 && rows >= 2 ? Math.Clamp(count, 1, rows - 1) : count;
-    }
-
-    private static ulong RowHash(IncrementalHash sha, string[] cells, int seed)
-    {
-        Span<byte> buffer = stackalloc byte[SHA256.HashSizeInBytes];
-        BinaryPrimitives.WriteInt32LittleEndian(buffer, seed);
-        sha.AppendData(buffer[..sizeof(int)]);
-        foreach (var cell in cells)
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(cell));
-            sha.AppendData(Separator);
-        }
-
-        sha.GetHashAndReset(buffer);
-        return BinaryPrimitives.ReadUInt64LittleEndian(buffer);
     }
 }

@@ -4,21 +4,38 @@ using Microsoft.ML;
 using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 using Mlops.Core.Evaluation;
+using Mlops.Core.Training.Search;
+using Mlops.Core.Training.Trainers;
 
 namespace Mlops.Core.Training;
 
-/// <summary>Fits the task's trainer on the training part of a validated dataset and scores it on the holdout.</summary>
+/// <summary>
+/// Fits a configuration (the search's winner, or the task's default trainer) on all training rows of a validated
+/// dataset and scores it on the holdout, which no trial has seen.
+/// </summary>
 public sealed class ModelTrainer(IOptions<TrainingOptions> options)
 {
+    /// <summary>Trains the task's default trainer with its default hyperparameters.</summary>
+    public TrainedModel Train(CsvDataset data, DatasetSchema schema, CancellationToken cancellationToken = default) =>
+        Train(data, schema, null, null, cancellationToken);
+
     /// <summary>
-    /// Deterministic: the same data, schema and options give the same metrics and the same model bytes.
+    /// Deterministic: the same data, schema, configuration and settings give the same metrics and the same model bytes.
     /// Throws <see cref="MlopsException"/> when the data cannot be read under <paramref name="schema"/>.
     /// </summary>
-    public TrainedModel Train(CsvDataset data, DatasetSchema schema, CancellationToken cancellationToken = default)
+    /// <param name="data">The validated dataset.</param>
+    /// <param name="schema">Its schema.</param>
+    /// <param name="configuration">The trainer and hyperparameters; null for the task's default.</param>
+    /// <param name="settings">The search's settings (seed, holdout, mitigations); null for the options' own.</param>
+    /// <param name="cancellationToken">Honoured between steps: ML.NET offers no public way to stop a Fit.</param>
+    public TrainedModel Train(CsvDataset data, DatasetSchema schema, TrialConfiguration? configuration, TrialSettings? settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var settings = options.Value;
+        ArgumentNullException.ThrowIfNull(schema);
+        settings ??= new SearchPlanner(options).DefaultSettings(schema.Task);
         var layout = FeatureLayout.For(schema);
+        var trainer = configuration is null ? TrainerCatalog.Default(schema.Task) : TrainerCatalog.Find(schema.Task, configuration.Trainer);
+        var parameters = trainer.Resolve(configuration?.Parameters ?? trainer.Defaults);
         var (trainingPart, holdoutPart) = HoldoutSplit.Split(data, schema, settings.HoldoutFraction, settings.Seed);
         if (trainingPart.Count == 0)
         {
@@ -29,19 +46,21 @@ public sealed class ModelTrainer(IOptions<TrainingOptions> options)
         var holdout = CsvFeatureRows.Read(layout, data, holdoutPart);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // ML.NET offers no public way to stop a Fit; training takes seconds, so the token is honoured between steps.
         var ml = new MLContext(settings.Seed);
-        var trainer = TrainerChoice.For(ml, schema.Task, settings.Seed);
-        var trainingView = ml.Data.LoadFromEnumerable(training, layout.CreateInputDefinition());
-        var model = FeaturePipeline.Build(ml, layout).Append(trainer.Estimator).Fit(trainingView);
+        var model = ModelFit.Fit(ml, layout, trainer, parameters, training, settings);
         cancellationToken.ThrowIfCancellationRequested();
 
         var metrics = HoldoutMetrics.Compute(ml, model, layout, holdout);
-        var parameters = new Dictionary<string, string>(trainer.Parameters)
+        var recorded = parameters.All.ToDictionary(p => p.Key, p => Format(p.Value), StringComparer.Ordinal);
+        recorded["seed"] = Format(settings.Seed);
+        recorded["holdoutFraction"] = Format(settings.HoldoutFraction);
+        if (settings.ClassWeights && schema.Task != MlTask.Regression)
         {
-            ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
-            ["holdoutFraction"] = settings.HoldoutFraction.ToString(CultureInfo.InvariantCulture),
-        };
-        return new TrainedModel(ModelZip.Save(ml, model, trainingView.Schema), trainer.Name, parameters, metrics, training.Count, holdout.Count);
+            recorded["classWeights"] = "true";
+        }
+
+        return new TrainedModel(ModelZip.Save(ml, model, ModelFit.InputSchema(ml, layout)), trainer.Name, recorded, metrics, training.Count, holdout.Count);
     }
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using Mlops.Core.Datasets;
+using Mlops.Core.Profiling;
 
 namespace Mlops.Core.Validation;
 
@@ -15,10 +16,10 @@ internal static class LabelInference
     private static readonly (string Negative, string Positive)[] NaturalPairs = [("false", "true"), ("no", "yes")];
 
     /// <summary>The task the spec asks for, checked against the label, or the one the label implies.</summary>
-    public static MlTask? Task(ColumnProfile label, MlTask? requested, out ValidationFinding? error)
+    public static MlTask? Task(ColumnStatistics label, MlTask? requested, out ValidationFinding? error)
     {
         error = null;
-        var classes = label.Distinct.Count;
+        var classes = label.DistinctCount;
         switch (requested)
         {
             case MlTask.Regression when !label.AllNumeric:
@@ -27,7 +28,11 @@ internal static class LabelInference
                 return null;
             case MlTask.BinaryClassification when classes != 2:
                 error = Error(ValidationRules.LabelClassCount, label,
-                    $"The spec asks for binary classification, but label column '{label.Name}' holds {classes} distinct values ({Sample(label)}); binary needs exactly 2.");
+                    $"The spec asks for binary classification, but label column '{label.Name}' holds {ValidationContext.Count(classes)} distinct values ({Sample(label)}); binary needs exactly 2.");
+                return null;
+            case MlTask.MulticlassClassification when label.ValueCounts is null:
+                error = Error(ValidationRules.LabelClassCount, label,
+                    $"The spec asks for multiclass classification, but label column '{label.Name}' holds about {ValidationContext.Count(classes)} distinct values, more than a class set can have.");
                 return null;
             case not null:
                 return requested;
@@ -57,19 +62,19 @@ internal static class LabelInference
         }
 
         error = Error(ValidationRules.LabelUnusable, label,
-            $"Label column '{label.Name}' holds {classes} distinct non-numeric values in {label.Present} rows; a class label needs at most {MaxTextClasses} distinct values and fewer than half the rows, and a regression label must be numeric.");
+            $"Label column '{label.Name}' holds {ValidationContext.Count(classes)} distinct non-numeric values in {ValidationContext.Count(label.Present)} rows; a class label needs at most {MaxTextClasses} distinct values and fewer than half the rows, and a regression label must be numeric.");
         return null;
     }
 
     /// <summary>Classification: the label values in the order the model numbers them; binary is [negative, positive].</summary>
-    public static IReadOnlyList<string> ClassLabels(ColumnProfile label, MlTask task)
+    public static IReadOnlyList<string> ClassLabels(ColumnStatistics label, MlTask task)
     {
-        if (task == MlTask.Regression)
+        if (task == MlTask.Regression || label.ValueCounts is null)
         {
             return [];
         }
 
-        var values = label.Distinct.ToList();
+        var values = label.ValueCounts.Keys.ToList();
         if (task == MlTask.BinaryClassification && values.Count == 2)
         {
             foreach (var (negative, positive) in NaturalPairs)
@@ -92,12 +97,9 @@ internal static class LabelInference
 
     private static double Number(string value) => CsvValues.TryParseNumber(value, out var number) ? number : double.NaN;
 
-    private static string Sample(ColumnProfile label)
-    {
-        var shown = label.Distinct.Order(StringComparer.Ordinal).Take(5).Select(v => $"'{v}'");
-        return string.Join(", ", shown) + (label.Distinct.Count > 5 ? ", ..." : "");
-    }
+    private static string Sample(ColumnStatistics label) =>
+        ValidationContext.Quote(label.ValueCounts?.Keys.Order(StringComparer.Ordinal) ?? label.TopValues.Select(t => t.Value));
 
-    private static ValidationFinding Error(string rule, ColumnProfile label, string message) =>
+    private static ValidationFinding Error(string rule, ColumnStatistics label, string message) =>
         new(Severity.Error, rule, label.Name, message);
 }

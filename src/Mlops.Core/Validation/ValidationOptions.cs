@@ -2,6 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Mlops.Core.Validation;
 
+/// <summary>
+/// The app-wide validation settings. The other thresholds have defaults in <see cref="ValidationThresholds"/> and are
+/// overridden per model in its spec rather than for every model at once.
+/// </summary>
 public sealed class ValidationOptions
 {
     public const string Section = "Validation";

@@ -15,4 +15,10 @@ public sealed record ValidationReport(IReadOnlyList<ValidationFinding> Findings,
     public string Summary => Passed
         ? "The dataset passed validation."
         : string.Join(" ", Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message));
+
+    /// <summary>What the run does about the warnings; training applies <see cref="MitigationKinds.ClassWeights"/>.</summary>
+    public IReadOnlyList<Mitigation> Mitigations { get; init; } = [];
+
+    /// <summary>The accepted data contract (schema, profile, thresholds); null unless the dataset passed.</summary>
+    public DataContract? Contract { get; init; }
 }

@@ -14,6 +14,7 @@ public static class ValidationRules
     public const string RaggedRow = "ragged-row";
     public const string BadEncoding = "bad-encoding";
     public const string MalformedCsv = "malformed-csv";
+    public const string DatasetTooLarge = "dataset-too-large";
 
     // The model spec (datasets/{model}/mlops.json).
     public const string InvalidSpec = "invalid-spec";
@@ -27,14 +28,25 @@ public static class ValidationRules
     public const string LabelUnusable = "label-unusable";
     public const string LabelNotNumeric = "label-not-numeric";
     public const string LabelClassCount = "label-class-count";
+    public const string ClassImbalance = "class-imbalance";
+    public const string LabelLeakage = "label-leakage";
 
     // Feature columns.
     public const string ColumnAllMissing = "column-all-missing";
     public const string ColumnMissingRate = "column-missing-rate";
     public const string ColumnConstant = "column-constant";
     public const string IdentifierColumn = "identifier-column";
+    public const string DateColumn = "date-column";
+    public const string OutlierRate = "outlier-rate";
 
     // The dataset as a whole.
     public const string TooFewRows = "too-few-rows";
     public const string NoFeatures = "no-features";
+    public const string DuplicateRows = "duplicate-rows";
+
+    // Against the previous accepted contract of the model.
+    public const string ContractMissingColumn = "contract-missing-column";
+    public const string ContractTypeChanged = "contract-type-changed";
+    public const string NewCategory = "new-category";
+    public const string OutOfRange = "out-of-range";
 }

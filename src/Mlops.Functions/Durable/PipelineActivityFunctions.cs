@@ -1,14 +1,18 @@
 using Microsoft.Azure.Functions.Worker;
+using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Activities;
 using Mlops.Workflows.Contracts;
 
 namespace Mlops.Functions.Durable;
 
-/// <summary>One activity trigger per pipeline stage, each handing its input to the Workflows activity of the same name.</summary>
+/// <summary>One activity trigger per pipeline activity, each handing its input to the Workflows activity of the same name.</summary>
 public sealed class PipelineActivityFunctions(
     ValidateDataset validate,
     QuarantineDataset quarantine,
+    PlanSearch planSearch,
+    RunTrial runTrial,
+    RecordSearch recordSearch,
     TrainModel train,
     EvaluateModel evaluate,
     RegisterModel register,
@@ -21,6 +25,18 @@ public sealed class PipelineActivityFunctions(
     [Function(nameof(QuarantineDataset))]
     public Task<bool> Quarantine([ActivityTrigger] QuarantineInput input, FunctionContext context) =>
         quarantine.RunAsync(Context(nameof(QuarantineDataset), context), input);
+
+    [Function(nameof(PlanSearch))]
+    public Task<SearchPlan> Plan([ActivityTrigger] PlanSearchInput input, FunctionContext context) =>
+        planSearch.RunAsync(Context(nameof(PlanSearch), context), input);
+
+    [Function(nameof(RunTrial))]
+    public Task<TrialResult> Trial([ActivityTrigger] RunTrialInput input, FunctionContext context) =>
+        runTrial.RunAsync(Context(nameof(RunTrial), context), input);
+
+    [Function(nameof(RecordSearch))]
+    public Task<string> Record([ActivityTrigger] RecordSearchInput input, FunctionContext context) =>
+        recordSearch.RunAsync(Context(nameof(RecordSearch), context), input);
 
     [Function(nameof(TrainModel))]
     public Task<TrainingSummary> Train([ActivityTrigger] TrainModelInput input, FunctionContext context) =>

@@ -29,7 +29,10 @@ public static class RunViews
             _ => (RunStatus.Running, (int?)null, false, (string?)null),
         };
 
-        return new RunView(metadata.InstanceId, model, request?.Dataset.BlobName, status.ToString(), stages, version, promoted, reason);
+        var search = progress?.Search is { } searched
+            ? new SearchView(searched.TrialsDone, searched.TrialsPlanned, searched.TrialsFailed, searched.TrialsStoppedEarly, searched.Metric, searched.BestTrainer, searched.BestValue, searched.BestTrial)
+            : null;
+        return new RunView(metadata.InstanceId, model, request?.Dataset.BlobName, status.ToString(), stages, version, promoted, reason) { Search = search };
     }
 
     private static DateTimeOffset? AsUtc(DateTime? time) =>

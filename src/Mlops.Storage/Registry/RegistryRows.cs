@@ -22,6 +22,7 @@ internal static class RegistryRows
     public const string VersionProperty = "Version";
     public const string LastVersionProperty = "LastVersion";
     public const string RunIdProperty = "RunId";
+    public const string ContractVersionProperty = "ContractVersion";
 
     /// <summary>Stay well inside the 1 MiB an entity may hold.</summary>
     private const int MaxEntityChars = 450_000;
@@ -43,6 +44,7 @@ internal static class RegistryRows
             ["CreatedAt"] = version.CreatedAt,
             ["Trainer"] = version.Trainer,
             ["ModelSha256"] = version.ModelSha256,
+            [ContractVersionProperty] = version.ContractVersion,
         };
         var json = new[]
         {
@@ -75,7 +77,8 @@ internal static class RegistryRows
         Json<Dictionary<string, double>>(entity, "MetricsJson"),
         Json<DatasetSchema>(entity, "SchemaJson"),
         Json<Lineage>(entity, "LineageJson"),
-        entity.GetString("ModelSha256") ?? string.Empty);
+        entity.GetString("ModelSha256") ?? string.Empty,
+        entity.GetInt32(ContractVersionProperty));
 
     private static T Json<T>(TableEntity entity, string property) =>
         StorageJson.Deserialize<T>(TableText.Read(entity, property) ?? throw Corrupt(entity, property), property);

@@ -18,12 +18,12 @@ public sealed class EvaluateModel(DatasetLoader loader, IModelRegistry registry,
         var champion = await registry.GetAliasAsync(model, Aliases.Champion, CancellationToken.None);
         if (champion is null)
         {
-            var first = PromotionPolicy.Decide(input.Schema.Task, challenger, null, null);
+            var first = PromotionPolicy.Decide(input.Schema.Task, challenger, null, null, input.Training.PrimaryMetric);
             return new EvaluationSummary(challenger, null, null, first.Promote, first.Reason);
         }
 
         var result = await EvaluateChampionAsync(model, champion.Version, input);
-        var decision = PromotionPolicy.Decide(input.Schema.Task, challenger, champion.Version, result);
+        var decision = PromotionPolicy.Decide(input.Schema.Task, challenger, champion.Version, result, input.Training.PrimaryMetric);
         return new EvaluationSummary(challenger, champion.Version, result.Metrics, decision.Promote, decision.Reason);
     }
 

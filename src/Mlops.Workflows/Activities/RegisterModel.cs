@@ -7,7 +7,7 @@ namespace Mlops.Workflows.Activities;
 
 /// <summary>
 /// Registers the candidate as an immutable version: reserve a number for this run, write model.zip and
-/// manifest.json under it, then commit the version row. A retry finds its reservation and finishes the same version.
+/// manifest.json (and the data contract) under it, then commit the version row. A retry finds its reservation and finishes the same version.
 /// </summary>
 public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore artifacts, TimeProvider clock)
     : TaskActivity<RegisterModelInput, int>
@@ -34,9 +34,15 @@ public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore a
             input.Training.Metrics,
             input.Schema,
             new Lineage(input.Dataset.BlobName, input.Dataset.ETag, input.Dataset.Sha256, input.RunId, input.Evaluation.ChampionVersion),
-            input.Training.CandidateSha256);
+            input.Training.CandidateSha256,
+            input.Contract?.Version);
 
         await artifacts.WriteAsync(ArtifactPaths.ModelZip(model, version), zip, CancellationToken.None);
+        if (input.Contract is not null)
+        {
+            await artifacts.WriteAsync(ArtifactPaths.Contract(model, version), BinaryData.FromObjectAsJson(input.Contract, MlopsJson.Options), CancellationToken.None);
+        }
+
         await artifacts.WriteAsync(ArtifactPaths.Manifest(model, version), BinaryData.FromObjectAsJson(manifest, MlopsJson.Options), CancellationToken.None);
         await registry.CommitVersionAsync(manifest, CancellationToken.None);
         return version;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Mlops.Core.Datasets;
@@ -7,7 +8,10 @@ using Mlops.Workflows.Contracts;
 
 namespace Mlops.Workflows.Activities;
 
-/// <summary>Trains the candidate and leaves it in blob storage under the run's own path.</summary>
+/// <summary>
+/// Refits the search's winner on all training rows, scores it on the holdout and leaves it in blob storage under the
+/// run's own path.
+/// </summary>
 public sealed class TrainModel(DatasetLoader loader, ModelTrainer trainer, IModelArtifactStore artifacts)
     : TaskActivity<TrainModelInput, TrainingSummary>
 {
@@ -15,12 +19,36 @@ public sealed class TrainModel(DatasetLoader loader, ModelTrainer trainer, IMode
     {
         ArgumentNullException.ThrowIfNull(input);
         var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset);
-        var trained = trainer.Train(data, input.Schema);
+        var search = input.Search;
+        var trained = trainer.Train(data, input.Schema, search?.Winner.Configuration, search?.Settings);
         var path = ArtifactPaths.Candidate(input.Dataset.Model, input.RunId);
 
         // Training is deterministic for its seed, so a retry writes the same bytes to the same path.
         await artifacts.WriteAsync(path, trained.ModelZip, CancellationToken.None);
         var sha = Convert.ToHexStringLower(SHA256.HashData(trained.ModelZip.ToMemory().Span));
-        return new TrainingSummary(trained.Trainer, trained.Parameters, trained.Metrics, trained.TrainingRows, trained.HoldoutRows, path, sha);
+        return new TrainingSummary(trained.Trainer, Parameters(trained, search), trained.Metrics, trained.TrainingRows, trained.HoldoutRows, path, sha)
+        {
+            PrimaryMetric = search?.Settings.Metric,
+        };
+    }
+
+    /// <summary>The model's hyperparameters and, when a search chose it, how: the manifest's record of the selection.</summary>
+    private static Dictionary<string, string> Parameters(TrainedModel trained, SearchSelection? search)
+    {
+        var parameters = new Dictionary<string, string>(trained.Parameters, StringComparer.Ordinal);
+        if (search is not null)
+        {
+            var metric = search.Settings.Metric;
+            parameters["selectedTrial"] = search.Winner.Index.ToString(CultureInfo.InvariantCulture);
+            parameters["searchTrials"] = search.Trials.ToString(CultureInfo.InvariantCulture);
+            parameters["selectionMetric"] = metric;
+            parameters["validation"] = search.Settings.ValidationFolds > 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{search.Settings.Folds}-fold cross-validation")
+                : string.Create(CultureInfo.InvariantCulture, $"stratified 1/{search.Settings.Folds} holdout");
+            parameters["validation." + metric] = search.Winner.Metrics[metric].ToString("R", CultureInfo.InvariantCulture);
+            parameters["searchRecord"] = search.RecordPath;
+        }
+
+        return parameters;
     }
 }

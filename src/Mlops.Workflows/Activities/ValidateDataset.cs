@@ -1,19 +1,45 @@
 using Microsoft.DurableTask;
+using Mlops.Core;
 using Mlops.Core.Datasets;
+using Mlops.Core.Registry;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Contracts;
 
 namespace Mlops.Workflows.Activities;
 
-/// <summary>Reads the dataset and its optional spec and checks them against the data contract.</summary>
-public sealed class ValidateDataset(DatasetLoader loader, IDatasetStore store, DatasetValidator validator)
+/// <summary>
+/// Streams the dataset through the data-quality gate with its optional spec, against the data contract of the model's
+/// champion when it has one. The dataset is never held in memory here: the profiler's memory is bounded.
+/// </summary>
+public sealed class ValidateDataset(DatasetLoader loader, IDatasetStore store, IModelRegistry registry, IModelArtifactStore artifacts, DatasetValidator validator)
     : TaskActivity<RunRequest, ValidationReport>
 {
     public override async Task<ValidationReport> RunAsync(TaskActivityContext context, RunRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var read = await loader.LoadAsync(input.Dataset, CancellationToken.None);
-        var spec = await store.ReadSpecAsync(input.Dataset.Model, CancellationToken.None);
-        return validator.Validate(read, spec);
+        var model = input.Dataset.Model;
+        var spec = await store.ReadSpecAsync(model, CancellationToken.None);
+        var previous = await ChampionContractAsync(model);
+        await using var csv = await loader.OpenAsync(input.Dataset, CancellationToken.None);
+        return validator.Validate(csv, spec, previous, CancellationToken.None);
+    }
+
+    private async Task<DataContract?> ChampionContractAsync(string model)
+    {
+        var champion = await registry.GetAliasAsync(model, Aliases.Champion, CancellationToken.None);
+        if (champion is null)
+        {
+            return null;
+        }
+
+        var version = await registry.GetVersionAsync(model, champion.Version, CancellationToken.None);
+        if (version?.ContractVersion is null)
+        {
+            return null;
+        }
+
+        var json = await artifacts.ReadAsync(ArtifactPaths.Contract(model, version.Version), CancellationToken.None)
+            ?? throw new InvalidOperationException($"Version {version.Version} of {model} names data contract {version.ContractVersion}, but its contract.json is missing.");
+        return json.ToObjectFromJson<DataContract>(MlopsJson.Options);
     }
 }

@@ -1,5 +1,18 @@
 using Mlops.Core.Datasets;
+using Mlops.Core.Validation;
 
 namespace Mlops.Workflows.Contracts;
 
-public sealed record RegisterModelInput(string RunId, DatasetRef Dataset, DatasetSchema Schema, TrainingSummary Training, EvaluationSummary Evaluation);
+/// <param name="RunId">The run.</param>
+/// <param name="Dataset">The training data.</param>
+/// <param name="Schema">The model's input.</param>
+/// <param name="Training">The trained candidate.</param>
+/// <param name="Evaluation">How it compared with the champion.</param>
+/// <param name="Contract">The data contract validation accepted; stored with the version.</param>
+public sealed record RegisterModelInput(
+    string RunId,
+    DatasetRef Dataset,
+    DatasetSchema Schema,
+    TrainingSummary Training,
+    EvaluationSummary Evaluation,
+    DataContract? Contract);

@@ -8,4 +8,8 @@ public sealed record TrainingSummary(
     int TrainingRows,
     int HoldoutRows,
     string CandidatePath,
-    string CandidateSha256);
+    string CandidateSha256)
+{
+    /// <summary>The metric the model was selected by (and is promoted by); null for the task's default.</summary>
+    public string? PrimaryMetric { get; init; }
+}

@@ -41,17 +41,51 @@ internal sealed class CsvBuilder
         return this;
     }
 
-    /// <summary>Adds a column whose value in row i is <paramref name="value"/>(i).</summary>
-    public CsvBuilder WithColumn(string name, Func<int, string> value)
+    /// <summary>
+    /// Adds a column whose value in row i is <paramref name="value"/>(i): last, or just before column
+    /// <paramref name="before"/> (e.g. to keep the label last).
+    /// </summary>
+    public CsvBuilder WithColumn(string name, Func<int, string> value, string? before = null)
     {
-        var builder = new CsvBuilder([.. header, name]);
+        var at = before is null ? header.Length : Array.IndexOf(header, before);
+        var builder = new CsvBuilder([.. header[..at], name, .. header[at..]]);
         for (var i = 0; i < rows.Count; i++)
         {
-            builder.rows.Add([.. rows[i], value(i)]);
+            builder.rows.Add([.. rows[i][..at], value(i), .. rows[i][at..]]);
         }
 
         return builder;
     }
+
+    /// <summary>Replaces column <paramref name="name"/>'s value in row i by <paramref name="value"/>(i, old value).</summary>
+    public CsvBuilder Map(string name, Func<int, string, string> value)
+    {
+        var column = Array.IndexOf(header, name);
+        if (column < 0)
+        {
+            throw new ArgumentException($"No column '{name}'.", nameof(name));
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i][column] = value(i, rows[i][column]);
+        }
+
+        return this;
+    }
+
+    /// <summary>Appends exact copies of the rows at <paramref name="indexes"/>.</summary>
+    public CsvBuilder AppendCopies(IEnumerable<int> indexes)
+    {
+        foreach (var index in indexes.ToList())
+        {
+            rows.Add([.. rows[index]]);
+        }
+
+        return this;
+    }
+
+    public int RowCount => rows.Count;
 
     public string ToText(string newline = "\n")
     {

@@ -173,4 +173,48 @@ public class ModelSpecParserTests
         Assert.Null(error);
         Assert.Equal("price", spec!.Label);
     }
+
+    [Fact]
+    public void Parse_RolesMetricAndThresholds_AreRead()
+    {
+        const string Json = """
+            {
+              "label": "churned",
+              "primaryMetric": "F1",
+              "id": ["customer_id"],
+              "thresholds": {"maxMissingRate": 0.3, "MINROWS": 100}
+            }
+            """;
+
+        var spec = ModelSpecParser.Parse(Json, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(["customer_id"], spec!.Id);
+        Assert.Equal("f1", spec.PrimaryMetric);
+        Assert.Equal(new Dictionary<string, double> { ["maxMissingRate"] = 0.3, ["minRows"] = 100 }, spec.Thresholds);
+    }
+
+    [Fact]
+    public void Parse_ThresholdsOmitted_AreEmpty()
+    {
+        var spec = ModelSpecParser.Parse("""{"thresholds": null}""", out var error);
+
+        Assert.Null(error);
+        Assert.Empty(spec!.Thresholds);
+    }
+
+    [Theory]
+    [InlineData("""{"thresholds": {"maxLeakageScore": -0.1}}""", "'thresholds.maxLeakageScore' is -0.1, but it must be between 0 and 1")]
+    [InlineData("""{"thresholds": {"outlierIqrMultiplier": 0}}""", "must be between 0.5 and 100")]
+    [InlineData("""{"thresholds": {"minClassRatio": true}}""", "'thresholds.minClassRatio' must be a number, but it is true")]
+    [InlineData("""{"id": "customer_id"}""", "'id' must be an array")]
+    [InlineData("""{"primaryMetric": 3}""", "'primaryMetric' is 3, but it must be one of")]
+    public void Parse_InvalidNewFields_ReturnInvalidSpecNamingThem(string json, string expected)
+    {
+        var spec = ModelSpecParser.Parse(json, out var error);
+
+        Assert.Null(spec);
+        Assert.Equal(ValidationRules.InvalidSpec, error!.Rule);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -68,4 +68,21 @@ public class SampleDatasetValidationTests
         Assert.All(report.Findings, f => Assert.Equal(ValidationRules.ColumnConstant, f.Rule));
         Assert.Equal(64 - report.Findings.Count, report.Schema.Features.Count);
     }
+
+    [Theory]
+    [InlineData(SampleDatasets.BreastCancer)]
+    [InlineData(SampleDatasets.Iris)]
+    [InlineData(SampleDatasets.Wine)]
+    [InlineData(SampleDatasets.Diabetes)]
+    [InlineData(SampleDatasets.Digits)]
+    public void ValidateStreaming_Sample_NoErrorAndOnlyConstantColumnWarnings(string sample)
+    {
+        using var file = File.OpenRead(SampleDatasets.PathOf(sample));
+
+        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(file, specJson: null);
+
+        Assert.True(report.Passed, report.Summary);
+        Assert.All(report.Findings, f => Assert.Equal((Severity.Warning, ValidationRules.ColumnConstant), (f.Severity, f.Rule)));
+        Assert.Equal(report.Schema!.Features.Count + 1, report.Contract!.Columns.Count);
+    }
 }

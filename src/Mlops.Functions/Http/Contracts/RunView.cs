@@ -9,4 +9,8 @@ public sealed record RunView(
     IReadOnlyList<StageView> Stages,
     int? Version,
     bool Promoted,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The train stage's search: progress while it runs, the final count after; null before it starts.</summary>
+    public SearchView? Search { get; init; }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+
+namespace Mlops.Benchmarks;
+
+/// <summary>
+/// Writes a deterministic CSV of mixed types, about 104 bytes a row: integers, skewed and normal decimals with some
+/// missing, two categorical columns, a boolean, a date, a date-time, quoted free text with commas, and a binary label
+/// that depends on some features. The same seed always gives the same bytes.
+/// </summary>
+public static class MixedCsvGenerator
+{
+    public const string Header = "id,age,income,score,city,segment,active,signup_date,last_seen,comment,label";
+
+    private static readonly string[] Cities =
+    [
+        "Amsterdam", "Berlin", "Paris", "Madrid", "Rome", "Vienna", "Prague", "Lisbon", "Dublin", "Oslo",
+        "Helsinki", "Warsaw", "Athens", "Brussels", "Zurich", "Munich", "Lyon", "Porto", "Milan", "Seville",
+        "Krakow", "Gdansk", "Bergen", "Tallinn", "Riga", "Vilnius", "Sofia", "Bucharest", "Budapest", "Ljubljana",
+        "Zagreb", "Split", "Valencia", "Malaga", "Nice", "Turin", "Naples", "Hamburg", "Cologne", "Antwerp",
+    ];
+
+    private static readonly string[] Segments = ["consumer", "small-business", "enterprise", "public"];
+
+    private static readonly string[] Words =
+    [
+        "great", "slow", "fast", "delivery", "service", "price", "quality", "support", "app", "login",
+        "refund", "late", "friendly", "broken", "works", "again", "never", "always", "cheap", "expensive",
+        "helpful", "rude", "easy", "hard", "order", "account", "billing", "update", "crash", "smooth",
+    ];
+
+    private static readonly DateTime Epoch = new(2015, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+
+    public static void Write(TextWriter writer, long rows, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var random = new Generator(seed);
+        var line = new StringBuilder(160);
+        writer.Write(Header);
+        writer.Write('\n');
+        for (long id = 1; id <= rows; id++)
+        {
+            line.Clear();
+            var age = 18 + random.Next(73);
+            var score = random.Normal();
+            var income = Math.Exp(10.5 + (0.6 * random.Normal()));
+            var city = Cities[Math.Min(Cities.Length - 1, (int)(Cities.Length * Math.Pow(random.Unit(), 2)))];
+            var active = random.Unit() < 0.7;
+            var signup = Epoch.AddDays(random.Next(3650));
+            var lastSeen = signup.AddSeconds(random.Next(86_400 * 365));
+            var odds = -2.0 + (0.9 * score) + (0.02 * (age - 50)) + (active ? 0.3 : -0.3);
+            var label = random.Unit() < 1 / (1 + Math.Exp(-odds)) ? 1 : 0;
+
+            line.Append(id).Append(',');
+            AppendOrMissing(line, random, 0.01, age.ToString(CultureInfo.InvariantCulture));
+            AppendOrMissing(line, random, 0.03, income.ToString("0.00", CultureInfo.InvariantCulture));
+            line.Append(score.ToString("0.0000", CultureInfo.InvariantCulture)).Append(',');
+            line.Append(city).Append(',');
+            AppendOrMissing(line, random, 0.01, Segments[random.Next(Segments.Length)]);
+            line.Append(active ? "true" : "false").Append(',');
+            line.Append(signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',');
+            line.Append(lastSeen.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)).Append(',');
+            AppendComment(line, random);
+            line.Append(label).Append('\n');
+            writer.Write(line);
+        }
+    }
+
+    /// <summary>The CSV of <paramref name="rows"/> rows as UTF-8 bytes, for in-memory benchmarks.</summary>
+    public static byte[] Bytes(long rows, ulong seed)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+        {
+            Write(writer, rows, seed);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void AppendOrMissing(StringBuilder line, Generator random, double missing, string value) =>
+        line.Append(random.Unit() < missing ? "" : value).Append(',');
+
+    private static void AppendComment(StringBuilder line, Generator random)
+    {
+        var words = 2 + random.Next(3);
+        var quoted = random.Unit() < 0.3;
+        if (quoted)
+        {
+            line.Append('"');
+        }
+
+        for (var w = 0; w < words; w++)
+        {
+            if (w > 0)
+            {
+                line.Append(quoted && w == 1 ? ", " : " ");
+            }
+
+            line.Append(Words[random.Next(Words.Length)]);
+        }
+
+        line.Append(quoted ? "\"," : ",");
+    }
+
+    /// <summary>SplitMix64: fixed across .NET versions, unlike <see cref="Random"/>'s seeded sequence.</summary>
+    private sealed class Generator(ulong seed)
+    {
+        private ulong state = seed;
+
+        public ulong Next()
+        {
+            var z = state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+
+        public int Next(int max) => (int)((Next() >> 33) * (ulong)max >> 31);
+
+        public double Unit() => (Next() >> 11) * (1.0 / (1UL << 53));
+
+        /// <summary>Standard normal by Box-Muller.</summary>
+        public double Normal() => Math.Sqrt(-2 * Math.Log(1 - Unit())) * Math.Cos(2 * Math.PI * Unit());
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Running;
+using Microsoft.Extensions.Options;
+using Mlops.Benchmarks;
+using Mlops.Core;
+using Mlops.Core.Validation;
+
+// generate <file> [rows] [seed]: writes the mixed-type CSV the data-quality benchmark profiles.
+// profile <file> [--json]: validates the file as a run does (stream, profile, checks, contract) and reports time.
+// Anything else runs BenchmarkDotNet (e.g. --filter *Profiler*).
+switch (args.FirstOrDefault())
+{
+    case "generate" when args.Length >= 2:
+        Generate(args[1], args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 10_000_000, args.Length > 3 ? ulong.Parse(args[3], CultureInfo.InvariantCulture) : 42);
+        return 0;
+    case "profile" when args.Length >= 2:
+        return Profile(args[1], args.Contains("--json"));
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(ProfilerBenchmarks).Assembly).Run(args);
+        return 0;
+}
+
+static void Generate(string path, long rows, ulong seed)
+{
+    using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+    MixedCsvGenerator.Write(writer, rows, seed);
+}
+
+static int Profile(string path, bool json)
+{
+    var clock = Stopwatch.StartNew();
+    using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+    var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(file, specJson: null);
+    var seconds = clock.Elapsed.TotalSeconds;
+    var megabytes = new FileInfo(path).Length / 1e6;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"rows={report.Rows} columns={report.Columns} passed={report.Passed} seconds={seconds:0.00} MBps={megabytes / seconds:0.0} gcHeapMB={GC.GetTotalMemory(false) / 1e6:0.0}"));
+    foreach (var finding in report.Findings)
+    {
+        Console.WriteLine($"{finding.Severity} {finding.Rule} {finding.Column}: {finding.Message}");
+    }
+
+    if (json)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(report, MlopsJson.Options));
+    }
+
+    return report.Passed ? 0 : 1;
+}

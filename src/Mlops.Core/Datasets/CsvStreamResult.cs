@@ -1,0 +1,9 @@
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Datasets;
+
+/// <summary>The outcome of streaming a CSV through a sink: what was read, or the one error that makes it unreadable.</summary>
+/// <param name="Columns">The header; null when the file has none or could not be read.</param>
+/// <param name="Rows">Data rows handed to the sink.</param>
+/// <param name="Error">Why the file cannot be used (Severity.Error); null on success. Rows seen before it are void.</param>
+public sealed record CsvStreamResult(IReadOnlyList<string>? Columns, long Rows, ValidationFinding? Error);

@@ -1,0 +1,241 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Datasets;
+
+/// <summary>
+/// Decodes a CSV's UTF-8 bytes for the parser, checking them in the same pass, so that a bad byte is reported with
+/// its exact offset and line rather than as a decoder failure a buffer later; the byte order mark is skipped and a
+/// UTF-16 one, or a NUL byte (UTF-16 without a mark, binary files), rejected. It also bounds the parser's memory: a
+/// row (quotes balanced, as the parser counts them) longer than <see cref="MaxRowBytes"/> is an unclosed quote
+/// swallowing the rest of the file, which the parser would otherwise buffer whole.
+/// </summary>
+internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8CsvTextReader.DefaultMaxRowBytes) : TextReader
+{
+    public const int DefaultMaxRowBytes = 8 * 1024 * 1024;
+
+    private const int BufferSize = 1 << 16;
+
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly SearchValues<byte> QuoteOrNewline = SearchValues.Create("\"\n"u8);
+
+    private readonly byte[] bytes = new byte[BufferSize];
+
+    // bytes[start..end) are read and not yet decoded; bytes[start..tracked) have been checked for rows and NULs.
+    private int start;
+    private int tracked;
+    private int end;
+    private bool begun;
+    private bool sourceDone;
+
+    // Absolute offset (in the file, byte order mark included) of bytes[0], and lines before bytes[start].
+    private long bufferOffset;
+    private long linesBefore;
+    private long trackedLines;
+
+    // The second half of a surrogate pair that a one-char read had no room for.
+    private char? pending;
+
+    private bool inQuotes;
+    private long rowStartOffset;
+    private long rowStartLine = 1;
+
+    public int MaxRowBytes { get; } = maxRowBytes;
+
+    public override int Peek() => throw new NotSupportedException("The CSV reader reads blocks.");
+
+    public override int Read()
+    {
+        Span<char> one = stackalloc char[1];
+        return Read(one) == 0 ? -1 : one[0];
+    }
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (pending is { } low)
+        {
+            destination[0] = low;
+            pending = null;
+            return 1;
+        }
+
+        while (true)
+        {
+            if (start == end && !Fill())
+            {
+                return 0;
+            }
+
+            var available = bytes.AsSpan(start, end - start);
+            var status = Utf8.ToUtf16(available, destination, out var read, out var written, replaceInvalidSequences: false, isFinalBlock: sourceDone);
+            if (status == OperationStatus.InvalidData)
+            {
+                throw BadByte(start + read, "The file is not valid UTF-8");
+            }
+
+            if (read > 0)
+            {
+                linesBefore += bytes.AsSpan(start, read).Count((byte)'\n');
+                start += read;
+            }
+
+            if (written > 0)
+            {
+                return written;
+            }
+
+            if (status == OperationStatus.DestinationTooSmall)
+            {
+                // Room for one char and a character needing two: hand out its first half now, the other next time.
+                Span<char> pair = stackalloc char[2];
+                Utf8.ToUtf16(bytes.AsSpan(start, end - start), pair, out read, out _, replaceInvalidSequences: false, isFinalBlock: sourceDone);
+                linesBefore += bytes.AsSpan(start, read).Count((byte)'\n');
+                start += read;
+                destination[0] = pair[0];
+                pending = pair[1];
+                return 1;
+            }
+
+            // NeedMoreData: the rest is the start of a character; read on.
+            if (!Fill())
+            {
+                return 0;
+            }
+        }
+    }
+
+    /// <summary>Reads more bytes behind those not yet decoded; false when the source is done and nothing is left.</summary>
+    private bool Fill()
+    {
+        if (sourceDone)
+        {
+            if (start < end)
+            {
+                throw BadByte(start, "The file is not valid UTF-8 (it ends in the middle of a character)");
+            }
+
+            return false;
+        }
+
+        var kept = end - start;
+        bufferOffset += start;
+        bytes.AsSpan(start, kept).CopyTo(bytes);
+        tracked -= start;
+        start = 0;
+        end = kept;
+
+        // The byte order mark needs its three bytes together; a source may hand them out one by one.
+        do
+        {
+            var read = source.Read(bytes, end, bytes.Length - end);
+            if (read == 0)
+            {
+                sourceDone = true;
+                break;
+            }
+
+            end += read;
+        }
+        while (!begun && end < Utf8Bom.Length);
+
+        if (!begun)
+        {
+            begun = true;
+            SkipByteOrderMark();
+        }
+
+        Track();
+        return start < end || !sourceDone || Fill();
+    }
+
+    private void SkipByteOrderMark()
+    {
+        var head = bytes.AsSpan(0, end);
+        if (head.StartsWith(Utf8Bom))
+        {
+            start = tracked = Utf8Bom.Length;
+            rowStartOffset = Utf8Bom.Length;
+            return;
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw Fault(ValidationRules.BadEncoding, "The file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8; save it as UTF-8.");
+        }
+    }
+
+    /// <summary>Follows quotes and line ends over the new bytes to know where the current row began; fails a row that never ends.</summary>
+    private void Track()
+    {
+        var chunk = bytes.AsSpan(tracked, end - tracked);
+        var chunkOffset = bufferOffset + tracked;
+        var nul = chunk.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            throw Fault(ValidationRules.BadEncoding, string.Create(CultureInfo.InvariantCulture,
+                $"The file is not UTF-8 text: it holds a NUL byte at byte offset {chunkOffset + nul} (line {trackedLines + chunk[..nul].Count((byte)'\n') + 1}), as UTF-16 and binary files do; save the file as UTF-8."));
+        }
+
+        var newlines = chunk.Count((byte)'\n');
+        if (!inQuotes && !chunk.Contains((byte)'"'))
+        {
+            var last = chunk.LastIndexOf((byte)'\n');
+            if (last >= 0)
+            {
+                rowStartOffset = chunkOffset + last + 1;
+                rowStartLine = trackedLines + newlines + 1;
+            }
+        }
+        else
+        {
+            var line = trackedLines;
+            var position = 0;
+            int next;
+            while ((next = chunk[position..].IndexOfAny(QuoteOrNewline)) >= 0)
+            {
+                position += next;
+                if (chunk[position] == (byte)'"')
+                {
+                    // A doubled quote inside a quoted field toggles twice: parity is all the parser counts.
+                    inQuotes = !inQuotes;
+                }
+                else
+                {
+                    line++;
+                    if (!inQuotes)
+                    {
+                        rowStartOffset = chunkOffset + position + 1;
+                        rowStartLine = line + 1;
+                    }
+                }
+
+                position++;
+            }
+        }
+
+        trackedLines += newlines;
+        tracked = end;
+        if (chunkOffset + chunk.Length - rowStartOffset > MaxRowBytes)
+        {
+            var hint = inQuotes ? " A quoted field is probably missing its closing quote." : " Rows this long cannot be profiled.";
+            throw Fault(ValidationRules.MalformedCsv, string.Create(CultureInfo.InvariantCulture,
+                $"The row starting at line {rowStartLine} runs on for more than {MaxRowBytes:N0} bytes without ending.{hint}"));
+        }
+    }
+
+    private CsvReadFault BadByte(int index, string what) =>
+        Fault(ValidationRules.BadEncoding, string.Create(CultureInfo.InvariantCulture,
+            $"{what}: byte 0x{bytes[index]:X2} at byte offset {bufferOffset + index} (line {linesBefore + bytes.AsSpan(start, index - start).Count((byte)'\n') + 1}) cannot be decoded; save the file as UTF-8."));
+
+    private static CsvReadFault Fault(string rule, string message) => new(rule, message);
+}

@@ -1,0 +1,256 @@
+using System.Runtime.InteropServices;
+using Mlops.Core.Datasets;
+
+namespace Mlops.Core.Profiling;
+
+/// <summary>
+/// One column's state during the single profiling pass. Up to <see cref="ProfilerSettings.ExactValueLimit"/> distinct
+/// values it keeps every value with its count, parsing each value once, so low-cardinality columns (categories,
+/// booleans, small integers) cost one dictionary lookup per cell and are profiled exactly. Beyond that bound it
+/// replays those counts into sketches and continues with them: HyperLogLog for distinct values, KLL and running
+/// moments for numbers, Misra-Gries for the commonest text values. Its memory is bounded whatever the row count.
+/// </summary>
+internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings settings, ulong seed)
+{
+    private Dictionary<string, ValueCount>? exact = new(StringComparer.Ordinal);
+    private Dictionary<string, ValueCount>.AlternateLookup<ReadOnlySpan<char>> exactLookup;
+    private HyperLogLog? distinct;
+    private KllSketch? sketch;
+    private FrequentItems? frequent;
+    private bool frequentFromStart;
+    private RunningMoments moments = new();
+
+    private long rows;
+    private long missing;
+    private bool numeric = true;
+    private bool sawNumber;
+    private bool integers = true;
+    private bool zeroOne = true;
+    private bool booleanTokens = true;
+    private bool dates = true;
+    private string? nonNumericExample;
+    private DateTime minDate = DateTime.MaxValue;
+    private DateTime maxDate = DateTime.MinValue;
+
+    public string Name { get; } = name;
+
+    /// <summary>The column's position in the header.</summary>
+    public int Index { get; } = index;
+
+    public void AddMissing()
+    {
+        rows++;
+        missing++;
+    }
+
+    /// <summary>Adds a present value, already trimmed, with its <see cref="ValueHash"/>.</summary>
+    public void Add(ReadOnlySpan<char> value, ulong hash)
+    {
+        rows++;
+        if (exact is not null)
+        {
+            // The lookup by span allocates a string only for a value not seen before.
+            if (exactLookup.Dictionary != exact)
+            {
+                exactLookup = exact.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
+
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(exactLookup, value, out var exists);
+            if (exists)
+            {
+                entry.Count++;
+                return;
+            }
+
+            entry = new ValueCount(1, Classify(value));
+            if (exact.Count > settings.ExactValueLimit)
+            {
+                Overflow();
+            }
+
+            return;
+        }
+
+        distinct!.Add(hash);
+        var number = Classify(value);
+        if (numeric)
+        {
+            sketch!.Add(number);
+            moments.Add(number);
+            return;
+        }
+
+        if (dates)
+        {
+            return;
+        }
+
+        // Text from the start, or a column that stopped being numeric or dates past the bound (counts from here on).
+        frequent ??= new FrequentItems(settings.FrequentItemsCapacity);
+        frequent.Add(value);
+    }
+
+    public ColumnStatistics Complete()
+    {
+        var present = rows - missing;
+        var values = exact?.ToDictionary(e => e.Key, e => e.Value.Count, StringComparer.Ordinal);
+        var distinctCount = exact?.Count ?? Math.Max(settings.ExactValueLimit + 1, distinct!.Estimate());
+
+        WeightedValues? numbers = null;
+        var summary = moments;
+        if (numeric && present > 0)
+        {
+            if (exact is not null)
+            {
+                summary = new RunningMoments();
+                foreach (var entry in exact.Values)
+                {
+                    summary.Add(entry.Number, entry.Count);
+                }
+
+                numbers = WeightedValues.From(exact.Values.Select(e => (e.Number, e.Count)), exact: true);
+            }
+            else
+            {
+                numbers = WeightedValues.From(sketch!.Items(), exact: false);
+            }
+        }
+
+        IReadOnlyList<CategoryCount> top = [];
+        var topExact = true;
+        double? topShare = null;
+        if (values is not null)
+        {
+            top = [.. values.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
+                .Take(settings.TopCategories).Select(v => new CategoryCount(v.Key, v.Value))];
+            topShare = present == 0 ? null : (double)top[0].Count / present;
+        }
+        else if (frequent is not null)
+        {
+            top = frequent.Top(settings.TopCategories);
+            topExact = false;
+            topShare = frequentFromStart && top.Count > 0 ? (double)top[0].Count / present : null;
+        }
+
+        return new ColumnStatistics
+        {
+            Name = Name,
+            Rows = rows,
+            Missing = missing,
+            DistinctCount = distinctCount,
+            DistinctExact = exact is not null,
+            ValueCounts = values,
+            Type = TypeOf(present, distinctCount),
+            AllNumeric = numeric,
+            AllIntegers = numeric && integers,
+            NonNumericExample = nonNumericExample,
+            Numbers = numbers,
+            Moments = numbers is null ? null : summary,
+            Dates = dates && !numeric && present > 0 ? new DateRange(minDate, maxDate) : null,
+            TopValues = top,
+            TopValuesExact = topExact,
+            TopShare = topShare,
+        };
+    }
+
+    private InferredType TypeOf(long present, long distinctCount)
+    {
+        if (present == 0)
+        {
+            return InferredType.Empty;
+        }
+
+        if (numeric)
+        {
+            return zeroOne && distinctCount == 2 ? InferredType.Boolean : InferredType.Numeric;
+        }
+
+        if (booleanTokens)
+        {
+            return InferredType.Boolean;
+        }
+
+        if (dates)
+        {
+            return InferredType.DateTime;
+        }
+
+        // Categories repeat: few values, or each value held by two rows or more on average.
+        return exact is not null && (distinctCount <= 50 || distinctCount * 2 <= present) ? InferredType.Categorical : InferredType.Text;
+    }
+
+    /// <summary>Updates what the column can be from a value not seen before; returns it as a number, or NaN.</summary>
+    private double Classify(ReadOnlySpan<char> value)
+    {
+        if (numeric)
+        {
+            if (CsvValues.TryParseNumber(value, out var number))
+            {
+                sawNumber = true;
+                integers &= number == Math.Floor(number);
+                zeroOne &= number is 0 or 1;
+                return number;
+            }
+
+            numeric = false;
+            nonNumericExample = value.ToString();
+
+            // A number seen earlier is neither a boolean token nor a date.
+            booleanTokens &= !sawNumber;
+            dates &= !sawNumber;
+        }
+
+        if (booleanTokens)
+        {
+            booleanTokens = BooleanValues.IsToken(value);
+        }
+
+        if (dates)
+        {
+            if (DateValues.TryParse(value, out var date))
+            {
+                minDate = date < minDate ? date : minDate;
+                maxDate = date > maxDate ? date : maxDate;
+            }
+            else
+            {
+                dates = false;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    /// <summary>Past the exact bound: replays the exact counts into the sketches that take over.</summary>
+    private void Overflow()
+    {
+        distinct = new HyperLogLog();
+        foreach (var value in exact!.Keys)
+        {
+            distinct.Add(ValueHash.Of(value));
+        }
+
+        if (numeric)
+        {
+            sketch = new KllSketch(settings.QuantileSketchSize, seed);
+            foreach (var entry in exact.Values)
+            {
+                sketch.Add(entry.Number, entry.Count);
+                moments.Add(entry.Number, entry.Count);
+            }
+        }
+        else if (!dates)
+        {
+            frequent = new FrequentItems(settings.FrequentItemsCapacity);
+            frequentFromStart = true;
+            foreach (var (value, entry) in exact)
+            {
+                frequent.Add(value, entry.Count);
+            }
+        }
+
+        exact = null;
+    }
+
+    private record struct ValueCount(long Count, double Number);
+}

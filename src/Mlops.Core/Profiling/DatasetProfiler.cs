@@ -1,0 +1,80 @@
+using Mlops.Core.Datasets;
+
+namespace Mlops.Core.Profiling;
+
+/// <summary>
+/// Profiles a dataset in one pass as <see cref="CsvDatasetReader"/> streams it (or from rows in memory), in memory
+/// bounded per column: for each column its inferred type, counts, distinct values, numeric summary with quantiles and
+/// histogram, commonest values; for the rows their duplicate rate and a uniform sample. Rows whose label is missing are
+/// counted and left out, as training leaves them out.
+/// </summary>
+public sealed class DatasetProfiler(ProfilerSettings? settings = null) : ICsvRowSink
+{
+    private const int MinSampleRows = 1_000;
+
+    private readonly ProfilerSettings settings = settings ?? new ProfilerSettings();
+    private ColumnAccumulator[] columns = [];
+    private DuplicateRowCounter? duplicates;
+    private RowReservoir? sample;
+    private int label = -1;
+    private long rows;
+    private long unlabelled;
+
+    public void Header(IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var skipped = new HashSet<string>(settings.Skip, StringComparer.Ordinal);
+        var profiled = Enumerable.Range(0, columns.Count).Where(i => !skipped.Contains(columns[i])).ToArray();
+        this.columns = [.. profiled.Select(i => new ColumnAccumulator(columns[i], i, settings, settings.Seed + (ulong)i))];
+        label = settings.Label is null ? -1 : columns.ToList().IndexOf(settings.Label);
+        duplicates = new DuplicateRowCounter(settings.DuplicateRowLimit);
+        var sampleRows = Math.Clamp(settings.SampleCells / Math.Max(1, profiled.Length), Math.Min(MinSampleRows, settings.SampleRows), settings.SampleRows);
+        sample = new RowReservoir(Math.Max(1, sampleRows), profiled, settings.Seed);
+    }
+
+    public void Row(CsvRow row)
+    {
+        if (label >= 0 && (label >= row.Count || MissingValues.IsMissing(row[label])))
+        {
+            unlabelled++;
+            return;
+        }
+
+        rows++;
+        var rowHash = ValueHash.RowSeed;
+        foreach (var column in columns)
+        {
+            var cell = column.Index < row.Count ? row[column.Index].Trim() : [];
+            if (MissingValues.IsMissing(cell))
+            {
+                column.AddMissing();
+                rowHash = ValueHash.Combine(rowHash, ValueHash.Missing);
+                continue;
+            }
+
+            var hash = ValueHash.Of(cell);
+            column.Add(cell, hash);
+            rowHash = ValueHash.Combine(rowHash, hash);
+        }
+
+        duplicates!.Add(ValueHash.Finish(rowHash));
+        sample!.Offer(row);
+    }
+
+    /// <summary>The profile of every row seen. Call once, after the last row.</summary>
+    public DatasetProfile Complete()
+    {
+        var statistics = columns.Select(c => c.Complete()).ToList();
+        return new DatasetProfile(
+            [.. statistics.Select(s => s.ToProfile(settings, withCategories: s.Type is not InferredType.Numeric and not InferredType.Text))],
+            rows,
+            unlabelled,
+            duplicates?.DuplicateRate ?? 0,
+            duplicates?.Exact ?? true)
+        {
+            Statistics = statistics,
+            Sample = new RowSample([.. columns.Select(c => c.Name)], sample?.Rows() ?? []),
+            DuplicateSampleRate = duplicates?.SampleRate ?? 1,
+        };
+    }
+}

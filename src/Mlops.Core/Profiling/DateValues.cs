@@ -1,0 +1,154 @@
+using System.Globalization;
+
+namespace Mlops.Core.Profiling;
+
+/// <summary>
+/// Recognizes date and date-time cells: ISO 8601 (yyyy-MM-dd, then optionally 'T' or a space, HH:mm[:ss[.fraction]]
+/// and Z or an offset) by hand, since a date column is checked cell by cell; other forms through the invariant
+/// culture's parser, but only with a four-digit year, so that "1-2" or "3.5" never pass for dates.
+/// </summary>
+internal static class DateValues
+{
+    public static bool TryParse(ReadOnlySpan<char> value, out DateTime date)
+    {
+        if (TryParseIso(value, out date))
+        {
+            return true;
+        }
+
+        if (value.Length is < 8 or > 40 || !HasFourDigitYear(value) || value.IndexOfAny("-/:") < 0)
+        {
+            date = default;
+            return false;
+        }
+
+        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out date);
+    }
+
+    private static bool TryParseIso(ReadOnlySpan<char> s, out DateTime date)
+    {
+        date = default;
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-'
+            || !TryDigits(s[..4], out var year) || !TryDigits(s[5..7], out var month) || !TryDigits(s[8..10], out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
+        if (s.Length == 10)
+        {
+            return true;
+        }
+
+        // Time: "THH:mm", optionally ":ss" and a fraction.
+        if (s.Length < 16 || s[10] is not ('T' or ' ') || s[13] != ':'
+            || !TryDigits(s[11..13], out var hour) || !TryDigits(s[14..16], out var minute) || hour > 23 || minute > 59)
+        {
+            return false;
+        }
+
+        var ticks = (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute);
+        var at = 16;
+        if (at < s.Length && s[at] == ':')
+        {
+            if (s.Length < at + 3 || !TryDigits(s[(at + 1)..(at + 3)], out var second) || second > 59)
+            {
+                return false;
+            }
+
+            ticks += second * TimeSpan.TicksPerSecond;
+            at += 3;
+            if (at < s.Length && s[at] is '.' or ',')
+            {
+                var digits = 0;
+                long fraction = 0;
+                for (at++; at < s.Length && char.IsAsciiDigit(s[at]); at++, digits++)
+                {
+                    if (digits < 7)
+                    {
+                        fraction = (fraction * 10) + (s[at] - '0');
+                    }
+                }
+
+                if (digits == 0)
+                {
+                    return false;
+                }
+
+                for (var d = Math.Min(digits, 7); d < 7; d++)
+                {
+                    fraction *= 10;
+                }
+
+                ticks += fraction;
+            }
+        }
+
+        date = date.AddTicks(ticks);
+        return TryZone(s[at..], ref date);
+    }
+
+    private static bool TryZone(ReadOnlySpan<char> zone, ref DateTime date)
+    {
+        if (zone.Length == 0)
+        {
+            return true;
+        }
+
+        if (zone is "Z" or "z")
+        {
+            date = DateTime.SpecifyKind(date, DateTimeKind.Utc);
+            return true;
+        }
+
+        // "+HH:mm" or "+HHmm": stored in UTC so that values with different offsets compare.
+        if (zone[0] is not ('+' or '-') || zone.Length is not (5 or 6)
+            || !TryDigits(zone[1..3], out var hours) || !TryDigits(zone[^2..], out var minutes)
+            || (zone.Length == 6 && zone[3] != ':') || hours > 14 || minutes > 59)
+        {
+            return false;
+        }
+
+        var offset = new TimeSpan(hours, minutes, 0);
+        if (zone[0] == '+' ? date.Ticks < offset.Ticks : DateTime.MaxValue.Ticks - date.Ticks < offset.Ticks)
+        {
+            return false;
+        }
+
+        var utc = zone[0] == '+' ? date - offset : date + offset;
+        date = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    private static bool HasFourDigitYear(ReadOnlySpan<char> value)
+    {
+        var run = 0;
+        foreach (var c in value)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Numerics;
+
+namespace Mlops.Core.Profiling;
+
+/// <summary>
+/// Counts rows that repeat an earlier row, by 64-bit row hash, in bounded memory: exact up to a number of distinct
+/// rows, then over the rows whose hash has its top bits zero (a 1-in-2^level sample that halves each time the bound is
+/// reached). Identical rows have identical hashes, so they are sampled together and the sample's duplicate rate is an
+/// unbiased estimate of the file's. Hashes and their counts share one open-addressing table, at most half full: a row
+/// costs one probe, usually one cache miss, which is what bounds the profiler on large files.
+/// </summary>
+internal sealed class DuplicateRowCounter
+{
+    private readonly int limit;
+    private Slot[] slots;
+    private int distinct;
+    private int level;
+    private long sampledRows;
+
+    public DuplicateRowCounter(int limit)
+    {
+        this.limit = limit;
+        slots = new Slot[TableSize(limit)];
+    }
+
+    public bool Exact => level == 0;
+
+    /// <summary>The share of rows kept in the sample (1 when exact).</summary>
+    public double SampleRate => Math.ScaleB(1.0, -level);
+
+    /// <summary>The share of rows that repeat an earlier one.</summary>
+    public double DuplicateRate => sampledRows == 0 ? 0 : 1 - ((double)distinct / sampledRows);
+
+    public void Add(ulong rowHash)
+    {
+        if (!InSample(rowHash))
+        {
+            return;
+        }
+
+        sampledRows++;
+        if (Insert(slots, rowHash, 1) && ++distinct > limit)
+        {
+            Subsample();
+        }
+    }
+
+    private static int TableSize(int limit) => Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)limit) * 2);
+
+    private bool InSample(ulong rowHash) => level == 0 || rowHash >> (64 - level) == 0;
+
+    /// <summary>Adds to the hash's count; true when it was not in the table (a zero hash is stored as 1: 0 is empty).</summary>
+    private static bool Insert(Slot[] table, ulong hash, long count)
+    {
+        hash = hash == 0 ? 1 : hash;
+        var mask = table.Length - 1;
+
+        // The low bits pick the slot: the top bits decide the sample, and survivors all have them zero.
+        for (var index = (int)hash & mask; ; index = (index + 1) & mask)
+        {
+            ref var slot = ref table[index];
+            if (slot.Hash == hash)
+            {
+                slot.Count += count;
+                return false;
+            }
+
+            if (slot.Hash == 0)
+            {
+                slot = new Slot(hash, count);
+                return true;
+            }
+        }
+    }
+
+    private void Subsample()
+    {
+        level++;
+        var kept = new Slot[slots.Length];
+        distinct = 0;
+        sampledRows = 0;
+        foreach (var slot in slots)
+        {
+            if (slot.Hash != 0 && InSample(slot.Hash))
+            {
+                Insert(kept, slot.Hash, slot.Count);
+                distinct++;
+                sampledRows += slot.Count;
+            }
+        }
+
+        slots = kept;
+    }
+
+    private record struct Slot(ulong Hash, long Count);
+}

@@ -1,0 +1,24 @@
+namespace Mlops.Core.Training.Search;
+
+/// <summary>Everything a search will do, decided up front from the data, the options and the seed.</summary>
+/// <param name="Strategy">Random search or successive halving.</param>
+/// <param name="Settings">How trials are measured.</param>
+/// <param name="Rungs">The rungs, smallest budget first; random search has one.</param>
+/// <param name="Configurations">The first rung's configurations, in dispatch order; later rungs promote from them.</param>
+/// <param name="MaxConcurrentTrials">Trials running at once.</param>
+/// <param name="MaxSearchSeconds">No trial starts after this much wall time.</param>
+/// <param name="TrainingRows">Rows the search learns from (the run's holdout excluded).</param>
+/// <param name="Mitigations">The data report's mitigations this search applies.</param>
+public sealed record SearchPlan(
+    SearchStrategy Strategy,
+    TrialSettings Settings,
+    IReadOnlyList<SearchRung> Rungs,
+    IReadOnlyList<TrialConfiguration> Configurations,
+    int MaxConcurrentTrials,
+    int MaxSearchSeconds,
+    int TrainingRows,
+    IReadOnlyList<string> Mitigations)
+{
+    /// <summary>Trials planned over all rungs: the trial budget.</summary>
+    public int PlannedTrials => Rungs.Sum(r => r.Trials);
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Options;
+using Mlops.Core.Datasets;
+using Mlops.Core.Errors;
+using Mlops.Core.Evaluation;
+using Mlops.Core.Training.Trainers;
+
+namespace Mlops.Core.Training.Search;
+
+/// <summary>
+/// Plans a run's search from its data, the options and the seed: how trials are measured (k-fold or holdout, which
+/// metric, which mitigations), the rungs, and every configuration, so the orchestrator only has to follow the plan.
+/// </summary>
+public sealed class SearchPlanner(IOptions<TrainingOptions> options)
+{
+    /// <summary>More rungs than this leave the first one too small to rank anything on the data a CSV holds.</summary>
+    public const int MaxRungs = 4;
+
+    /// <param name="data">The validated dataset.</param>
+    /// <param name="schema">Its schema.</param>
+    /// <param name="metric">The spec's primary metric; null for the task's default.</param>
+    /// <param name="mitigations">Kinds of mitigation the data report asks for.</param>
+    /// <exception cref="MlopsException">The metric is not one the task reports, or no row has a label.</exception>
+    public SearchPlan Plan(CsvDataset data, DatasetSchema schema, string? metric, IEnumerable<string> mitigations)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(schema);
+        var settings = options.Value;
+        var primary = ResolveMetric(schema.Task, metric);
+        var (training, _) = HoldoutSplit.Split(data, schema, settings.HoldoutFraction, settings.Seed);
+        if (training.Count == 0)
+        {
+            throw MlopsException.Invalid($"No row has a value for the label '{schema.Label}', so there is nothing to search on.");
+        }
+
+        var folds = Folds(data, schema, training, settings.Folds);
+        var validationFolds = training.Count <= settings.CrossValidationMaxRows ? folds : 1;
+        var rungs = Rungs(settings, training.Count * (folds - 1) / folds);
+        var configurations = ConfigurationSampler.Sample(TrainerCatalog.For(schema.Task), rungs[0].Trials, settings.Seed);
+        rungs[0] = rungs[0] with { Trials = configurations.Count };
+
+        var applied = TrainingMitigations.Applicable(mitigations, schema.Task != MlTask.Regression);
+        var trialSettings = new TrialSettings(
+            settings.Seed,
+            settings.HoldoutFraction,
+            folds,
+            validationFolds,
+            primary,
+            applied.Contains(TrainingMitigations.ClassWeights),
+            settings.OneHotMaxCardinality);
+        return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, settings.MaxConcurrentTrials, settings.MaxSearchSeconds, training.Count, applied);
+    }
+
+    /// <summary>The settings of a model trained without a search: the task's default metric, no mitigation.</summary>
+    public TrialSettings DefaultSettings(MlTask task)
+    {
+        var settings = options.Value;
+        return new TrialSettings(settings.Seed, settings.HoldoutFraction, settings.Folds, settings.Folds, PrimaryMetric.For(task), false, settings.OneHotMaxCardinality);
+    }
+
+    private static string ResolveMetric(MlTask task, string? metric)
+    {
+        if (metric is null)
+        {
+            return PrimaryMetric.For(task);
+        }
+
+        var reported = PrimaryMetric.Reported(task);
+        return reported.FirstOrDefault(m => string.Equals(m, metric, StringComparison.OrdinalIgnoreCase))
+            ?? throw MlopsException.Invalid($"The spec selects models by '{metric}', which a {task} model does not report; choose one of {string.Join(", ", reported)}.");
+    }
+
+    /// <summary>k, or fewer when the rarest class could not give every fold a row.</summary>
+    private static int Folds(CsvDataset data, DatasetSchema schema, IReadOnlyList<string[]> training, int folds)
+    {
+        if (schema.Task == MlTask.Regression)
+        {
+            return Math.Min(folds, Math.Max(2, training.Count));
+        }
+
+        var label = data.IndexOf(schema.Label);
+        var rarest = training.GroupBy(r => r[label].Trim(), StringComparer.Ordinal).Min(g => g.Count());
+        return Math.Clamp(rarest, 2, folds);
+    }
+
+    private static List<SearchRung> Rungs(TrainingOptions settings, int foldTrainingRows)
+    {
+        if (settings.Strategy == SearchStrategy.Random)
+        {
+            return [new SearchRung(settings.MaxTrials, 1)];
+        }
+
+        var rungs = SuccessiveHalving.Rungs(foldTrainingRows, settings.HalvingMinRows, settings.HalvingFactor, MaxRungs);
+        var trials = SuccessiveHalving.Schedule(settings.MaxTrials, rungs, settings.HalvingFactor);
+        var budgets = SuccessiveHalving.Budgets(trials.Count, settings.HalvingFactor);
+        return [.. trials.Select((count, r) => new SearchRung(count, budgets[r]))];
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace Mlops.Core.Training.Search;
+
+/// <summary>
+/// Runs a <see cref="SearchPlan"/>: dispatches its trials with at most <see cref="SearchPlan.MaxConcurrentTrials"/>
+/// running, promotes between halving rungs, stops at the wall-time budget and picks the winner. Deterministic for a
+/// given plan and trial outcomes, so a Durable orchestrator can run it (with activities as trials and the
+/// orchestration clock) and so can a plain process (benchmarks).
+/// </summary>
+/// <remarks>
+/// The window is ordered: trial i starts once trial i - bound has finished. That keeps the bound, and makes what
+/// each trial is told (the early-stopping threshold, computed from trials 0..i - bound) independent of which trial
+/// happened to finish first, so the same plan stops the same trials however the work was scheduled.
+/// </remarks>
+/// <param name="plan">What to run.</param>
+/// <param name="runTrial">Runs one trial; a failure comes back as a <see cref="TrialStatus.Failed"/> result, not an exception.</param>
+/// <param name="clock">The current UTC time; an orchestrator passes its replay-safe clock.</param>
+/// <param name="progress">Told after every finished trial.</param>
+public sealed class TrialSearch(SearchPlan plan, Func<TrialRequest, Task<TrialResult>> runTrial, Func<DateTime> clock, Action<SearchProgress>? progress = null)
+{
+    private readonly List<TrialResult> trials = [];
+    private DateTime deadline;
+    private string? stopReason;
+
+    public async Task<SearchOutcome> RunAsync()
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        deadline = clock().AddSeconds(plan.MaxSearchSeconds);
+        Report();
+
+        IReadOnlyList<TrialConfiguration> field = [.. plan.Configurations.Take(plan.Rungs[0].Trials)];
+        for (var rung = 0; rung < plan.Rungs.Count && stopReason is null && field.Count > 0; rung++)
+        {
+            var last = rung == plan.Rungs.Count - 1;
+            var promoted = last ? 1 : plan.Rungs[rung + 1].Trials;
+            var results = await RunRungAsync(rung, field, promoted, last);
+            field = last ? [] : SuccessiveHalving.Promote(results, promoted, plan.Settings.Metric);
+        }
+
+        var winner = TrialSelection.Choose(trials, plan.Settings.Metric);
+        return new SearchOutcome(trials, winner, stopReason ?? string.Create(CultureInfo.InvariantCulture, $"The plan ran: {trials.Count} of {plan.PlannedTrials} trials."));
+    }
+
+    private async Task<List<TrialResult>> RunRungAsync(int rung, IReadOnlyList<TrialConfiguration> field, int promoted, bool last)
+    {
+        var bound = plan.MaxConcurrentTrials;
+        var running = new List<Task<TrialResult>>();
+        var results = new List<TrialResult>();
+        for (var i = 0; i < field.Count; i++)
+        {
+            if (i >= bound)
+            {
+                Finish(results, await running[i - bound]);
+            }
+
+            if (trials.Count + running.Count - results.Count >= plan.PlannedTrials)
+            {
+                stopReason = string.Create(CultureInfo.InvariantCulture, $"The trial budget ran out after {plan.PlannedTrials} trials.");
+                break;
+            }
+
+            if (clock() >= deadline)
+            {
+                stopReason = string.Create(CultureInfo.InvariantCulture, $"The {plan.MaxSearchSeconds}-second budget ran out after {trials.Count + running.Count - results.Count} of {plan.PlannedTrials} trials.");
+                break;
+            }
+
+            var index = trials.Count + running.Count - results.Count;
+            var request = new TrialRequest(index, rung, field[i], plan.Rungs[rung].Budget, StopThreshold(results, promoted, last));
+            running.Add(runTrial(request));
+        }
+
+        for (var j = results.Count; j < running.Count; j++)
+        {
+            Finish(results, await running[j]);
+        }
+
+        return results;
+    }
+
+    private void Finish(List<TrialResult> results, TrialResult result)
+    {
+        results.Add(result);
+        trials.Add(result);
+        Report();
+    }
+
+    /// <summary>
+    /// A trial is hopeless once it cannot reach the <paramref name="promoted"/>-th best of the finished trials of its
+    /// rung: it could not be promoted, nor (on the last rung, tolerance included) win or tie. Finished trials are a
+    /// subset of the rung, so this never stops a trial that the whole rung would have kept.
+    /// </summary>
+    private double? StopThreshold(List<TrialResult> finished, int promoted, bool last)
+    {
+        var metric = plan.Settings.Metric;
+        var ranked = TrialRanking.BestFirst(finished, metric).ToList();
+        if (ranked.Count < promoted)
+        {
+            return null;
+        }
+
+        var cut = ranked[promoted - 1].Metrics[metric];
+        return last ? TrialRanking.BeyondTie(cut, metric) : cut;
+    }
+
+    private void Report() => progress?.Invoke(new SearchProgress(
+        trials.Count,
+        plan.PlannedTrials,
+        trials.Count(t => t.Status == TrialStatus.Failed),
+        trials.Count(t => t.Status == TrialStatus.StoppedEarly),
+        plan.Settings.Metric,
+        TrialSelection.Choose(trials, plan.Settings.Metric)));
+}

@@ -1,0 +1,111 @@
+using Mlops.Core.Training.Search;
+
+namespace Mlops.Core.Training.Trainers;
+
+/// <summary>
+/// The hyperparameters each family of trainers is searched over, with ranges wide enough to hold the good settings
+/// of small and mid-sized tabular data, and no wider: a search of a dozen trials cannot afford hopeless corners.
+/// </summary>
+internal static class SearchSpaces
+{
+    public const string Iterations = "numberOfIterations";
+    public const string Trees = "numberOfTrees";
+    public const string Leaves = "numberOfLeaves";
+    public const string MinLeaf = "minimumExampleCountPerLeaf";
+    public const string LearningRate = "learningRate";
+    public const string FeatureFraction = "featureFraction";
+    public const string L1 = "l1Regularization";
+    public const string L2 = "l2Regularization";
+    public const string MaxIterations = "maximumNumberOfIterations";
+
+    /// <summary>LightGbm: boosting rounds, tree shape, shrinkage, L2 on leaf values and column subsampling.</summary>
+    public static IReadOnlyList<HyperParameter> LightGbm { get; } =
+    [
+        new(Iterations, 20, 400, LogScale: true, IsInteger: true),
+        new(LearningRate, 0.01, 0.3, LogScale: true),
+        new(Leaves, 4, 64, LogScale: true, IsInteger: true),
+        new(MinLeaf, 2, 50, LogScale: true, IsInteger: true),
+        new(L2, 1e-4, 10, LogScale: true),
+        new(FeatureFraction, 0.5, 1),
+    ];
+
+    /// <summary>LightGbm's own defaults (and scikit-learn's HistGradientBoosting's: 100 rounds, 31 leaves, 20 per leaf).</summary>
+    public static IReadOnlyDictionary<string, double> LightGbmDefaults { get; } = new Dictionary<string, double>
+    {
+        [Iterations] = 100,
+        [LearningRate] = 0.1,
+        [Leaves] = 31,
+        [MinLeaf] = 20,
+        [L2] = 0.01,
+        [FeatureFraction] = 1,
+    };
+
+    /// <summary>FastTree (MART): trees, tree shape, shrinkage and column subsampling per tree.</summary>
+    public static IReadOnlyList<HyperParameter> FastTree { get; } =
+    [
+        new(Trees, 20, 400, LogScale: true, IsInteger: true),
+        new(LearningRate, 0.01, 0.4, LogScale: true),
+        new(Leaves, 4, 64, LogScale: true, IsInteger: true),
+        new(MinLeaf, 2, 50, LogScale: true, IsInteger: true),
+        new(FeatureFraction, 0.5, 1),
+    ];
+
+    /// <summary>FastForest (random forest): trees, tree shape and the share of columns each tree sees.</summary>
+    public static IReadOnlyList<HyperParameter> FastForest { get; } =
+    [
+        new(Trees, 20, 300, LogScale: true, IsInteger: true),
+        new(Leaves, 4, 128, LogScale: true, IsInteger: true),
+        new(MinLeaf, 1, 30, LogScale: true, IsInteger: true),
+        new(FeatureFraction, 0.3, 1),
+    ];
+
+    /// <summary>ML.NET's FastForest defaults.</summary>
+    public static IReadOnlyDictionary<string, double> FastForestDefaults { get; } = new Dictionary<string, double>
+    {
+        [Trees] = 100,
+        [Leaves] = 20,
+        [MinLeaf] = 10,
+        [FeatureFraction] = 0.7,
+    };
+
+    /// <summary>L-BFGS logistic models: the elastic-net penalties on the weights (of min-max scaled inputs).</summary>
+    public static IReadOnlyList<HyperParameter> Lbfgs { get; } =
+    [
+        new(L2, 1e-4, 10, LogScale: true),
+        new(L1, 1e-4, 10, LogScale: true),
+    ];
+
+    /// <summary>ML.NET's L-BFGS defaults.</summary>
+    public static IReadOnlyDictionary<string, double> LbfgsDefaults { get; } = new Dictionary<string, double>
+    {
+        [L2] = 1,
+        [L1] = 1,
+    };
+
+    /// <summary>SDCA: the penalties and the number of passes over the data.</summary>
+    public static IReadOnlyList<HyperParameter> Sdca { get; } =
+    [
+        new(L2, 1e-6, 1, LogScale: true),
+        new(L1, 1e-6, 1, LogScale: true),
+        new(MaxIterations, 10, 200, LogScale: true, IsInteger: true),
+    ];
+
+    public static IReadOnlyDictionary<string, double> SdcaDefaults { get; } = new Dictionary<string, double>
+    {
+        [L2] = 1e-4,
+        [L1] = 1e-6,
+        [MaxIterations] = 100,
+    };
+
+    public static IReadOnlyDictionary<string, double> FastTreeDefaults(int trees, int leaves, int minLeaf, double learningRate) => new Dictionary<string, double>
+    {
+        [Trees] = trees,
+        [LearningRate] = learningRate,
+        [Leaves] = leaves,
+        [MinLeaf] = minLeaf,
+        [FeatureFraction] = 1,
+    };
+
+    /// <summary>Leaves over all trees of a boosted model.</summary>
+    public static double BoostedSize(ParameterValues p, string rounds, int trees) => p.Double(rounds) * p.Double(Leaves) * trees;
+}

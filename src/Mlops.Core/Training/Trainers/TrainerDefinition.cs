@@ -1,0 +1,71 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Mlops.Core.Datasets;
+using Mlops.Core.Training.Search;
+
+namespace Mlops.Core.Training.Trainers;
+
+/// <summary>
+/// One ML.NET trainer a search may choose: the hyperparameters it searches, their defaults and how the estimator is
+/// built. Every trainer runs on one thread with a fixed seed: parallel tree, SDCA and LightGbm training are not
+/// reproducible, and a search scales out by running trials side by side instead.
+/// </summary>
+internal sealed class TrainerDefinition
+{
+    public required string Name { get; init; }
+
+    public required MlTask Task { get; init; }
+
+    public required IReadOnlyList<HyperParameter> Space { get; init; }
+
+    /// <summary>The library's (or our tuned) defaults: the first point a search tries.</summary>
+    public required IReadOnlyDictionary<string, double> Defaults { get; init; }
+
+    /// <summary>Linear models need scaled inputs; trees split on ranks and do not.</summary>
+    public bool NeedsNormalization { get; init; }
+
+    /// <summary>Builds the trainer alone, reading the label, <see cref="FeaturePipeline.Features"/> and, when given, the weight column.</summary>
+    public required Func<MLContext, TrainerInputs, IEstimator<ITransformer>> Create { get; init; }
+
+    /// <summary>
+    /// How big the fitted model is (leaves over all trees, or one per linear model), for a given configuration and
+    /// class count: the tie-breaker that prefers the cheaper of two equally good models.
+    /// </summary>
+    public required Func<ParameterValues, int, double> Size { get; init; }
+
+    /// <summary>The estimator to append after the featurization: scaling when needed, the trainer, label decoding.</summary>
+    public IEstimator<ITransformer> Build(MLContext ml, TrainerInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        if (NeedsNormalization)
+        {
+            // Iterative optimizers pass over the data many times: cache the featurized rows once.
+            chain = chain.Append(ml.Transforms.NormalizeMinMax(FeaturePipeline.Features)).AppendCacheCheckpoint(ml);
+        }
+
+        chain = chain.Append(Create(ml, inputs));
+        return Task == MlTask.MulticlassClassification
+            ? chain.Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
+            : chain;
+    }
+
+    /// <summary>The configuration's values with every parameter the trainer has, defaults filling the gaps.</summary>
+    public ParameterValues Resolve(IReadOnlyDictionary<string, double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var unknown = parameters.Keys.Where(k => !Defaults.ContainsKey(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"{Name} has no hyperparameter {string.Join(", ", unknown)}; it has {string.Join(", ", Defaults.Keys)}.", nameof(parameters));
+        }
+
+        var values = new Dictionary<string, double>(Defaults, StringComparer.Ordinal);
+        foreach (var (name, value) in parameters)
+        {
+            values[name] = value;
+        }
+
+        return new ParameterValues(values);
+    }
+}

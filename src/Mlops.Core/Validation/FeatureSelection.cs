@@ -1,0 +1,120 @@
+using Mlops.Core.Datasets;
+using Mlops.Core.Profiling;
+
+namespace Mlops.Core.Validation;
+
+/// <summary>
+/// Chooses the model's features from the profiled columns and says why each column left out was left out: columns
+/// with no value or too many missing (errors), constant, identifier-like and date columns (warnings; left out), and the
+/// kind of the rest, pinned to the previous contract's kind where the data allows.
+/// </summary>
+internal static class FeatureSelection
+{
+    /// <summary>A text column with more distinct values than this, nearly one per row, is an identifier.</summary>
+    internal const int IdentifierMinDistinct = 50;
+
+    internal const double IdentifierDistinctShare = 0.9;
+
+    public static List<ColumnSchema> Select(ValidationContext context, DatasetProfile profile, string label)
+    {
+        var thresholds = context.Thresholds;
+        var features = new List<ColumnSchema>();
+        foreach (var column in profile.Statistics.Where(s => s.Name != label))
+        {
+            var name = column.Name;
+            if (column.Present == 0)
+            {
+                context.Error(ValidationRules.ColumnAllMissing, name,
+                    $"Column '{name}' has no value in any of the {Count(column.Rows)} rows; remove it or list it under ignore in mlops.json.",
+                    1, thresholds.MaxMissingRate);
+                continue;
+            }
+
+            if (column.MissingRate > thresholds.MaxMissingRate)
+            {
+                context.Error(ValidationRules.ColumnMissingRate, name,
+                    $"Column '{name}' is missing {Percent(column.MissingRate)} of its values ({Count(column.Missing)} of {Count(column.Rows)} rows); at most {Percent(thresholds.MaxMissingRate)} may be missing.",
+                    column.MissingRate, thresholds.MaxMissingRate);
+                continue;
+            }
+
+            // A column that is missing somewhere still tells rows apart through its missing-value flag.
+            if (column.DistinctCount == 1 && column.Missing == 0)
+            {
+                context.Warning(ValidationRules.ColumnConstant, name,
+                    $"Column '{name}' holds the same value '{column.TopValues[0].Value}' in all {Count(column.Rows)} rows, so it cannot inform the model; it was left out.",
+                    1, thresholds.ConstantShare);
+                context.Mitigate(MitigationKinds.ExcludeColumn, name, "The column is constant.");
+                continue;
+            }
+
+            var categorical = context.IsCategorical(name);
+            if (column.Type == InferredType.DateTime && !categorical)
+            {
+                context.Warning(ValidationRules.DateColumn, name,
+                    $"Column '{name}' holds dates ({column.Dates!.Min:yyyy-MM-dd} to {column.Dates.Max:yyyy-MM-dd}), which the model cannot use as they are: a date it has not seen is unknown to it. It was left out; derive features such as the day of week in the data, or list it under categorical to keep its values as categories.");
+                context.Mitigate(MitigationKinds.ExcludeColumn, name, "The column holds dates.");
+                continue;
+            }
+
+            if (!column.AllNumeric && !categorical && LooksLikeIdentifier(column))
+            {
+                context.Warning(ValidationRules.IdentifierColumn, name,
+                    $"Column '{name}' looks like an identifier ({Count(column.DistinctCount)} distinct values in {Count(column.Rows)} rows, more than {IdentifierMinDistinct} and more than {Percent(IdentifierDistinctShare)} of rows); it was left out. List it under id in mlops.json to say so, or under categorical to keep it.",
+                    (double)column.DistinctCount / column.Rows, IdentifierDistinctShare);
+                context.Mitigate(MitigationKinds.ExcludeColumn, name, "The column looks like an identifier.");
+                continue;
+            }
+
+            if (column.MissingRate > thresholds.WarnMissingRate)
+            {
+                context.Warning(ValidationRules.ColumnMissingRate, name,
+                    $"Column '{name}' is missing {Percent(column.MissingRate)} of its values ({Count(column.Missing)} of {Count(column.Rows)} rows), more than {Percent(thresholds.WarnMissingRate)}; they are imputed and flagged, so the model can still use the rest.",
+                    column.MissingRate, thresholds.WarnMissingRate);
+                context.Mitigate(MitigationKinds.ImputeMissing, name, $"{Percent(column.MissingRate)} of the values are missing.");
+            }
+
+            if (thresholds.ConstantShare < 1 && column.TopShare >= thresholds.ConstantShare)
+            {
+                context.Warning(ValidationRules.ColumnConstant, name,
+                    $"Column '{name}' is nearly constant: '{column.TopValues[0].Value}' is {Percent(column.TopShare.Value)} of its values, at least {Percent(thresholds.ConstantShare)}; it is kept, but it can tell few rows apart.",
+                    column.TopShare, thresholds.ConstantShare);
+            }
+
+            if (Kind(context, column, categorical) is { } kind)
+            {
+                features.Add(new ColumnSchema(name, kind));
+            }
+        }
+
+        return features;
+    }
+
+    /// <summary>The column's kind; null when it breaks the previous contract (reported).</summary>
+    private static ColumnKind? Kind(ValidationContext context, ColumnStatistics column, bool categorical)
+    {
+        var kind = column.AllNumeric && !categorical ? ColumnKind.Numeric : ColumnKind.Categorical;
+        var before = context.Previous?.Schema.Features.FirstOrDefault(f => f.Name == column.Name)?.Kind;
+        if (before == ColumnKind.Categorical)
+        {
+            // Numbers read as categories as well as before: the champion and the new model see the column alike.
+            return ColumnKind.Categorical;
+        }
+
+        if (before == ColumnKind.Numeric && kind == ColumnKind.Categorical && !categorical)
+        {
+            context.Error(ValidationRules.ContractTypeChanged, column.Name,
+                $"Column '{column.Name}' was numeric in the accepted contract (version {context.Previous!.Version}) but now holds non-numeric values such as '{column.NonNumericExample}'; fix those values, or list the column under categorical in mlops.json to change its type deliberately.");
+            return null;
+        }
+
+        return kind;
+    }
+
+    private static bool LooksLikeIdentifier(ColumnStatistics column) =>
+        column.DistinctCount > IdentifierMinDistinct && column.DistinctCount > IdentifierDistinctShare * column.Rows;
+
+    private static string Percent(double fraction) => ValidationContext.Percent(fraction);
+
+    private static string Count(long count) => ValidationContext.Count(count);
+}

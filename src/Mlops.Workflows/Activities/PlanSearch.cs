@@ -1,0 +1,21 @@
+using Microsoft.DurableTask;
+using Mlops.Core.Datasets;
+using Mlops.Core.Training.Search;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Workflows.Activities;
+
+/// <summary>
+/// Plans the run's hyperparameter search: reads the data (its size decides k-fold or holdout and the halving rungs)
+/// and draws every configuration from the seed. In an activity because it reads options and storage, which an
+/// orchestrator must not; Durable records the plan, so replays follow the same one.
+/// </summary>
+public sealed class PlanSearch(DatasetLoader loader, SearchPlanner planner) : TaskActivity<PlanSearchInput, SearchPlan>
+{
+    public override async Task<SearchPlan> RunAsync(TaskActivityContext context, PlanSearchInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset);
+        return planner.Plan(data, input.Schema, input.PrimaryMetric, input.Mitigations);
+    }
+}

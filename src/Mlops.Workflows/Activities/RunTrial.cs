@@ -1,0 +1,32 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Mlops.Core.Datasets;
+using Mlops.Core.Training;
+using Mlops.Core.Training.Search;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Workflows.Activities;
+
+/// <summary>
+/// Runs one trial of a search on the run's data, read from its blob; writes nothing, so running it twice is harmless.
+/// A configuration the trainer cannot fit is an outcome (a failed trial), not a fault: it is returned, not thrown.
+/// Storage faults do throw, so Durable retries them.
+/// </summary>
+public sealed class RunTrial(DatasetLoader loader, TrialRunner runner, TimeProvider clock, ILogger<RunTrial> logger) : TaskActivity<RunTrialInput, TrialResult>
+{
+    public override async Task<TrialResult> RunAsync(TaskActivityContext context, RunTrialInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset);
+        var started = clock.GetTimestamp();
+        try
+        {
+            return runner.Run(data, input.Schema, input.Settings, input.Trial);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            WorkflowLog.TrialFailed(logger, input.RunId, input.Trial.Index, input.Trial.Configuration.Trainer, e.Message);
+            return TrialResult.Failed(input.Trial, $"{e.GetType().Name}: {e.Message}", clock.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+}

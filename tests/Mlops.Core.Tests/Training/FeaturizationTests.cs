@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using Mlops.Core.Datasets;
+using Mlops.Core.Errors;
+using Mlops.Core.Evaluation;
+using Mlops.Core.Serving;
+using Mlops.Core.Training;
+using Mlops.Core.Training.Search;
+
+namespace Mlops.Core.Tests.Training;
+
+/// <summary>Featurization chosen from the data contract: categories one-hot or hashed, dates by their parts, free text.</summary>
+public class FeaturizationTests
+{
+    private static readonly TrialSettings Settings = new(42, 0.2, 5, 5, MetricNames.Auc, false, 100);
+
+    [Fact]
+    public void CategoryVocabulary_OneHotsFewValues_HashesMany()
+    {
+        var layout = FeatureLayout.For(new DatasetSchema(
+            [new ColumnSchema("color", ColumnKind.Categorical), new ColumnSchema("user", ColumnKind.Categorical)], "label", MlTask.Regression, []));
+        var rows = Enumerable.Range(0, 300).Select(i =>
+        {
+            var row = layout.CreateRow();
+            layout.SetCategory(row, 0, i % 3 == 0 ? "red" : "blue");
+            layout.SetCategory(row, 1, "user" + i.ToString(CultureInfo.InvariantCulture));
+            return row;
+        }).ToList();
+
+        var vocabulary = CategoryVocabulary.Of(rows, oneHotMaxCardinality: 100);
+
+        Assert.Equal(["0=blue", "0=red"], vocabulary.OneHot);
+        Assert.Equal(11, vocabulary.HashBits);
+    }
+
+    [Fact]
+    public void HighCardinalityCategory_IsHashedAndStillPredicts()
+    {
+        // The label is the user's parity, so only the hashed high-cardinality column carries it.
+        var data = Synthetic(600, i => ["u" + (i % 40).ToString(CultureInfo.InvariantCulture), i % 3 == 0 ? "a" : "b", (i % 40 % 2 == 0) ? "yes" : "no"], "user", "group");
+        var schema = Schema(data, ColumnKind.Categorical, ColumnKind.Categorical);
+        var linear = new TrialConfiguration("LbfgsLogisticRegression", new Dictionary<string, double>());
+
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, linear, Settings with { OneHotMaxCardinality = 10 });
+
+        Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.9, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
+    }
+
+    [Fact]
+    public void DateFeature_TrainsOnItsPartsAndServesFromJson()
+    {
+        // Weekend days are positive: only the day-of-week part of the date carries the label.
+        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var data = Synthetic(700, i =>
+        {
+            var day = start.AddDays(i).AddHours(i % 24);
+            return [day.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), (i % 7).ToString(CultureInfo.InvariantCulture), day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "yes" : "no"];
+        }, "when", "noise");
+        var schema = Schema(data, ColumnKind.Date, ColumnKind.Categorical);
+
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, null, Settings);
+        using var predictor = ModelPredictor.Load(trained.ModelZip, schema);
+
+        Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.95, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
+        Assert.Equal("yes", predictor.Predict(Features(("when", "\"2026-11-28T10:00:00Z\""), ("noise", "\"1\""))).Label);
+        Assert.Equal("no", predictor.Predict(Features(("when", "\"2026-11-25T10:00:00Z\""), ("noise", "\"1\""))).Label);
+        Assert.Throws<MlopsException>(() => predictor.Predict(Features(("when", "\"next week\""), ("noise", "\"1\""))));
+    }
+
+    [Fact]
+    public void TextFeature_TrainsOnItsWordsAndServesFromJson()
+    {
+        string[] good = ["great product, works well", "really great value", "works perfectly, love it", "excellent and great"];
+        string[] bad = ["broken on arrival", "terrible, it broke", "awful quality and broken", "waste of money, terrible"];
+        var data = Synthetic(400, i => [i % 2 == 0 ? good[i / 2 % 4] : bad[i / 2 % 4], (i % 5).ToString(CultureInfo.InvariantCulture), i % 2 == 0 ? "yes" : "no"], "review", "stars");
+        var schema = Schema(data, ColumnKind.Text, ColumnKind.Numeric);
+
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, new TrialConfiguration("LbfgsLogisticRegression", new Dictionary<string, double>()), Settings);
+        using var predictor = ModelPredictor.Load(trained.ModelZip, schema);
+
+        Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.95, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
+        Assert.Equal("no", predictor.Predict(Features(("review", "\"it arrived broken, terrible\""), ("stars", "3"))).Label);
+    }
+
+    [Fact]
+    public void ClassWeights_LiftRecallOfARareClass()
+    {
+        // 5% positives whose signal overlaps the negatives: unweighted, the model rarely says "yes".
+        var random = new Random(11);
+        var data = Synthetic(2_000, i =>
+        {
+            var positive = i % 20 == 0;
+            var x = random.NextDouble() + (positive ? 0.45 : 0);
+            return [x.ToString("R", CultureInfo.InvariantCulture), random.NextDouble().ToString("R", CultureInfo.InvariantCulture), positive ? "yes" : "no"];
+        }, "x", "noise");
+        var schema = Schema(data, ColumnKind.Numeric, ColumnKind.Numeric);
+        var linear = new TrialConfiguration("LbfgsLogisticRegression", new Dictionary<string, double>());
+
+        var plain = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, linear, Settings);
+        var weighted = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, linear, Settings with { ClassWeights = true });
+
+        Assert.True(weighted.Metrics[MetricNames.Recall] > plain.Metrics[MetricNames.Recall] + 0.2, $"recall {plain.Metrics[MetricNames.Recall]} -> {weighted.Metrics[MetricNames.Recall]}");
+        Assert.Equal("true", weighted.Parameters["classWeights"]);
+        Assert.False(plain.Parameters.ContainsKey("classWeights"));
+    }
+
+    private static CsvDataset Synthetic(int rows, Func<int, string[]> row, params string[] features) =>
+        new([.. features, "label"], [.. Enumerable.Range(0, rows).Select(row)]);
+
+    private static DatasetSchema Schema(CsvDataset data, params ColumnKind[] kinds) =>
+        new([.. data.Columns.Take(kinds.Length).Select((c, i) => new ColumnSchema(c, kinds[i]))], "label", MlTask.BinaryClassification, ["no", "yes"]);
+
+    private static Dictionary<string, JsonElement> Features(params (string Name, string Json)[] values) =>
+        values.ToDictionary(v => v.Name, v => JsonDocument.Parse(v.Json).RootElement.Clone(), StringComparer.Ordinal);
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Options;
+using Mlops.Core.Datasets;
+using Mlops.Core.Errors;
+using Mlops.Core.Training;
+using Mlops.Core.Training.Search;
+using Mlops.Testing;
+
+namespace Mlops.Core.Tests.Training.Search;
+
+public class SearchPlannerTests
+{
+    private static readonly CsvDataset BreastCancer = SampleDatasets.Load(SampleDatasets.BreastCancer);
+    private static readonly DatasetSchema BreastCancerSchema = TestSchemas.ForSample(SampleDatasets.BreastCancer);
+
+    [Fact]
+    public void Plan_Defaults_CrossValidatesARandomSearchOfTheTrialBudget()
+    {
+        var plan = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, null, []);
+
+        Assert.Equal(SearchStrategy.Random, plan.Strategy);
+        Assert.Equal([new SearchRung(12, 1)], plan.Rungs);
+        Assert.Equal(12, plan.Configurations.Count);
+        Assert.Equal(5, plan.Settings.Folds);
+        Assert.Equal(5, plan.Settings.ValidationFolds);
+        Assert.Equal("auc", plan.Settings.Metric);
+        Assert.Equal(456, plan.TrainingRows);
+        Assert.Equal(2, plan.MaxConcurrentTrials);
+    }
+
+    [Fact]
+    public void Plan_MoreRowsThanCrossValidationAllows_ScoresOneStratifiedHoldoutFold()
+    {
+        var plan = Planner(new TrainingOptions { CrossValidationMaxRows = 400 }).Plan(BreastCancer, BreastCancerSchema, null, []);
+
+        Assert.Equal(5, plan.Settings.Folds);
+        Assert.Equal(1, plan.Settings.ValidationFolds);
+    }
+
+    [Fact]
+    public void Plan_Halving_SizesItsRungsFromTheRows()
+    {
+        var plan = Planner(new TrainingOptions { Strategy = SearchStrategy.Halving, MaxTrials = 24 }).Plan(BreastCancer, BreastCancerSchema, null, []);
+
+        // 456 training rows, 364 per fold: one rung of a third (121 rows, above the 100-row floor), then all of them.
+        Assert.Equal([new SearchRung(18, 1 / 3.0), new SearchRung(6, 1)], plan.Rungs);
+        Assert.Equal(24, plan.PlannedTrials);
+        Assert.Equal(18, plan.Configurations.Count);
+    }
+
+    [Fact]
+    public void Plan_RareClass_HasNoMoreFoldsThanItsRows()
+    {
+        var rows = BreastCancer.Rows.Where(r => r[^1] == "benign").Concat(BreastCancer.Rows.Where(r => r[^1] == "malignant").Take(4)).ToArray();
+
+        var plan = Planner(new TrainingOptions()).Plan(new CsvDataset(BreastCancer.Columns, rows), BreastCancerSchema, null, []);
+
+        Assert.Equal(3, plan.Settings.Folds);
+    }
+
+    [Fact]
+    public void Plan_SpecMetric_IsTheMetricTrialsAreRankedBy()
+    {
+        var plan = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, "F1", []);
+
+        Assert.Equal("f1", plan.Settings.Metric);
+    }
+
+    [Fact]
+    public void Plan_MetricTheTaskDoesNotReport_Throws()
+    {
+        var error = Assert.Throws<MlopsException>(() => Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, "rmse", []));
+
+        Assert.Contains("'rmse'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_ClassWeightsMitigation_IsAppliedToClassification_NotToRegression()
+    {
+        var classification = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, null, ["class-weights", "impute-missing"]);
+        var diabetes = SampleDatasets.Load(SampleDatasets.Diabetes);
+        var regression = Planner(new TrainingOptions()).Plan(diabetes, TestSchemas.ForSample(SampleDatasets.Diabetes), null, ["class-weights"]);
+
+        Assert.True(classification.Settings.ClassWeights);
+        Assert.Equal(["class-weights"], classification.Mitigations);
+        Assert.False(regression.Settings.ClassWeights);
+        Assert.Empty(regression.Mitigations);
+    }
+
+    [Fact]
+    public void Plan_SameInputs_SamePlan()
+    {
+        var first = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, null, []);
+        var second = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, null, []);
+
+        Assert.Equal(first.Configurations, second.Configurations);
+        Assert.Equal(first.Settings, second.Settings);
+    }
+
+    private static SearchPlanner Planner(TrainingOptions options) => new(Options.Create(options));
+}

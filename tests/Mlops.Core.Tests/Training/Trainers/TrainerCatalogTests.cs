@@ -1,0 +1,79 @@
+using Mlops.Core.Datasets;
+using Mlops.Core.Errors;
+using Mlops.Core.Training;
+using Mlops.Core.Training.Search;
+using Mlops.Core.Training.Trainers;
+using Mlops.Testing;
+
+namespace Mlops.Core.Tests.Training.Trainers;
+
+public class TrainerCatalogTests
+{
+    public static TheoryData<string> AllTrainers => [.. Enum.GetValues<MlTask>().SelectMany(TrainerCatalog.For).Select(t => t.Name)];
+
+    [Theory]
+    [InlineData(MlTask.BinaryClassification, new[] { "LightGbmBinary", "LbfgsLogisticRegression", "FastTreeBinary", "FastForestBinary" })]
+    [InlineData(MlTask.MulticlassClassification, new[] { "LightGbmMulticlass", "LbfgsMaximumEntropy", "OneVersusAllFastTree" })]
+    [InlineData(MlTask.Regression, new[] { "LightGbmRegression", "SdcaRegression", "FastTreeRegression", "FastForestRegression" })]
+    public void For_EachTask_OffersItsTrainers(MlTask task, string[] trainers) =>
+        Assert.Equal(trainers, TrainerCatalog.For(task).Select(t => t.Name));
+
+    [Theory]
+    [MemberData(nameof(AllTrainers))]
+    public void EveryTrainer_SearchesEachOfItsParameters_AndItsDefaultsAreInRange(string name)
+    {
+        var trainer = Enum.GetValues<MlTask>().SelectMany(TrainerCatalog.For).Single(t => t.Name == name);
+
+        Assert.Equal(trainer.Defaults.Keys.Order(), trainer.Space.Select(p => p.Name).Order());
+        Assert.All(trainer.Space, p => Assert.True(p.Min < p.Max, p.Name));
+        Assert.All(trainer.Space, p => Assert.True(p.Contains(trainer.Defaults[p.Name]), $"{p.Name} default {trainer.Defaults[p.Name]} outside [{p.Min}, {p.Max}]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTrainers))]
+    public void EveryTrainer_FitsAndScoresOnItsDefaults(string name)
+    {
+        var task = Enum.GetValues<MlTask>().Single(t => TrainerCatalog.For(t).Any(d => d.Name == name));
+        var sample = task switch
+        {
+            MlTask.BinaryClassification => SampleDatasets.BreastCancer,
+            MlTask.MulticlassClassification => SampleDatasets.Iris,
+            _ => SampleDatasets.Diabetes,
+        };
+        var settings = new TrialSettings(42, 0.2, 3, 1, Mlops.Core.Evaluation.PrimaryMetric.For(task), false, 100);
+        var trainer = TrainerCatalog.Find(task, name);
+
+        var result = new TrialRunner(TimeProvider.System).Run(
+            SampleDatasets.Load(sample), TestSchemas.ForSample(sample), settings, new TrialRequest(0, 0, new TrialConfiguration(name, trainer.Defaults), 1, null));
+
+        Assert.Equal(TrialStatus.Completed, result.Status);
+        Assert.True(double.IsFinite(result.Metrics[settings.Metric]));
+    }
+
+    [Fact]
+    public void ModelSize_LinearModelsAreCheaperThanTrees()
+    {
+        var linear = BinaryTrainers.LogisticRegression;
+        var forest = BinaryTrainers.FastForest;
+
+        Assert.True(linear.Size(linear.Resolve(linear.Defaults), 2) < forest.Size(forest.Resolve(forest.Defaults), 2));
+        Assert.Equal(100 * 20, forest.Size(forest.Resolve(forest.Defaults), 2));
+    }
+
+    [Fact]
+    public void Resolve_UnknownParameter_ThrowsNamingTheTrainersOwn()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BinaryTrainers.LightGbm.Resolve(new Dictionary<string, double> { ["depth"] = 3 }));
+
+        Assert.Contains("depth", error.Message, StringComparison.Ordinal);
+        Assert.Contains("numberOfLeaves", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Find_TrainerOfAnotherTask_ThrowsNamingThisTasksTrainers()
+    {
+        var error = Assert.Throws<MlopsException>(() => TrainerCatalog.Find(MlTask.Regression, "LightGbmBinary"));
+
+        Assert.Contains("SdcaRegression", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,247 @@
+using Microsoft.Extensions.Options;
+using Mlops.Core.Tests.Datasets;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Tests.Validation;
+
+/// <summary>
+/// One fixture per data-quality rule: each produces exactly its finding, with the outcome the rule promises (errors
+/// quarantine, warnings pass with their mitigation), while the clean dataset it is made from produces none.
+/// </summary>
+public class DataQualityRuleTests
+{
+    private static ValidationReport Validate(CsvBuilder csv, string? spec = null, DataContract? previous = null) =>
+        Validator().Validate(csv.ToStream(), spec, previous);
+
+    private static ValidationReport Validate(byte[] csv) => Validator().Validate(new MemoryStream(csv), specJson: null);
+
+    private static DatasetValidator Validator() => new(Options.Create(new ValidationOptions()));
+
+    private static ValidationFinding Only(ValidationReport report, string rule, Severity severity)
+    {
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(rule, finding.Rule);
+        Assert.Equal(severity, finding.Severity);
+        Assert.Equal(severity != Severity.Error, report.Passed);
+        return finding;
+    }
+
+    [Fact]
+    public void Clean_NoFindingPassesWithContract()
+    {
+        var report = Validate(QualityFixtures.Clean());
+
+        Assert.Empty(report.Findings);
+        Assert.Empty(report.Mitigations);
+        Assert.True(report.Passed);
+        Assert.NotNull(report.Contract);
+    }
+
+    [Fact]
+    public void MissingThirtyPercent_WarnsAndImputes()
+    {
+        var csv = QualityFixtures.Clean().Map("income", (i, value) => i % 10 < 3 ? "" : value);
+
+        var report = Validate(csv);
+
+        var finding = Only(report, ValidationRules.ColumnMissingRate, Severity.Warning);
+        Assert.Equal("income", finding.Column);
+        Assert.Equal(0.3, finding.Observed!.Value, 3);
+        Assert.Equal(0.2, finding.Threshold);
+        Assert.Contains("30%", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(new Mitigation(MitigationKinds.ImputeMissing, "income", "30% of the values are missing."), Assert.Single(report.Mitigations));
+        Assert.Contains(report.Schema!.Features, f => f.Name == "income");
+    }
+
+    [Fact]
+    public void ConstantColumn_WarnsAndLeavesItOut()
+    {
+        var report = Validate(QualityFixtures.Clean().With("country", _ => "NL"));
+
+        var finding = Only(report, ValidationRules.ColumnConstant, Severity.Warning);
+        Assert.Equal("country", finding.Column);
+        Assert.DoesNotContain(report.Schema!.Features, f => f.Name == "country");
+        Assert.Equal(MitigationKinds.ExcludeColumn, Assert.Single(report.Mitigations).Kind);
+    }
+
+    [Fact]
+    public void FortyPercentDuplicates_Quarantined()
+    {
+        var csv = QualityFixtures.Clean(240).AppendCopies(Enumerable.Range(0, 160));
+
+        var report = Validate(csv);
+
+        var finding = Only(report, ValidationRules.DuplicateRows, Severity.Error);
+        Assert.Equal(0.4, finding.Observed!.Value, 6);
+        Assert.Equal(0.3, finding.Threshold);
+        Assert.Contains("40% of the rows (160 of 400)", finding.Message, StringComparison.Ordinal);
+        Assert.Null(report.Contract);
+    }
+
+    [Fact]
+    public void OneToFiftyImbalance_WarnsWithClassWeightsAndStratifiedSplit()
+    {
+        var report = Validate(QualityFixtures.Imbalanced());
+
+        var finding = Only(report, ValidationRules.ClassImbalance, Severity.Warning);
+        Assert.Equal(QualityFixtures.Label, finding.Column);
+        Assert.Equal(0.02, finding.Observed!.Value, 6);
+        Assert.Contains("1:50", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            [MitigationKinds.ClassWeights, MitigationKinds.StratifiedSplit],
+            report.Mitigations.Select(m => m.Kind));
+        Assert.All(report.Mitigations, m => Assert.Equal(QualityFixtures.Label, m.Column));
+    }
+
+    [Fact]
+    public void LeakingColumn_Quarantined()
+    {
+        var report = Validate(QualityFixtures.WithLeak(QualityFixtures.Clean()));
+
+        var finding = Only(report, ValidationRules.LabelLeakage, Severity.Error);
+        Assert.Equal("cancellation_fee", finding.Column);
+        Assert.True(finding.Observed > 0.98, $"skill {finding.Observed}");
+    }
+
+    [Fact]
+    public void NewCategory_WarnsAgainstPreviousContract()
+    {
+        var previous = Validate(QualityFixtures.Clean()).Contract;
+        var csv = QualityFixtures.Clean().Map("region", (i, value) => i % 20 == 0 ? "central" : value);
+
+        var report = Validate(csv, previous: previous);
+
+        var finding = Only(report, ValidationRules.NewCategory, Severity.Warning);
+        Assert.Equal("region", finding.Column);
+        Assert.Contains("'central'", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(0.05, finding.Observed!.Value, 6);
+    }
+
+    [Fact]
+    public void RaggedRow_QuarantinedNamingTheLine()
+    {
+        var clean = QualityFixtures.Clean().ToText();
+        var firstLineEnd = clean.IndexOf('\n', StringComparison.Ordinal) + 1;
+        var text = clean[..firstLineEnd] + "1,2\n" + clean[firstLineEnd..];
+
+        var report = Validate(CsvBuilder.Encode(text));
+
+        var finding = Only(report, ValidationRules.RaggedRow, Severity.Error);
+        Assert.Contains("Line 2 has 2 field(s) but the header has 5", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WrongEncoding_QuarantinedNamingByteAndLine()
+    {
+        var text = QualityFixtures.Clean().ToText();
+        var latin1 = System.Text.Encoding.Latin1.GetBytes(text.Replace("north", "nörth", StringComparison.Ordinal));
+
+        var report = Validate(latin1);
+
+        var finding = Only(report, ValidationRules.BadEncoding, Severity.Error);
+        Assert.Contains("byte 0xF6", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("(line ", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyFile_Quarantined()
+    {
+        Only(Validate([]), ValidationRules.EmptyFile, Severity.Error);
+    }
+
+    [Fact]
+    public void Outliers_Warn()
+    {
+        var csv = QualityFixtures.Clean().Map("income", (i, value) => i % 12 == 0 ? "9999999" : value);
+
+        var report = Validate(csv);
+
+        var finding = Only(report, ValidationRules.OutlierRate, Severity.Warning);
+        Assert.Equal("income", finding.Column);
+        Assert.Equal(34.0 / 400, finding.Observed!.Value, 6);
+    }
+
+    [Fact]
+    public void ValuesOutsidePreviousRange_Warn()
+    {
+        var previous = Validate(QualityFixtures.Clean()).Contract;
+        var csv = QualityFixtures.Clean().Map("tenure", (i, value) => i % 25 == 0 ? "500" : value);
+
+        var report = Validate(csv, previous: previous);
+
+        var finding = Only(report, ValidationRules.OutOfRange, Severity.Warning);
+        Assert.Equal("tenure", finding.Column);
+        Assert.Equal(16.0 / 400, finding.Observed!.Value, 6);
+    }
+
+    [Fact]
+    public void DateColumn_WarnsAndLeavesItOut()
+    {
+        var csv = QualityFixtures.Clean().With("signed_up", i => new DateTime(2020, 1, 1).AddDays(i * 3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        var report = Validate(csv);
+
+        var finding = Only(report, ValidationRules.DateColumn, Severity.Warning);
+        Assert.Contains("2020-01-01 to 2023-04-12", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Schema!.Features, f => f.Name == "signed_up");
+    }
+
+    [Fact]
+    public void PreviousFeatureMissing_Quarantined()
+    {
+        var previous = Validate(QualityFixtures.Clean().With("age", i => QualityFixtures.Number(20 + (i * 7 % 50)))).Contract;
+
+        var report = Validate(QualityFixtures.Clean(), previous: previous);
+
+        var finding = Only(report, ValidationRules.ContractMissingColumn, Severity.Error);
+        Assert.Equal("age", finding.Column);
+    }
+
+    [Fact]
+    public void PreviousFeatureMissingButIgnored_Passes()
+    {
+        var previous = Validate(QualityFixtures.Clean().With("age", i => QualityFixtures.Number(20 + (i * 7 % 50)))).Contract;
+
+        var report = Validate(QualityFixtures.Clean(), """{"ignore": ["age"]}""", previous);
+
+        Assert.True(report.Passed, report.Summary);
+        Assert.Equal(ValidationRules.SpecUnknownColumn, Assert.Single(report.Findings).Rule);
+    }
+
+    [Fact]
+    public void NumericColumnTurnedText_Quarantined()
+    {
+        var previous = Validate(QualityFixtures.Clean()).Contract;
+        var csv = QualityFixtures.Clean().Map("tenure", (i, value) => i == 3 ? "twelve" : value);
+
+        var report = Validate(csv, previous: previous);
+
+        var finding = Only(report, ValidationRules.ContractTypeChanged, Severity.Error);
+        Assert.Contains("'twelve'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LabelGainsAClass_Quarantined()
+    {
+        var previous = Validate(QualityFixtures.Clean()).Contract;
+        var csv = QualityFixtures.Clean().Map(QualityFixtures.Label, (i, value) => i % 3 == 0 ? "maybe" : value);
+
+        var report = Validate(csv, previous: previous);
+
+        var finding = Only(report, ValidationRules.ContractTypeChanged, Severity.Error);
+        Assert.Equal(QualityFixtures.Label, finding.Column);
+        Assert.Contains("binary classification", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PreviousContractLabel_IsChosenOverTheConvention()
+    {
+        var previous = Validate(QualityFixtures.Clean()).Contract;
+        var csv = QualityFixtures.Clean().WithColumn("note", i => "n" + (i % 4));
+        Assert.Equal("note", Validate(csv).Schema!.Label);
+
+        var report = Validate(csv, previous: previous);
+
+        Assert.Equal(QualityFixtures.Label, report.Schema!.Label);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Mlops.Core;
+using Mlops.Core.Datasets;
+using Mlops.Core.Registry;
+using Mlops.Core.Training.Search;
+using Mlops.Testing;
+using Mlops.Workflows.Contracts;
+using Xunit.Abstractions;
+
+namespace Mlops.Workflows.Tests;
+
+/// <summary>The acceptance's search on the real Durable engine: 24 trials fanned out as activities, recorded, reproducible.</summary>
+public sealed class TrainingSearchEngineTests(SearchEngineFixture engine, ITestOutputHelper output) : IClassFixture<SearchEngineFixture>
+{
+    [Fact]
+    public async Task A24TrialSearchOnBreastCancer_RunsEndToEnd_AndASecondRunSelectsTheSameModel()
+    {
+        var csv = BinaryData.FromBytes(SampleDatasets.Bytes(SampleDatasets.BreastCancer));
+
+        var first = await RunAsync($"bc24-{Guid.NewGuid():N}"[..20], csv);
+        var second = await RunAsync($"bc24-{Guid.NewGuid():N}"[..20], csv);
+
+        Assert.Equal(24, first.Record.Trials.Count);
+        Assert.Equal(24, first.Progress?.Search?.TrialsDone);
+        Assert.Equal(24, first.Progress?.Search?.TrialsPlanned);
+        Assert.NotNull(first.Record.Winner);
+        Assert.Equal(first.Record.Winner.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), first.Version.Parameters["selectedTrial"]);
+        Assert.Equal("24", first.Version.Parameters["searchTrials"]);
+        Assert.Equal(first.Record.Trials[first.Record.Winner.Value].Configuration.Trainer, first.Version.Trainer);
+        Assert.True(first.Version.Metrics["auc"] > 0.97, $"holdout AUC {first.Version.Metrics["auc"]}");
+
+        // Same data, seed and configuration: the same trial wins, with the same cross-validated and holdout metrics.
+        Assert.Equal(first.Record.Winner, second.Record.Winner);
+        Assert.Equal(first.Version.Trainer, second.Version.Trainer);
+        Assert.All(first.Record.Trials.Zip(second.Record.Trials), pair =>
+        {
+            Assert.Equal(pair.First.Configuration, pair.Second.Configuration);
+            Assert.Equal(pair.First.Status, pair.Second.Status);
+            Assert.All(pair.First.Metrics, m => Assert.Equal(m.Value, pair.Second.Metrics[m.Key], 1e-6));
+        });
+        Assert.All(first.Version.Metrics, m => Assert.Equal(m.Value, second.Version.Metrics[m.Key], 1e-6));
+        Assert.Equal(first.Version.ModelSha256, second.Version.ModelSha256);
+    }
+
+    private async Task<Run> RunAsync(string model, BinaryData csv)
+    {
+        var stored = await engine.Services.GetRequiredService<IDatasetStore>().UploadAsync(model, "breast_cancer.csv", csv, default);
+        var start = await engine.Services.GetRequiredService<RunLauncher>().StartAsync(engine.Host.Client, model, stored, default);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var metadata = await engine.Host.Client.WaitForInstanceCompletionAsync(start.RunId, getInputsAndOutputs: true, timeout.Token);
+        var result = metadata.ReadOutputAs<RunResult>()!;
+        Assert.True(result.Status == RunStatus.Completed, result.Reason);
+        output.WriteLine($"{model}: {(metadata.LastUpdatedAt - metadata.CreatedAt).TotalSeconds:0.0} s; {result.Reason}");
+
+        var artifacts = engine.Services.GetRequiredService<IModelArtifactStore>();
+        var record = (await artifacts.ReadAsync(ArtifactPaths.Trials(model, start.RunId), default))!.ToObjectFromJson<SearchRecord>(MlopsJson.Options)!;
+        var version = (await engine.Services.GetRequiredService<IModelRegistry>().GetVersionAsync(model, result.Version!.Value, default))!;
+        return new Run(record, version, metadata.ReadCustomStatusAs<RunProgress>());
+    }
+
+    private sealed record Run(SearchRecord Record, ModelVersion Version, RunProgress? Progress);
+}
