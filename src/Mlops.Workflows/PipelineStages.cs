@@ -61,7 +61,10 @@ internal sealed class PipelineStages
             progress.Metric,
             best?.Configuration.Trainer,
             best?.Metrics[progress.Metric],
-            best?.Index);
+            best?.Index)
+        {
+            TrialSeconds = progress.TrialSeconds,
+        };
         var detail = string.Create(CultureInfo.InvariantCulture, $"Searching: {progress.TrialsDone} of {progress.TrialsPlanned} trials done");
         if (best is not null)
         {

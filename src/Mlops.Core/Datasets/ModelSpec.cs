@@ -16,6 +16,9 @@ public sealed record ModelSpec
     /// <summary>Columns to treat as categorical even when every value parses as a number.</summary>
     public IReadOnlyList<string> Categorical { get; init; } = [];
 
+    /// <summary>Columns of free text, featurized as word and character n-grams, even when they look like identifiers.</summary>
+    public IReadOnlyList<string> Text { get; init; } = [];
+
     /// <summary>Identifier columns: not features, and left out when rows are compared for duplicates.</summary>
     public IReadOnlyList<string> Id { get; init; } = [];
 

@@ -6,7 +6,7 @@ namespace Mlops.Core.Datasets;
 /// <summary>
 /// Parses a model's optional spec, "datasets/{model}/mlops.json":
 /// <c>{"label": "...", "task": "binary|multiclass|regression", "primaryMetric": "auc", "id": [...], "ignore": [...],
-/// "categorical": [...], "thresholds": {"maxMissingRate": 0.3, ...}}</c>.
+/// "categorical": [...], "text": [...], "thresholds": {"maxMissingRate": 0.3, ...}}</c>.
 /// </summary>
 /// <remarks>
 /// Read by hand over <see cref="JsonDocument"/> rather than deserialized so that every mistake (an unknown
@@ -89,6 +89,10 @@ public static class ModelSpecParser
                     problem = ReadNames(property, out var categorical);
                     spec = spec with { Categorical = categorical };
                     break;
+                case "TEXT":
+                    problem = ReadNames(property, out var text);
+                    spec = spec with { Text = text };
+                    break;
                 case "ID":
                     problem = ReadNames(property, out var id);
                     spec = spec with { Id = id };
@@ -102,7 +106,7 @@ public static class ModelSpecParser
                     spec = spec with { Thresholds = thresholds };
                     break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical and thresholds.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text and thresholds.";
                     break;
             }
 

@@ -5,8 +5,8 @@ namespace Mlops.Core.Validation;
 
 /// <summary>
 /// Chooses the model's features from the profiled columns and says why each column left out was left out: columns
-/// with no value or too many missing (errors), constant, identifier-like and date columns (warnings; left out), and the
-/// kind of the rest, pinned to the previous contract's kind where the data allows.
+/// with no value or too many missing (errors), constant and identifier-like columns (warnings; left out), and the kind
+/// of the rest (numeric, categorical, date, free text), pinned to the previous contract's kind where the data allows.
 /// </summary>
 internal static class FeatureSelection
 {
@@ -14,6 +14,9 @@ internal static class FeatureSelection
     internal const int IdentifierMinDistinct = 50;
 
     internal const double IdentifierDistinctShare = 0.9;
+
+    /// <summary>Words a value needs (spaces + 1) to count as prose.</summary>
+    private const int ProseMinSpaces = 2;
 
     public static List<ColumnSchema> Select(ValidationContext context, DatasetProfile profile, string label)
     {
@@ -49,15 +52,8 @@ internal static class FeatureSelection
             }
 
             var categorical = context.IsCategorical(name);
-            if (column.Type == InferredType.DateTime && !categorical)
-            {
-                context.Warning(ValidationRules.DateColumn, name,
-                    $"Column '{name}' holds dates ({column.Dates!.Min:yyyy-MM-dd} to {column.Dates.Max:yyyy-MM-dd}), which the model cannot use as they are: a date it has not seen is unknown to it. It was left out; derive features such as the day of week in the data, or list it under categorical to keep its values as categories.");
-                context.Mitigate(MitigationKinds.ExcludeColumn, name, "The column holds dates.");
-                continue;
-            }
-
-            if (!column.AllNumeric && !categorical && LooksLikeIdentifier(column))
+            var text = context.IsText(name) || (!categorical && LooksLikeProse(column));
+            if (!column.AllNumeric && !categorical && !text && column.Type != InferredType.DateTime && LooksLikeIdentifier(column))
             {
                 context.Warning(ValidationRules.IdentifierColumn, name,
                     $"Column '{name}' looks like an identifier ({Count(column.DistinctCount)} distinct values in {Count(column.Rows)} rows, more than {IdentifierMinDistinct} and more than {Percent(IdentifierDistinctShare)} of rows); it was left out. List it under id in mlops.json to say so, or under categorical to keep it.",
@@ -81,7 +77,7 @@ internal static class FeatureSelection
                     column.TopShare, thresholds.ConstantShare);
             }
 
-            if (Kind(context, column, categorical) is { } kind)
+            if (Kind(context, column, categorical, text) is { } kind)
             {
                 features.Add(new ColumnSchema(name, kind));
             }
@@ -91,25 +87,46 @@ internal static class FeatureSelection
     }
 
     /// <summary>The column's kind; null when it breaks the previous contract (reported).</summary>
-    private static ColumnKind? Kind(ValidationContext context, ColumnStatistics column, bool categorical)
+    private static ColumnKind? Kind(ValidationContext context, ColumnStatistics column, bool categorical, bool text)
     {
-        var kind = column.AllNumeric && !categorical ? ColumnKind.Numeric : ColumnKind.Categorical;
+        var kind = text ? ColumnKind.Text
+            : categorical ? ColumnKind.Categorical
+            : column.AllNumeric ? ColumnKind.Numeric
+            : column.Type == InferredType.DateTime ? ColumnKind.Date
+            : ColumnKind.Categorical;
         var before = context.Previous?.Schema.Features.FirstOrDefault(f => f.Name == column.Name)?.Kind;
-        if (before == ColumnKind.Categorical)
+        if (categorical || context.IsText(column.Name) || before is null || before == kind)
         {
-            // Numbers read as categories as well as before: the champion and the new model see the column alike.
-            return ColumnKind.Categorical;
+            // The spec decides deliberately; a new column, or one that reads as before, takes what the data says.
+            return kind;
         }
 
-        if (before == ColumnKind.Numeric && kind == ColumnKind.Categorical && !categorical)
+        if (before is ColumnKind.Categorical or ColumnKind.Text)
         {
-            context.Error(ValidationRules.ContractTypeChanged, column.Name,
-                $"Column '{column.Name}' was numeric in the accepted contract (version {context.Previous!.Version}) but now holds non-numeric values such as '{column.NonNumericExample}'; fix those values, or list the column under categorical in mlops.json to change its type deliberately.");
-            return null;
+            // Any value reads as a category or as text: the champion and the new model see the column alike.
+            return before;
         }
 
-        return kind;
+        context.Error(ValidationRules.ContractTypeChanged, column.Name,
+            $"Column '{column.Name}' was {Describe(before.Value)} in the accepted contract (version {context.Previous!.Version}) but now holds values such as '{column.NonNumericExample ?? (column.TopValues.Count > 0 ? column.TopValues[0].Value : "")}'; fix those values, or list the column under categorical in mlops.json to change its type deliberately.");
+        return null;
     }
+
+    private static string Describe(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Numeric => "numeric",
+        ColumnKind.Date => "a date",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>
+    /// Free text rather than codes: most of the column's frequent values (a sample when every value is unique) are
+    /// several words long. Identifiers and category codes are single tokens.
+    /// </summary>
+    private static bool LooksLikeProse(ColumnStatistics column) =>
+        column.Type == InferredType.Text
+        && column.TopValues.Count > 0
+        && column.TopValues.Count(v => v.Value.AsSpan().Trim().Count(' ') >= ProseMinSpaces) * 2 > column.TopValues.Count;
 
     private static bool LooksLikeIdentifier(ColumnStatistics column) =>
         column.DistinctCount > IdentifierMinDistinct && column.DistinctCount > IdentifierDistinctShare * column.Rows;

@@ -21,6 +21,8 @@ internal sealed class ValidationContext(ModelSpec spec, ValidationThresholds thr
 
     public bool IsCategorical(string column) => Spec.Categorical.Contains(column, StringComparer.Ordinal);
 
+    public bool IsText(string column) => Spec.Text.Contains(column, StringComparer.Ordinal);
+
     public void Error(string rule, string? column, string message, double? observed = null, double? threshold = null) =>
         Findings.Add(new ValidationFinding(Severity.Error, rule, column, message, observed, threshold));
 

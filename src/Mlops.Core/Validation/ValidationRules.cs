@@ -36,7 +36,6 @@ public static class ValidationRules
     public const string ColumnMissingRate = "column-missing-rate";
     public const string ColumnConstant = "column-constant";
     public const string IdentifierColumn = "identifier-column";
-    public const string DateColumn = "date-column";
     public const string OutlierRate = "outlier-rate";
 
     // The dataset as a whole.

@@ -203,7 +203,7 @@ internal sealed class ValidationSession : ICsvRowSink
             }
         }
 
-        foreach (var (list, name) in new[] { (spec.Ignore, "ignore"), (spec.Categorical, "categorical"), (spec.Id, "id") })
+        foreach (var (list, name) in new[] { (spec.Ignore, "ignore"), (spec.Categorical, "categorical"), (spec.Text, "text"), (spec.Id, "id") })
         {
             foreach (var column in list.Where(c => !header.Contains(c, StringComparer.Ordinal)))
             {

@@ -31,6 +31,9 @@ public static class RunViews
 
         var search = progress?.Search is { } searched
             ? new SearchView(searched.TrialsDone, searched.TrialsPlanned, searched.TrialsFailed, searched.TrialsStoppedEarly, searched.Metric, searched.BestTrainer, searched.BestValue, searched.BestTrial)
+            {
+                TrialSeconds = searched.TrialSeconds,
+            }
             : null;
         return new RunView(metadata.InstanceId, model, request?.Dataset.BlobName, status.ToString(), stages, version, promoted, reason) { Search = search };
     }

@@ -17,4 +17,8 @@ public sealed record SearchStatus(
     string Metric,
     string? BestTrainer,
     double? BestValue,
-    int? BestTrial);
+    int? BestTrial)
+{
+    /// <summary>Compute the finished trials took, summed; against the stage's wall time, what running them at once bought.</summary>
+    public double TrialSeconds { get; init; }
+}

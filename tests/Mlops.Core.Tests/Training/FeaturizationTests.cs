@@ -83,6 +83,34 @@ public class FeaturizationTests
     }
 
     [Fact]
+    public void ValidatedDatesAndProse_BecomeDateAndTextFeatures_ThatTrain()
+    {
+        // The data-quality gate chooses the kinds; the label follows the day of week and the review's words.
+        string[] good = ["great product, works well", "really great value", "works perfectly, love it"];
+        string[] bad = ["broken on arrival", "terrible, it broke", "awful quality and broken"];
+        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var csv = new System.Text.StringBuilder("when,review,label\n");
+        for (var i = 0; i < 600; i++)
+        {
+            var day = start.AddDays(i);
+            var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            var review = weekend || i % 3 == 0 ? good[i % 3] : bad[i % 3];
+            csv.Append(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},\"{review} #{i}\",{(weekend ? "yes" : "no")}\n");
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv.ToString());
+        var report = new Mlops.Core.Validation.DatasetValidator(Microsoft.Extensions.Options.Options.Create(new Mlops.Core.Validation.ValidationOptions()))
+            .Validate(new MemoryStream(bytes), specJson: null);
+        Assert.True(report.Passed, report.Summary);
+        Assert.Equal([new ColumnSchema("when", ColumnKind.Date), new ColumnSchema("review", ColumnKind.Text)], report.Schema!.Features);
+
+        var read = CsvDatasetReader.Read(new MemoryStream(bytes));
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(read.Dataset!, report.Schema, null, Settings);
+
+        Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.9, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
+    }
+
+    [Fact]
     public void ClassWeights_LiftRecallOfARareClass()
     {
         // 5% positives whose signal overlaps the negatives: unweighted, the model rarely says "yes".

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mlops.Core.Datasets;
 using Mlops.Core.Tests.Datasets;
 using Mlops.Core.Validation;
 
@@ -175,15 +176,52 @@ public class DataQualityRuleTests
     }
 
     [Fact]
-    public void DateColumn_WarnsAndLeavesItOut()
+    public void DateColumn_IsADateFeature_WithNoFinding()
     {
         var csv = QualityFixtures.Clean().With("signed_up", i => new DateTime(2020, 1, 1).AddDays(i * 3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         var report = Validate(csv);
 
-        var finding = Only(report, ValidationRules.DateColumn, Severity.Warning);
-        Assert.Contains("2020-01-01 to 2023-04-12", finding.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(report.Schema!.Features, f => f.Name == "signed_up");
+        Assert.True(report.Passed, report.Summary);
+        Assert.DoesNotContain(report.Findings, f => f.Column == "signed_up");
+        Assert.Contains(new ColumnSchema("signed_up", ColumnKind.Date), report.Schema!.Features);
+    }
+
+    [Fact]
+    public void FreeTextColumn_IsATextFeature_NotAnIdentifier()
+    {
+        var words = new[] { "late", "delivery", "great", "support", "broken", "app", "cheap", "refund" };
+        var csv = QualityFixtures.Clean().With("comment", i => $"\"{words[i % 8]} {words[(i / 8) % 8]}, {words[(i / 64) % 8]} again {i}\"");
+
+        var report = Validate(csv);
+
+        Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.IdentifierColumn);
+        Assert.Contains(new ColumnSchema("comment", ColumnKind.Text), report.Schema!.Features);
+    }
+
+    [Fact]
+    public void ColumnListedAsText_IsATextFeature()
+    {
+        var csv = QualityFixtures.Clean().With("note", i => "n" + i);
+
+        var inferred = Validate(csv);
+        var declared = Validate(csv, """{"text": ["note"]}""");
+
+        Assert.Contains(inferred.Findings, f => f.Rule == ValidationRules.IdentifierColumn && f.Column == "note");
+        Assert.Contains(new ColumnSchema("note", ColumnKind.Text), declared.Schema!.Features);
+    }
+
+    [Fact]
+    public void DateColumnThatNoLongerHoldsDates_BreaksTheContract()
+    {
+        var previous = Validate(QualityFixtures.Clean().With("signed_up", i => new DateTime(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Contract;
+        var csv = QualityFixtures.Clean().With("signed_up", i => i % 5 == 0 ? "soon" : "later");
+
+        var report = Validate(csv, previous: previous);
+
+        var finding = Only(report, ValidationRules.ContractTypeChanged, Severity.Error);
+        Assert.Equal("signed_up", finding.Column);
+        Assert.Contains("was a date in the accepted contract (version 1)", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,4 +7,5 @@ namespace Mlops.Core.Training.Search;
 /// <param name="TrialsStoppedEarly">Trials stopped as hopeless.</param>
 /// <param name="Metric">The primary metric.</param>
 /// <param name="Best">The best trial so far on the largest budget reached; null before one completes.</param>
-public sealed record SearchProgress(int TrialsDone, int TrialsPlanned, int TrialsFailed, int TrialsStoppedEarly, string Metric, TrialResult? Best);
+/// <param name="TrialSeconds">Compute the finished trials took, summed: set against the wall time, what concurrency bought.</param>
+public sealed record SearchProgress(int TrialsDone, int TrialsPlanned, int TrialsFailed, int TrialsStoppedEarly, string Metric, TrialResult? Best, double TrialSeconds);

@@ -110,5 +110,6 @@ public sealed class TrialSearch(SearchPlan plan, Func<TrialRequest, Task<TrialRe
         trials.Count(t => t.Status == TrialStatus.Failed),
         trials.Count(t => t.Status == TrialStatus.StoppedEarly),
         plan.Settings.Metric,
-        TrialSelection.Choose(trials, plan.Settings.Metric)));
+        TrialSelection.Choose(trials, plan.Settings.Metric),
+        trials.Sum(t => t.DurationSeconds)));
 }
