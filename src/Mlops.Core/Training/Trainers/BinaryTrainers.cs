@@ -22,25 +22,7 @@ internal static class BinaryTrainers
         Space = SearchSpaces.LightGbm,
         Defaults = LightGbmDefaults,
         Size = (p, _) => BoostedSize(p, Iterations, 1),
-        Create = (ml, inputs) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            LabelColumnName = Label,
-            FeatureColumnName = FeaturePipeline.Features,
-            ExampleWeightColumnName = inputs.WeightColumn,
-            NumberOfIterations = inputs.Parameters.Int32(Iterations),
-            LearningRate = inputs.Parameters.Double(LearningRate),
-            NumberOfLeaves = inputs.Parameters.Int32(Leaves),
-            MinimumExampleCountPerLeaf = inputs.Parameters.Int32(MinLeaf),
-            Booster = new GradientBooster.Options
-            {
-                L2Regularization = inputs.Parameters.Double(L2),
-                FeatureFraction = inputs.Parameters.Double(FeatureFraction),
-            },
-            NumberOfThreads = 1,
-            Seed = inputs.Seed,
-            Deterministic = true,
-            Silent = true,
-        }),
+        Create = (ml, inputs) => ml.BinaryClassification.Trainers.LightGbm(TrainerOptions.LightGbm(new LightGbmBinaryTrainer.Options(), inputs, Label)),
     };
 
     public static TrainerDefinition LogisticRegression { get; } = new()
@@ -51,15 +33,14 @@ internal static class BinaryTrainers
         Defaults = LbfgsDefaults,
         NeedsNormalization = true,
         Size = (_, _) => 1,
-        Create = (ml, inputs) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        Create = (ml, inputs) =>
         {
-            LabelColumnName = Label,
-            FeatureColumnName = FeaturePipeline.Features,
-            ExampleWeightColumnName = inputs.WeightColumn,
-            L2Regularization = inputs.Parameters.Single(L2),
-            L1Regularization = inputs.Parameters.Single(L1),
-            NumberOfThreads = 1,
-        }),
+            var options = TrainerOptions.Columns(new LbfgsLogisticRegressionBinaryTrainer.Options(), inputs, Label);
+            options.L2Regularization = inputs.Parameters.Single(L2);
+            options.L1Regularization = inputs.Parameters.Single(L1);
+            options.NumberOfThreads = 1;
+            return ml.BinaryClassification.Trainers.LbfgsLogisticRegression(options);
+        },
     };
 
     /// <summary>The skeleton's tuned setting is its default, so a run without a search trains what it always did.</summary>
@@ -84,34 +65,11 @@ internal static class BinaryTrainers
         Space = SearchSpaces.FastForest,
         Defaults = FastForestDefaults,
         Size = (p, _) => BoostedSize(p, Trees, 1),
-        Create = (ml, inputs) => ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
-        {
-            LabelColumnName = Label,
-            FeatureColumnName = FeaturePipeline.Features,
-            ExampleWeightColumnName = inputs.WeightColumn,
-            NumberOfTrees = inputs.Parameters.Int32(Trees),
-            NumberOfLeaves = inputs.Parameters.Int32(Leaves),
-            MinimumExampleCountPerLeaf = inputs.Parameters.Int32(MinLeaf),
-            FeatureFraction = inputs.Parameters.Double(FeatureFraction),
-            Seed = inputs.Seed,
-            FeatureSelectionSeed = inputs.Seed,
-            NumberOfThreads = 1,
-        }).Append(ml.BinaryClassification.Calibrators.Platt(slope: ForestSlope, offset: 0)),
+        Create = (ml, inputs) => ml.BinaryClassification.Trainers.FastForest(TrainerOptions.Trees(new FastForestBinaryTrainer.Options(), inputs, Label))
+            .Append(ml.BinaryClassification.Calibrators.Platt(slope: ForestSlope, offset: 0)),
     };
 
     /// <summary>Shared with one-versus-all, whose binary learners are FastTree too.</summary>
-    internal static FastTreeBinaryTrainer.Options FastTreeOptions(TrainerInputs inputs, string label) => new()
-    {
-        LabelColumnName = label,
-        FeatureColumnName = FeaturePipeline.Features,
-        ExampleWeightColumnName = inputs.WeightColumn,
-        NumberOfTrees = inputs.Parameters.Int32(Trees),
-        NumberOfLeaves = inputs.Parameters.Int32(Leaves),
-        MinimumExampleCountPerLeaf = inputs.Parameters.Int32(MinLeaf),
-        LearningRate = inputs.Parameters.Double(LearningRate),
-        FeatureFraction = inputs.Parameters.Double(FeatureFraction),
-        Seed = inputs.Seed,
-        FeatureSelectionSeed = inputs.Seed,
-        NumberOfThreads = 1,
-    };
+    internal static FastTreeBinaryTrainer.Options FastTreeOptions(TrainerInputs inputs, string label) =>
+        TrainerOptions.Trees(new FastTreeBinaryTrainer.Options(), inputs, label);
 }

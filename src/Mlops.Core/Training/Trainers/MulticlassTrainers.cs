@@ -18,25 +18,7 @@ internal static class MulticlassTrainers
         Space = SearchSpaces.LightGbm,
         Defaults = LightGbmDefaults,
         Size = (p, classes) => BoostedSize(p, Iterations, classes),
-        Create = (ml, inputs) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
-        {
-            LabelColumnName = Label,
-            FeatureColumnName = FeaturePipeline.Features,
-            ExampleWeightColumnName = inputs.WeightColumn,
-            NumberOfIterations = inputs.Parameters.Int32(Iterations),
-            LearningRate = inputs.Parameters.Double(LearningRate),
-            NumberOfLeaves = inputs.Parameters.Int32(Leaves),
-            MinimumExampleCountPerLeaf = inputs.Parameters.Int32(MinLeaf),
-            Booster = new GradientBooster.Options
-            {
-                L2Regularization = inputs.Parameters.Double(L2),
-                FeatureFraction = inputs.Parameters.Double(FeatureFraction),
-            },
-            NumberOfThreads = 1,
-            Seed = inputs.Seed,
-            Deterministic = true,
-            Silent = true,
-        }),
+        Create = (ml, inputs) => ml.MulticlassClassification.Trainers.LightGbm(TrainerOptions.LightGbm(new LightGbmMulticlassTrainer.Options(), inputs, Label)),
     };
 
     /// <summary>
@@ -51,15 +33,14 @@ internal static class MulticlassTrainers
         Defaults = LbfgsDefaults,
         NeedsNormalization = true,
         Size = (_, classes) => classes,
-        Create = (ml, inputs) => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        Create = (ml, inputs) =>
         {
-            LabelColumnName = Label,
-            FeatureColumnName = FeaturePipeline.Features,
-            ExampleWeightColumnName = inputs.WeightColumn,
-            L2Regularization = inputs.Parameters.Single(L2),
-            L1Regularization = inputs.Parameters.Single(L1),
-            NumberOfThreads = 1,
-        }),
+            var options = TrainerOptions.Columns(new LbfgsMaximumEntropyMulticlassTrainer.Options(), inputs, Label);
+            options.L2Regularization = inputs.Parameters.Single(L2);
+            options.L1Regularization = inputs.Parameters.Single(L1);
+            options.NumberOfThreads = 1;
+            return ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(options);
+        },
     };
 
     public static TrainerDefinition OneVersusAllFastTree { get; } = new()

@@ -19,25 +19,7 @@ internal static class RegressionTrainers
         Space = SearchSpaces.LightGbm,
         Defaults = LightGbmDefaults,
         Size = (p, _) => BoostedSize(p, Iterations, 1),
-        Create = (ml, inputs) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-        {
-            LabelColumnName = Label,
-            FeatureColumnName = FeaturePipeline.Features,
-            ExampleWeightColumnName = inputs.WeightColumn,
-            NumberOfIterations = inputs.Parameters.Int32(Iterations),
-            LearningRate = inputs.Parameters.Double(LearningRate),
-            NumberOfLeaves = inputs.Parameters.Int32(Leaves),
-            MinimumExampleCountPerLeaf = inputs.Parameters.Int32(MinLeaf),
-            Booster = new GradientBooster.Options
-            {
-                L2Regularization = inputs.Parameters.Double(L2),
-                FeatureFraction = inputs.Parameters.Double(FeatureFraction),
-            },
-            NumberOfThreads = 1,
-            Seed = inputs.Seed,
-            Deterministic = true,
-            Silent = true,
-        }),
+        Create = (ml, inputs) => ml.Regression.Trainers.LightGbm(TrainerOptions.LightGbm(new LightGbmRegressionTrainer.Options(), inputs, Label)),
     };
 
     public static TrainerDefinition Sdca { get; } = new()
@@ -48,16 +30,15 @@ internal static class RegressionTrainers
         Defaults = SdcaDefaults,
         NeedsNormalization = true,
         Size = (_, _) => 1,
-        Create = (ml, inputs) => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+        Create = (ml, inputs) =>
         {
-            LabelColumnName = Label,
-            FeatureColumnName = FeaturePipeline.Features,
-            ExampleWeightColumnName = inputs.WeightColumn,
-            L2Regularization = inputs.Parameters.Single(L2),
-            L1Regularization = inputs.Parameters.Single(L1),
-            MaximumNumberOfIterations = inputs.Parameters.Int32(MaxIterations),
-            NumberOfThreads = 1,
-        }),
+            var options = TrainerOptions.Columns(new SdcaRegressionTrainer.Options(), inputs, Label);
+            options.L2Regularization = inputs.Parameters.Single(L2);
+            options.L1Regularization = inputs.Parameters.Single(L1);
+            options.MaximumNumberOfIterations = inputs.Parameters.Int32(MaxIterations);
+            options.NumberOfThreads = 1;
+            return ml.Regression.Trainers.Sdca(options);
+        },
     };
 
     /// <summary>The skeleton's tuned setting is its default, so a run without a search trains what it always did.</summary>
@@ -68,20 +49,7 @@ internal static class RegressionTrainers
         Space = SearchSpaces.FastTree,
         Defaults = FastTreeDefaults(trees: 200, leaves: 8, minLeaf: 20, learningRate: 0.05),
         Size = (p, _) => BoostedSize(p, Trees, 1),
-        Create = (ml, inputs) => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-        {
-            LabelColumnName = Label,
-            FeatureColumnName = FeaturePipeline.Features,
-            ExampleWeightColumnName = inputs.WeightColumn,
-            NumberOfTrees = inputs.Parameters.Int32(Trees),
-            NumberOfLeaves = inputs.Parameters.Int32(Leaves),
-            MinimumExampleCountPerLeaf = inputs.Parameters.Int32(MinLeaf),
-            LearningRate = inputs.Parameters.Double(LearningRate),
-            FeatureFraction = inputs.Parameters.Double(FeatureFraction),
-            Seed = inputs.Seed,
-            FeatureSelectionSeed = inputs.Seed,
-            NumberOfThreads = 1,
-        }),
+        Create = (ml, inputs) => ml.Regression.Trainers.FastTree(TrainerOptions.Trees(new FastTreeRegressionTrainer.Options(), inputs, Label)),
     };
 
     public static TrainerDefinition FastForest { get; } = new()
@@ -91,18 +59,6 @@ internal static class RegressionTrainers
         Space = SearchSpaces.FastForest,
         Defaults = FastForestDefaults,
         Size = (p, _) => BoostedSize(p, Trees, 1),
-        Create = (ml, inputs) => ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
-        {
-            LabelColumnName = Label,
-            FeatureColumnName = FeaturePipeline.Features,
-            ExampleWeightColumnName = inputs.WeightColumn,
-            NumberOfTrees = inputs.Parameters.Int32(Trees),
-            NumberOfLeaves = inputs.Parameters.Int32(Leaves),
-            MinimumExampleCountPerLeaf = inputs.Parameters.Int32(MinLeaf),
-            FeatureFraction = inputs.Parameters.Double(FeatureFraction),
-            Seed = inputs.Seed,
-            FeatureSelectionSeed = inputs.Seed,
-            NumberOfThreads = 1,
-        }),
+        Create = (ml, inputs) => ml.Regression.Trainers.FastForest(TrainerOptions.Trees(new FastForestRegressionTrainer.Options(), inputs, Label)),
     };
 }
