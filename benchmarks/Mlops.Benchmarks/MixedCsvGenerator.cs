@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Mlops.Core.Profiling;
 
 namespace Mlops.Benchmarks;
 
@@ -103,22 +104,14 @@ public static class MixedCsvGenerator
         line.Append(quoted ? "\"," : ",");
     }
 
-    /// <summary>SplitMix64: fixed across .NET versions, unlike <see cref="Random"/>'s seeded sequence.</summary>
+    /// <summary>The profiler's SplitMix64: fixed across .NET versions, unlike <see cref="Random"/>'s seeded sequence.</summary>
     private sealed class Generator(ulong seed)
     {
-        private ulong state = seed;
+        private SplitMix64 bits = new(seed);
 
-        public ulong Next()
-        {
-            var z = state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
+        public int Next(int max) => bits.Next(max);
 
-        public int Next(int max) => (int)((Next() >> 33) * (ulong)max >> 31);
-
-        public double Unit() => (Next() >> 11) * (1.0 / (1UL << 53));
+        public double Unit() => (bits.Next() >> 11) * (1.0 / (1UL << 53));
 
         /// <summary>Standard normal by Box-Muller.</summary>
         public double Normal() => Math.Sqrt(-2 * Math.Log(1 - Unit())) * Math.Cos(2 * Math.PI * Unit());
