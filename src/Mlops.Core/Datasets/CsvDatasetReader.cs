@@ -11,6 +11,12 @@ namespace Mlops.Core.Datasets;
 /// </summary>
 public static class CsvDatasetReader
 {
+    /// <summary>
+    /// The widest file accepted. The profiler's memory is bounded per column (exact counts up to a cap, then
+    /// sketches), so the column count is what bounds it as a whole; this keeps it to a few hundred megabytes.
+    /// </summary>
+    public const int MaxColumns = 2048;
+
     private const int CancellationCheckRows = 1024;
 
     /// <summary>Reads the whole CSV into memory (bounded by the upload size), as training needs it.</summary>
@@ -137,6 +143,12 @@ public static class CsvDatasetReader
 
     private static ValidationFinding? CheckHeader(string[] header)
     {
+        if (header.Length > MaxColumns)
+        {
+            return Error(ValidationRules.TooManyColumns, null,
+                $"The header names {header.Length} columns; at most {MaxColumns} are accepted. Drop the columns the model should not use before uploading.");
+        }
+
         // A first line of numbers is data, not names: every cell numeric, or a cell with a decimal point or an
         // exponent (integers alone are plausible names, e.g. pixel indices "0".."63").
         if (header.All(IsNumber) || header.Any(h => IsNumber(h) && !h.All(char.IsAsciiDigit)))

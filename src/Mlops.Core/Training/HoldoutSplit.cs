@@ -5,9 +5,10 @@ namespace Mlops.Core.Training;
 
 /// <summary>
 /// Splits a dataset into training and holdout rows. A row's side is decided by a seeded hash of its content, ranked
-/// within its class: the same data, seed and fraction always give the same split; identical rows never straddle it;
+/// within its class: the same data, seed and fraction always give the same split,
 /// and when a dataset grows by appending rows, rows that were held out mostly stay held out, so the champion is not
-/// scored on much of what it was trained on.
+/// scored on much of what it was trained on. Identical rows rank together, so at most one group of them straddles the
+/// cut in each class.
 /// </summary>
 public static class HoldoutSplit
 {

@@ -15,6 +15,7 @@ public static class ValidationRules
     public const string BadEncoding = "bad-encoding";
     public const string MalformedCsv = "malformed-csv";
     public const string DatasetTooLarge = "dataset-too-large";
+    public const string TooManyColumns = "too-many-columns";
 
     // The model spec (datasets/{model}/mlops.json).
     public const string InvalidSpec = "invalid-spec";

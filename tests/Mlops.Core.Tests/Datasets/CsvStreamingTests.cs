@@ -104,6 +104,19 @@ public class CsvStreamingTests
     }
 
     [Fact]
+    public void Read_MoreColumnsThanTheBound_IsRejectedBeforeAnyRow()
+    {
+        var names = Enumerable.Range(0, CsvDatasetReader.MaxColumns + 1).Select(i => $"c{i}").ToList();
+        var text = string.Join(',', names) + "\n" + string.Join(',', names.Select(_ => "1")) + "\n";
+
+        var (result, rows) = Stream(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(ValidationRules.TooManyColumns, result.Error!.Rule);
+        Assert.Contains($"names {CsvDatasetReader.MaxColumns + 1} columns; at most {CsvDatasetReader.MaxColumns}", result.Error.Message, StringComparison.Ordinal);
+        Assert.Empty(rows);
+    }
+
+    [Fact]
     public void Read_RaggedRowDeepInTheFile_NamesItsLine()
     {
         var text = LongText(50_000, "abc") + "50000\n";

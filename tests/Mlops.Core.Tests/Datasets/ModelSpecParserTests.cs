@@ -8,7 +8,7 @@ public class ModelSpecParserTests
     [Fact]
     public void Parse_FullSpec_ReadsEveryField()
     {
-        const string Json = """{"label": "price", "task": "regression", "ignore": ["id"], "categorical": ["zip", "rooms"]}""";
+        const string Json = """{"label": "price", "task": "regression", "ignore": ["id"], "categorical": ["zip", "rooms"], "text": ["notes"]}""";
 
         var spec = ModelSpecParser.Parse(Json, out var error);
 
@@ -17,6 +17,7 @@ public class ModelSpecParserTests
         Assert.Equal(MlTask.Regression, spec.Task);
         Assert.Equal(["id"], spec.Ignore);
         Assert.Equal(["zip", "rooms"], spec.Categorical);
+        Assert.Equal(["notes"], spec.Text);
     }
 
     [Fact]
@@ -29,6 +30,7 @@ public class ModelSpecParserTests
         Assert.Null(spec.Task);
         Assert.Empty(spec.Ignore);
         Assert.Empty(spec.Categorical);
+        Assert.Empty(spec.Text);
     }
 
     [Theory]
