@@ -20,7 +20,7 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
     private const int BufferSize = 1 << 16;
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
-    private static readonly SearchValues<byte> QuoteOrNewline = SearchValues.Create("\"\n"u8);
+    private static readonly SearchValues<byte> QuoteOrLineEnd = SearchValues.Create("\"\n\r"u8);
 
     private readonly byte[] bytes = new byte[BufferSize];
 
@@ -189,7 +189,8 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
         var newlines = chunk.Count((byte)'\n');
         if (!inQuotes && !chunk.Contains((byte)'"'))
         {
-            var last = chunk.LastIndexOf((byte)'\n');
+            // A lone '\r' ends a row as the parser sees it (old Mac line ends); lines are still counted by '\n'.
+            var last = chunk.LastIndexOfAny((byte)'\n', (byte)'\r');
             if (last >= 0)
             {
                 rowStartOffset = chunkOffset + last + 1;
@@ -201,7 +202,7 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
             var line = trackedLines;
             var position = 0;
             int next;
-            while ((next = chunk[position..].IndexOfAny(QuoteOrNewline)) >= 0)
+            while ((next = chunk[position..].IndexOfAny(QuoteOrLineEnd)) >= 0)
             {
                 position += next;
                 if (chunk[position] == (byte)'"')
@@ -211,7 +212,7 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
                 }
                 else
                 {
-                    line++;
+                    line += chunk[position] == (byte)'\n' ? 1 : 0;
                     if (!inQuotes)
                     {
                         rowStartOffset = chunkOffset + position + 1;

@@ -29,6 +29,10 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
     private bool booleanTokens = true;
     private bool dates = true;
     private string? nonNumericExample;
+    private string? nonDateExample;
+
+    // Present values that are not numbers, counted once the exact counts are gone (before that, the counts say).
+    private long nonNumericPastExact;
     private DateTime minDate = DateTime.MaxValue;
     private DateTime maxDate = DateTime.MinValue;
 
@@ -73,6 +77,11 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
 
         distinct!.Add(hash);
         var number = Classify(value);
+        if (double.IsNaN(number))
+        {
+            nonNumericPastExact++;
+        }
+
         if (numeric)
         {
             sketch!.Add(number);
@@ -144,6 +153,8 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
             AllNumeric = numeric,
             AllIntegers = numeric && integers,
             NonNumericExample = nonNumericExample,
+            NonNumericCount = exact is not null ? exact.Values.Where(e => double.IsNaN(e.Number)).Sum(e => e.Count) : nonNumericPastExact,
+            NonDateExample = nonDateExample,
             Numbers = numbers,
             Moments = numbers is null ? null : summary,
             Dates = dates && !numeric && present > 0 ? new DateRange(minDate, maxDate) : null,
@@ -179,17 +190,22 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
         return exact is not null && (distinctCount <= 50 || distinctCount * 2 <= present) ? InferredType.Categorical : InferredType.Text;
     }
 
-    /// <summary>Updates what the column can be from a value not seen before; returns it as a number, or NaN.</summary>
+    /// <summary>
+    /// Updates what the column can be from a value not seen before; returns it as a number, or NaN. Numbers are parsed
+    /// even once the column has stopped being numeric, so that a column of numbers with a few stray words is told
+    /// apart from text.
+    /// </summary>
     private double Classify(ReadOnlySpan<char> value)
     {
+        var isNumber = CsvValues.TryParseNumber(value, out var parsed);
         if (numeric)
         {
-            if (CsvValues.TryParseNumber(value, out var number))
+            if (isNumber)
             {
                 sawNumber = true;
-                integers &= number == Math.Floor(number);
-                zeroOne &= number is 0 or 1;
-                return number;
+                integers &= parsed == Math.Floor(parsed);
+                zeroOne &= parsed is 0 or 1;
+                return parsed;
             }
 
             numeric = false;
@@ -215,10 +231,11 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
             else
             {
                 dates = false;
+                nonDateExample = value.ToString();
             }
         }
 
-        return double.NaN;
+        return isNumber ? parsed : double.NaN;
     }
 
     /// <summary>Past the exact bound: replays the exact counts into the sketches that take over.</summary>
@@ -249,6 +266,7 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
             }
         }
 
+        nonNumericPastExact = exact.Values.Where(e => double.IsNaN(e.Number)).Sum(e => e.Count);
         exact = null;
     }
 

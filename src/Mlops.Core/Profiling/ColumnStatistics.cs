@@ -33,6 +33,12 @@ internal sealed class ColumnStatistics
     /// <summary>A present value that is not a number, to show in a message.</summary>
     public required string? NonNumericExample { get; init; }
 
+    /// <summary>Present values that are not numbers: a few in a column of numbers are mistakes, not categories.</summary>
+    public long NonNumericCount { get; init; }
+
+    /// <summary>A present value that is not a date (in a column that is not all dates), to show in a message.</summary>
+    public string? NonDateExample { get; init; }
+
     /// <summary>The numbers, sorted with weights (exact or from the sketch); null unless the column is numeric.</summary>
     public required WeightedValues? Numbers { get; init; }
 

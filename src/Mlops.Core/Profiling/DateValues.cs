@@ -22,7 +22,10 @@ internal static class DateValues
             return false;
         }
 
-        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out date);
+        // NoCurrentDateDefault: a time of day alone ("10:30:00.1234") would otherwise be dated today, and the same
+        // file would profile differently tomorrow; it parses to year 1 instead and is refused.
+        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.NoCurrentDateDefault, out date)
+            && date.Year > 1;
     }
 
     private static bool TryParseIso(ReadOnlySpan<char> s, out DateTime date)

@@ -24,7 +24,7 @@ internal static class DuplicateRowCheck
         var estimated = profile.DuplicatesExact
             ? ""
             : $" (estimated from the 1 in {1 / profile.DuplicateSampleRate:0} rows whose hash falls in the sample)";
-        var seen = $"{ValidationContext.Percent(rate)} of the rows ({ValidationContext.Count(duplicates)} of {ValidationContext.Count(profile.Rows)}) repeat an earlier row exactly{estimated}";
+        var seen = $"{ValidationContext.Percent(rate)} of the rows ({ValidationContext.Count(duplicates)} of {ValidationContext.Count(profile.Rows)}) repeat an earlier row value for value (identifier and ignored columns aside){estimated}";
         if (rate > thresholds.MaxDuplicateRate)
         {
             context.Error(ValidationRules.DuplicateRows, null,
@@ -34,7 +34,7 @@ internal static class DuplicateRowCheck
         }
 
         context.Warning(ValidationRules.DuplicateRows, null,
-            $"{seen}, more than {ValidationContext.Percent(thresholds.WarnDuplicateRate)}; identical rows are kept on the same side of the holdout split, so they do not inflate the evaluation.",
+            $"{seen}, more than {ValidationContext.Percent(thresholds.WarnDuplicateRate)}; copies that land on both sides of the holdout split make the evaluation look better than it is, so remove them if they are not real repeats.",
             rate, thresholds.WarnDuplicateRate);
     }
 

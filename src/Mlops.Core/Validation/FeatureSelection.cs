@@ -15,6 +15,15 @@ internal static class FeatureSelection
 
     internal const double IdentifierDistinctShare = 0.9;
 
+    /// <summary>
+    /// A column whose values are numbers but for at most this share is a column of numbers with mistakes in it: read
+    /// as categories it would lose its order, or be dropped as an identifier, without anyone being told why.
+    /// </summary>
+    internal const double StrayNonNumericShare = 0.02;
+
+    /// <summary>Fewest numbers for a column to count as numeric with strays (below, a handful of cells proves nothing).</summary>
+    private const int StrayMinNumbers = 20;
+
     /// <summary>Words a value needs (spaces + 1) to count as prose.</summary>
     private const int ProseMinSpaces = 2;
 
@@ -52,6 +61,15 @@ internal static class FeatureSelection
             }
 
             var categorical = context.IsCategorical(name);
+            if (!categorical && !context.IsText(name) && IsNumericWithStrays(column))
+            {
+                var rate = (double)column.NonNumericCount / column.Present;
+                context.Error(ValidationRules.ColumnNonNumericValues, name,
+                    $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) such as '{column.NonNumericExample}' ({Percent(rate)} of its values); fix them or leave them empty (an empty cell is a missing value), or list the column under categorical in mlops.json to treat all its values as categories.",
+                    rate, StrayNonNumericShare);
+                continue;
+            }
+
             var text = context.IsText(name) || (!categorical && LooksLikeProse(column));
             if (!column.AllNumeric && !categorical && !text && column.Type != InferredType.DateTime && LooksLikeIdentifier(column))
             {
@@ -108,9 +126,13 @@ internal static class FeatureSelection
         }
 
         context.Error(ValidationRules.ContractTypeChanged, column.Name,
-            $"Column '{column.Name}' was {Describe(before.Value)} in the accepted contract (version {context.Previous!.Version}) but now holds values such as '{column.NonNumericExample ?? (column.TopValues.Count > 0 ? column.TopValues[0].Value : "")}'; fix those values, or list the column under categorical in mlops.json to change its type deliberately.");
+            $"Column '{column.Name}' was {Describe(before.Value)} in the accepted contract (version {context.Previous!.Version}) but now holds values such as '{Offending(column, before.Value)}'; fix those values, or list the column under categorical in mlops.json to change its type deliberately.");
         return null;
     }
+
+    /// <summary>A value that breaks the previous kind: one that is not a number, or not a date.</summary>
+    private static string? Offending(ColumnStatistics column, ColumnKind before) =>
+        before == ColumnKind.Date ? column.NonDateExample : column.NonNumericExample;
 
     private static string Describe(ColumnKind kind) => kind switch
     {
@@ -127,6 +149,12 @@ internal static class FeatureSelection
         column.Type == InferredType.Text
         && column.TopValues.Count > 0
         && column.TopValues.Count(v => v.Value.AsSpan().Trim().Count(' ') >= ProseMinSpaces) * 2 > column.TopValues.Count;
+
+    private static bool IsNumericWithStrays(ColumnStatistics column) =>
+        !column.AllNumeric
+        && column.NonNumericCount > 0
+        && column.Present - column.NonNumericCount >= StrayMinNumbers
+        && column.NonNumericCount <= StrayNonNumericShare * column.Present;
 
     private static bool LooksLikeIdentifier(ColumnStatistics column) =>
         column.DistinctCount > IdentifierMinDistinct && column.DistinctCount > IdentifierDistinctShare * column.Rows;

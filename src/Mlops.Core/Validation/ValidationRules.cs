@@ -35,6 +35,7 @@ public static class ValidationRules
     // Feature columns.
     public const string ColumnAllMissing = "column-all-missing";
     public const string ColumnMissingRate = "column-missing-rate";
+    public const string ColumnNonNumericValues = "column-non-numeric-values";
     public const string ColumnConstant = "column-constant";
     public const string IdentifierColumn = "identifier-column";
     public const string OutlierRate = "outlier-rate";

@@ -104,6 +104,18 @@ public class CsvStreamingTests
     }
 
     [Fact]
+    public void Read_CarriageReturnLineEnds_EndRowsForTheRowLimit()
+    {
+        // Old Mac line ends: the parser splits rows on a lone '\r', so the runaway-row guard must as well.
+        var text = "a,b\r" + string.Concat(Enumerable.Range(0, 5_000).Select(i => $"{i},x\r"));
+
+        var (result, rows) = Stream(new MemoryStream(Encoding.UTF8.GetBytes(text)), maxRowBytes: 1_000);
+
+        Assert.Null(result.Error);
+        Assert.Equal(5_000, rows.Count);
+    }
+
+    [Fact]
     public void Read_MoreColumnsThanTheBound_IsRejectedBeforeAnyRow()
     {
         var names = Enumerable.Range(0, CsvDatasetReader.MaxColumns + 1).Select(i => $"c{i}").ToList();

@@ -28,6 +28,8 @@ public class DateValuesTests
     [InlineData("20240101")]
     [InlineData("red")]
     [InlineData("2024-01-01Tnoon")]
+    [InlineData("10:30:00.1234")] // a time of day alone: the parser would date it today
+    [InlineData("23:59:59.9999999")]
     public void TryParse_NotDates(string text)
     {
         Assert.False(DateValues.TryParse(text, out _));

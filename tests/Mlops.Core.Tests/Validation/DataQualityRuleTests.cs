@@ -176,6 +176,30 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void NumbersWithAStrayWord_AreReportedNotDroppedAsAnIdentifier()
+    {
+        var csv = QualityFixtures.Clean().With("price", i => i == 37 ? "unknown" : QualityFixtures.Number(10 + (i * 7.31 % 500)));
+
+        var report = Validate(csv);
+
+        var finding = Only(report, ValidationRules.ColumnNonNumericValues, Severity.Error);
+        Assert.Equal("price", finding.Column);
+        Assert.Contains("holds numbers but for 1 value(s) such as 'unknown'", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.IdentifierColumn);
+    }
+
+    [Fact]
+    public void NumbersWithAStrayWord_ListedCategorical_AreCategories()
+    {
+        var csv = QualityFixtures.Clean().With("grade", i => i == 37 ? "unknown" : (i % 9).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var report = Validate(csv, """{"categorical": ["grade"]}""");
+
+        Assert.True(report.Passed, report.Summary);
+        Assert.Contains(new ColumnSchema("grade", ColumnKind.Categorical), report.Schema!.Features);
+    }
+
+    [Fact]
     public void DateColumn_IsADateFeature_WithNoFinding()
     {
         var csv = QualityFixtures.Clean().With("signed_up", i => new DateTime(2020, 1, 1).AddDays(i * 3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -221,7 +245,7 @@ public class DataQualityRuleTests
 
         var finding = Only(report, ValidationRules.ContractTypeChanged, Severity.Error);
         Assert.Equal("signed_up", finding.Column);
-        Assert.Contains("was a date in the accepted contract (version 1)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("was a date in the accepted contract (version 1) but now holds values such as 'soon'", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -250,11 +274,24 @@ public class DataQualityRuleTests
     public void NumericColumnTurnedText_Quarantined()
     {
         var previous = Validate(QualityFixtures.Clean()).Contract;
-        var csv = QualityFixtures.Clean().Map("tenure", (i, value) => i == 3 ? "twelve" : value);
+        string[] words = ["short", "medium", "long"];
+        var csv = QualityFixtures.Clean().Map("tenure", (i, _) => words[i % 3]);
 
         var report = Validate(csv, previous: previous);
 
         var finding = Only(report, ValidationRules.ContractTypeChanged, Severity.Error);
+        Assert.Contains("was numeric in the accepted contract (version 1) but now holds values such as 'short'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NumericColumnWithOneWord_NamesTheWord()
+    {
+        var previous = Validate(QualityFixtures.Clean()).Contract;
+        var csv = QualityFixtures.Clean().Map("tenure", (i, value) => i == 3 ? "twelve" : value);
+
+        var report = Validate(csv, previous: previous);
+
+        var finding = Only(report, ValidationRules.ColumnNonNumericValues, Severity.Error);
         Assert.Contains("'twelve'", finding.Message, StringComparison.Ordinal);
     }
 
