@@ -18,6 +18,36 @@ internal static class LabelInference
     /// <summary>The task the spec asks for, checked against the label, or the one the label implies.</summary>
     public static MlTask? Task(ColumnStatistics label, MlTask? requested, out ValidationFinding? error)
     {
+        var task = Infer(label, requested, out error);
+        if (task is MlTask.BinaryClassification or MlTask.MulticlassClassification && SameNumberTwice(label) is { } spellings)
+        {
+            // Classes are the label's texts: "1" and "1.0" would be two classes of one value.
+            error = Error(ValidationRules.LabelUnusable, label,
+                $"Label column '{label.Name}' writes the same number more than one way ({string.Join(" and ", spellings.Select(s => $"'{s}'"))}), so they would be counted as different classes; write each class one way.");
+            return null;
+        }
+
+        return task;
+    }
+
+    /// <summary>Two or more texts of a numeric label that are the same number, or null.</summary>
+    private static List<string>? SameNumberTwice(ColumnStatistics label)
+    {
+        if (!label.AllNumeric || label.ValueCounts is null)
+        {
+            return null;
+        }
+
+        return label.ValueCounts.Keys
+            .GroupBy(k => CsvValues.TryParseNumber(k, out var number) ? number : double.NaN)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Order(StringComparer.Ordinal).ToList())
+            .OrderBy(g => g[0], StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    private static MlTask? Infer(ColumnStatistics label, MlTask? requested, out ValidationFinding? error)
+    {
         error = null;
         var classes = label.DistinctCount;
         switch (requested)

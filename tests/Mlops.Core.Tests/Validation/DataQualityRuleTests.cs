@@ -296,6 +296,17 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void NumericClassesWrittenTwoWays_Quarantined()
+    {
+        var csv = QualityFixtures.Clean().Map(QualityFixtures.Label, (i, _) => (i % 4) switch { 0 => "1", 1 => "1.0", _ => "0" });
+
+        var report = Validate(csv);
+
+        var finding = Only(report, ValidationRules.LabelUnusable, Severity.Error);
+        Assert.Contains("writes the same number more than one way ('1' and '1.0')", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LabelGainsAClass_Quarantined()
     {
         var previous = Validate(QualityFixtures.Clean()).Contract;
