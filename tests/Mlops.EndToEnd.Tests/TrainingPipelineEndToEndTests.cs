@@ -113,6 +113,31 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         Assert.True(await quarantine.GetBlobClient(dataset + ".report.json").ExistsAsync());
     }
 
+    [Fact]
+    public async Task SpecPutOverHttp_IsValidatedStoredAndDecidesTheNextRun()
+    {
+        const string Model = "spec-over-http";
+
+        var (invalid, contentType, problem) = await Api.SendAsync(HttpMethod.Put, $"api/models/{Model}/spec", """{"label": "target", "thresholds": {"minRows": -5}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Contains("minRows", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var (missing, _, _) = await Api.SendAsync(HttpMethod.Get, $"api/models/{Model}/spec", null);
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+
+        var (stored, _, _) = await Api.SendAsync(HttpMethod.Put, $"api/models/{Model}/spec", """{"thresholds": {"minRows": 1000}} """);
+        Assert.Equal(HttpStatusCode.OK, stored);
+        var spec = await Api.GetObjectAsync($"api/models/{Model}/spec");
+        Assert.Equal(1000, spec["spec"]!["thresholds"]!["minRows"]!.GetValue<int>());
+
+        // breast_cancer has 569 rows: enough by default, too few for this model's spec.
+        var accepted = await Api.UploadAsync(Model, SampleDatasets.Bytes(SampleDatasets.BreastCancer));
+        var run = await Api.WaitForRunAsync(accepted["runId"]!.GetValue<string>());
+
+        Assert.Equal("Quarantined", run["status"]!.GetValue<string>());
+        Assert.Contains("1,000", run["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("{\"features\":{\"mean_radius\":1.0}}", "missing")]

@@ -17,6 +17,9 @@ public interface IDatasetStore
     /// <summary>The model's optional spec, "datasets/{model}/mlops.json", as text; null when there is none.</summary>
     Task<string?> ReadSpecAsync(string model, CancellationToken cancellationToken);
 
+    /// <summary>Writes (or replaces) the model's spec; the caller has checked that it parses.</summary>
+    Task WriteSpecAsync(string model, string json, CancellationToken cancellationToken);
+
     /// <summary>
     /// Copies the dataset to "quarantine/{blobName}" and writes the report beside it as
     /// "quarantine/{blobName}.report.json". Idempotent.

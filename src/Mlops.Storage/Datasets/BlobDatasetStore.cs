@@ -96,6 +96,13 @@ public sealed class BlobDatasetStore(StorageClients clients, ILogger<BlobDataset
         }
     }
 
+    public async Task WriteSpecAsync(string model, string json, CancellationToken cancellationToken)
+    {
+        var blob = datasets.GetBlobClient($"{ModelName.Validate(model)}/{SpecFileName}");
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } };
+        await blob.UploadAsync(BinaryData.FromString(json), options, cancellationToken);
+    }
+
     public async Task QuarantineAsync(DatasetRef dataset, ValidationReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);

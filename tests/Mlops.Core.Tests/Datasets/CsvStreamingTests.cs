@@ -203,6 +203,8 @@ public class CsvStreamingTests
 
         public Task<string?> ReadSpecAsync(string model, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task WriteSpecAsync(string model, string json, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task QuarantineAsync(DatasetRef dataset, ValidationReport report, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<ValidationReport?> ReadQuarantineReportAsync(string blobName, CancellationToken cancellationToken) => throw new NotSupportedException();

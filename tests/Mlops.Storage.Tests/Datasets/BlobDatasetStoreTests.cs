@@ -128,6 +128,19 @@ public class BlobDatasetStoreTests(StorageFixture fixture) : IClassFixture<Stora
     }
 
     [Fact]
+    public async Task WriteSpecAsync_ReplacesTheSpec_AsJsonBesideTheDatasets()
+    {
+        var model = TestModels.Unique("ds");
+
+        await store.WriteSpecAsync(model, """{"label":"a"}""", CancellationToken.None);
+        await store.WriteSpecAsync(model, """{"label":"b"}""", CancellationToken.None);
+
+        Assert.Equal("""{"label":"b"}""", await store.ReadSpecAsync(model, CancellationToken.None));
+        var properties = await fixture.Clients.Container(StorageNames.DatasetsContainer).GetBlobClient($"{model}/mlops.json").GetPropertiesAsync();
+        Assert.Equal("application/json", properties.Value.ContentType);
+    }
+
+    [Fact]
     public async Task QuarantineAsync_WritesTheCopyAndTheReport_AndIsIdempotent()
     {
         var model = TestModels.Unique("ds");
