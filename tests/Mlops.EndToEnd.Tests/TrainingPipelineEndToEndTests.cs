@@ -26,6 +26,16 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         var model = await Api.GetObjectAsync("api/models/breast-cancer");
         Assert.Equal(1, model["aliases"]!["champion"]!.GetValue<int>());
 
+        // The search that chose it: every trial recorded, the winner the registered trainer.
+        Assert.Equal(4, run["search"]!["trialsDone"]!.GetValue<int>());
+        var search = await Api.GetObjectAsync($"api/runs/{accepted["runId"]!.GetValue<string>()}/trials");
+        var trials = search["trials"]!.AsArray();
+        Assert.Equal(4, trials.Count);
+        var winner = trials.Single(t => t!["index"]!.GetValue<int>() == search["winner"]!.GetValue<int>())!;
+        var version = await Api.GetObjectAsync("api/models/breast-cancer/versions/1");
+        Assert.Equal(version["trainer"]!.GetValue<string>(), winner["configuration"]!["trainer"]!.GetValue<string>());
+        Assert.All(trials, t => Assert.True(t!["durationSeconds"]!.GetValue<double>() > 0));
+
         var instances = split.HeldOut.Select(r => new { features = split.Features(r) }).ToArray();
         var (status, _, body) = await Api.PostJsonAsync("api/models/breast-cancer/predict", new { instances });
         Assert.Equal(HttpStatusCode.OK, status);

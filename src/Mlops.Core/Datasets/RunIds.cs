@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Mlops.Core.Errors;
 
 namespace Mlops.Core.Datasets;
 
@@ -24,6 +25,12 @@ public static partial class RunIds
         model = runId[..^(HashChars + 1)];
         return ModelName.IsValid(model);
     }
+
+    /// <summary>The run's model; throws <see cref="MlopsException"/> naming the rule when the id is not a run id.</summary>
+    public static string ModelOf(string? runId) =>
+        TryParse(runId, out var model)
+            ? model
+            : throw MlopsException.Invalid($"Run id '{runId}' is invalid: a run id is '{{model}}-{{first 16 hex digits of the dataset's SHA-256}}'.");
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,62}-[0-9a-f]{16}$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();

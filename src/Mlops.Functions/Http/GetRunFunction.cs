@@ -17,11 +17,7 @@ public sealed class GetRunFunction
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
-        if (!RunIds.TryParse(runId, out var model))
-        {
-            throw MlopsException.Invalid($"Run id '{runId}' is invalid: a run id is '{{model}}-{{first 16 hex digits of the dataset's SHA-256}}'.");
-        }
-
+        var model = RunIds.ModelOf(runId);
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken)
             ?? throw MlopsException.NotFound($"Run '{runId}' does not exist.");
         return new OkObjectResult(RunViews.From(model, metadata));
