@@ -7,7 +7,8 @@ namespace Mlops.Workflows.Activities;
 
 /// <summary>
 /// Registers the candidate as an immutable version: reserve a number for this run, write model.zip and
-/// manifest.json (and the data contract) under it, then commit the version row. A retry finds its reservation and finishes the same version.
+/// manifest.json (and the data contract) under it, then commit the version row. A retry finds its reservation and
+/// finishes the same version.
 /// </summary>
 public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore artifacts, TimeProvider clock)
     : TaskActivity<RegisterModelInput, int>
