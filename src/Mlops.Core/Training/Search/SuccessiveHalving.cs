@@ -53,9 +53,18 @@ public static class SuccessiveHalving
     public static IReadOnlyList<double> Budgets(int rungs, int factor) =>
         [.. Enumerable.Range(0, rungs).Select(r => Math.Pow(factor, -(rungs - 1 - r)))];
 
-    /// <summary>The configurations of the best <paramref name="count"/> completed trials of a rung, best first.</summary>
-    public static IReadOnlyList<TrialConfiguration> Promote(IReadOnlyList<TrialResult> rung, int count, string metric) =>
-        [.. TrialRanking.BestFirst(rung, metric).Take(count).Select(t => t.Configuration)];
+    /// <summary>
+    /// The configurations of <paramref name="count"/> completed trials of a rung, best first: each trainer's best goes
+    /// on before any trainer's second, then the rest by rank. Small budgets favour the trainers that learn fastest
+    /// (linear ones), not those that end best, so ranking alone would hand every later rung to one trainer.
+    /// </summary>
+    public static IReadOnlyList<TrialConfiguration> Promote(IReadOnlyList<TrialResult> rung, int count, string metric)
+    {
+        var ranked = TrialRanking.BestFirst(rung, metric).ToList();
+        var leaders = ranked.DistinctBy(t => t.Configuration.Trainer, StringComparer.Ordinal).Take(count).ToHashSet();
+        var chosen = leaders.Concat(ranked.Where(t => !leaders.Contains(t))).Take(count).ToHashSet();
+        return [.. ranked.Where(chosen.Contains).Select(t => t.Configuration)];
+    }
 
     private static int[] Counts(int first, int rungs, int factor)
     {

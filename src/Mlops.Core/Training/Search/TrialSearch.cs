@@ -67,7 +67,7 @@ public sealed class TrialSearch(SearchPlan plan, Func<TrialRequest, Task<TrialRe
             }
 
             var index = trials.Count + running.Count - results.Count;
-            var request = new TrialRequest(index, rung, field[i], plan.Rungs[rung].Budget, StopThreshold(results, promoted, last));
+            var request = new TrialRequest(index, rung, field[i], plan.Rungs[rung].Budget, StopThreshold(results, promoted, last, field[i].Trainer));
             running.Add(runTrial(request));
         }
 
@@ -88,10 +88,12 @@ public sealed class TrialSearch(SearchPlan plan, Func<TrialRequest, Task<TrialRe
 
     /// <summary>
     /// A trial is hopeless once it cannot reach the <paramref name="promoted"/>-th best of the finished trials of its
-    /// rung: it could not be promoted, nor (on the last rung, tolerance included) win or tie. Finished trials are a
-    /// subset of the rung, so this never stops a trial that the whole rung would have kept.
+    /// rung: it could not be promoted, nor (on the last rung, tolerance included) win or tie. Before the last rung a
+    /// trainer's best is promoted on its own merit (<see cref="SuccessiveHalving.Promote"/>), so a trial must also
+    /// fall behind its own trainer's best finished trial. Finished trials are a subset of the rung, so this never
+    /// stops a trial that the whole rung would have kept.
     /// </summary>
-    private double? StopThreshold(List<TrialResult> finished, int promoted, bool last)
+    private double? StopThreshold(List<TrialResult> finished, int promoted, bool last, string trainer)
     {
         var metric = plan.Settings.Metric;
         var ranked = TrialRanking.BestFirst(finished, metric).ToList();
@@ -101,7 +103,19 @@ public sealed class TrialSearch(SearchPlan plan, Func<TrialRequest, Task<TrialRe
         }
 
         var cut = ranked[promoted - 1].Metrics[metric];
-        return last ? TrialRanking.BeyondTie(cut, metric) : cut;
+        if (last)
+        {
+            return TrialRanking.BeyondTie(cut, metric);
+        }
+
+        var trainerBest = ranked.FirstOrDefault(t => string.Equals(t.Configuration.Trainer, trainer, StringComparison.Ordinal));
+        if (trainerBest is null)
+        {
+            return null;
+        }
+
+        var own = trainerBest.Metrics[metric];
+        return TrialRanking.IsWorse(own, cut, metric) ? own : cut;
     }
 
     private void Report() => progress?.Invoke(new SearchProgress(

@@ -48,4 +48,24 @@ public class SuccessiveHalvingTests
 
         Assert.Equal(["C", "B", "F"], promoted.Select(c => c.Trainer));
     }
+
+    [Fact]
+    public void Promote_PutsEachTrainersBestOnBeforeAnySecond()
+    {
+        // On a small budget the linear trainer leads every place; the trees' best still goes on.
+        TrialResult[] rung =
+        [
+            Trials.Completed(0, "Linear", 0.92),
+            Trials.Completed(1, "Linear", 0.91),
+            Trials.Completed(2, "Trees", 0.88),
+            Trials.Completed(3, "Linear", 0.90),
+            Trials.Completed(4, "Trees", 0.87),
+            Trials.Completed(5, "Boosted", 0.86),
+        ];
+
+        var promoted = SuccessiveHalving.Promote(rung, 4, "auc");
+
+        Assert.Equal([0, 1, 2, 5], promoted.Select(c => (int)c.Parameters["p"]));
+        Assert.Equal([0], SuccessiveHalving.Promote(rung, 1, "auc").Select(c => (int)c.Parameters["p"]));
+    }
 }

@@ -111,6 +111,33 @@ public class TrialSearchTests
     }
 
     [Fact]
+    public async Task RunAsync_BeforeTheLastRung_StopsATrialOnlyBehindItsOwnTrainersBest()
+    {
+        // Two rungs, one promoted: trial 2 (trainer B) follows trials of A only and must still be allowed to become
+        // B's best; trial 3 (A) must beat A's best so far, trial 4 (B) only B's best, which is behind A's.
+        TrialConfiguration[] configurations = [Trials.Config("A", 0), Trials.Config("A", 1), Trials.Config("B", 2), Trials.Config("A", 3), Trials.Config("B", 4)];
+        var plan = Trials.Plan(5, 1) with
+        {
+            Strategy = SearchStrategy.Halving,
+            Configurations = configurations,
+            Rungs = [new SearchRung(5, 1 / 3.0), new SearchRung(1, 1)],
+        };
+        var requests = new List<TrialRequest>();
+
+        await new TrialSearch(plan, t =>
+        {
+            requests.Add(t);
+            return Task.FromResult(Result(t, t.Rung == 0 ? 0.9 - (t.Index / 100.0) : 0.95));
+        }, () => DateTime.UnixEpoch).RunAsync();
+
+        Assert.Null(requests[0].StopWhenWorseThan);
+        Assert.Equal(0.90, requests[1].StopWhenWorseThan!.Value, 12);
+        Assert.Null(requests[2].StopWhenWorseThan);
+        Assert.Equal(0.90, requests[3].StopWhenWorseThan!.Value, 12);
+        Assert.Equal(0.88, requests[4].StopWhenWorseThan!.Value, 12);
+    }
+
+    [Fact]
     public async Task RunAsync_ReportsProgressAfterEveryTrial()
     {
         var reports = new List<SearchProgress>();
