@@ -17,7 +17,8 @@ public static class ModelSpecParser
 {
     private const string FileName = "mlops.json";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
+    /// <summary>How the spec is read wherever it is: people write this file by hand.</summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new()
     {
         // People write this file by hand.
         CommentHandling = JsonCommentHandling.Skip,

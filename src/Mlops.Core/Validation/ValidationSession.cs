@@ -1,4 +1,5 @@
 using Mlops.Core.Datasets;
+using Mlops.Core.Evaluation;
 using Mlops.Core.Profiling;
 
 namespace Mlops.Core.Validation;
@@ -183,10 +184,10 @@ internal sealed class ValidationSession : ICsvRowSink
 
     private static void CheckPrimaryMetric(ValidationContext context, MlTask task)
     {
-        if (context.Spec.PrimaryMetric is { } metric && !TaskMetrics.For(task).Contains(metric))
+        if (context.Spec.PrimaryMetric is { } metric && !PrimaryMetric.Reported(task).Contains(metric))
         {
             context.Error(ValidationRules.InvalidSpec, null,
-                $"mlops.json names primaryMetric \"{metric}\", which a {task} model does not report; choose one of {string.Join(", ", TaskMetrics.For(task).Select(m => $"\"{m}\""))}.");
+                $"mlops.json names primaryMetric \"{metric}\", which a {task} model does not report; choose one of {string.Join(", ", PrimaryMetric.Reported(task).Select(m => $"\"{m}\""))}.");
         }
     }
 

@@ -1,19 +1,18 @@
 using System.Text.Json;
+using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 using Mlops.Functions.Http.Contracts;
 
 namespace Mlops.Functions.Http;
 
-/// <summary>The spec's text as JSON in a response; people write it with comments and trailing commas.</summary>
+/// <summary>The spec's text as JSON in a response, read as the spec parser reads it (comments, trailing commas).</summary>
 internal static class ModelSpecViews
 {
-    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     public static ModelSpecView Of(string model, string json)
     {
         try
         {
-            using var document = JsonDocument.Parse(json, Lenient);
+            using var document = JsonDocument.Parse(json, ModelSpecParser.DocumentOptions);
             return new ModelSpecView(model, document.RootElement.Clone());
         }
         catch (JsonException)
