@@ -1,8 +1,8 @@
 namespace Mlops.Core.Profiling;
 
 /// <summary>
-/// A small seeded generator (Steele, Lea and Flood's SplitMix64) owned by the profiler, so that a profile depends only
-/// on the data and the seed, never on the runtime's <see cref="Random"/> implementation.
+/// A small seeded generator (Steele, Lea and Flood's SplitMix64) for the profiler, the search's sampler and the
+/// benchmark data, so that what they draw depends only on the seed, never on the runtime's <see cref="Random"/>.
 /// </summary>
 internal struct SplitMix64(ulong seed)
 {
