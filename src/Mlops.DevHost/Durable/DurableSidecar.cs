@@ -15,9 +15,12 @@ public sealed class DurableSidecar : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private DurableSidecar(WebApplication app, string address)
+    private readonly LeaseKeepingOrchestrationService leaseKeeping;
+
+    private DurableSidecar(WebApplication app, LeaseKeepingOrchestrationService leaseKeeping, string address)
     {
         this.app = app;
+        this.leaseKeeping = leaseKeeping;
         Address = address;
     }
 
@@ -41,6 +44,10 @@ public sealed class DurableSidecar : IAsyncDisposable
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
         });
         await service.CreateIfNotExistsAsync();
+        var leaseKeeping = new LeaseKeepingOrchestrationService(
+            service,
+            TimeSpan.FromSeconds(options.WorkItemVisibilitySeconds) / 3,
+            loggerFactory.CreateLogger<LeaseKeepingOrchestrationService>());
 
         var port = options.SidecarPort == 0 ? FreePort() : options.SidecarPort;
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,19 +56,20 @@ public sealed class DurableSidecar : IAsyncDisposable
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationService>(leaseKeeping);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
         await app.StartAsync(cancellationToken);
-        return new DurableSidecar(app, $"http://127.0.0.1:{port}");
+        return new DurableSidecar(app, leaseKeeping, $"http://127.0.0.1:{port}");
     }
 
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        await leaseKeeping.DisposeAsync();
     }
 
     private static int FreePort()
