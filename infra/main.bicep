@@ -111,6 +111,21 @@ param servingMaxBatchSize int = 1000
 @minValue(1)
 param servingMaxRequestBytes int = 1048576
 
+@description('Recovery__StallSeconds: a run with no orchestration update and no activity heartbeat for this long is restarted by the watchdog.')
+@minValue(60)
+@maxValue(86400)
+param recoveryStallSeconds int = 900
+
+@description('Recovery__HeartbeatSeconds: how often a running activity records that its run is alive.')
+@minValue(5)
+@maxValue(600)
+param recoveryHeartbeatSeconds int = 30
+
+@description('Recovery__MaxAutomaticRestarts: restarts the watchdog makes on its own before it stops a stalled run as failed.')
+@minValue(0)
+@maxValue(10)
+param recoveryMaxAutomaticRestarts int = 2
+
 @description('Resource name prefixes (Cloud Adoption Framework abbreviations).')
 var abbrs = loadJsonContent('abbreviations.json')
 
@@ -231,6 +246,9 @@ module functions 'app/functions.bicep' = {
     servingAliasRefreshSeconds: servingAliasRefreshSeconds
     servingMaxBatchSize: servingMaxBatchSize
     servingMaxRequestBytes: servingMaxRequestBytes
+    recoveryStallSeconds: recoveryStallSeconds
+    recoveryHeartbeatSeconds: recoveryHeartbeatSeconds
+    recoveryMaxAutomaticRestarts: recoveryMaxAutomaticRestarts
   }
   // The app starts with its roles in place: it reads its package and storage as the identity.
   dependsOn: [

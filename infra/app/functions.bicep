@@ -106,6 +106,15 @@ param servingMaxBatchSize int
 @description('Serving__MaxRequestBytes: largest prediction request body, in bytes.')
 param servingMaxRequestBytes int
 
+@description('Recovery__StallSeconds: a run with no orchestration update and no activity heartbeat for this long is restarted by the watchdog.')
+param recoveryStallSeconds int
+
+@description('Recovery__HeartbeatSeconds: how often a running activity records that its run is alive.')
+param recoveryHeartbeatSeconds int
+
+@description('Recovery__MaxAutomaticRestarts: restarts the watchdog makes on its own before it stops a stalled run as failed.')
+param recoveryMaxAutomaticRestarts int
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -204,6 +213,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Serving__AliasRefreshSeconds: string(servingAliasRefreshSeconds)
       Serving__MaxBatchSize: string(servingMaxBatchSize)
       Serving__MaxRequestBytes: string(servingMaxRequestBytes)
+      Recovery__StallSeconds: string(recoveryStallSeconds)
+      Recovery__HeartbeatSeconds: string(recoveryHeartbeatSeconds)
+      Recovery__MaxAutomaticRestarts: string(recoveryMaxAutomaticRestarts)
     }
   }
 

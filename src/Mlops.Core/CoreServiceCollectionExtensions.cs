@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mlops.Core.Datasets;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Ingestion;
+using Mlops.Core.Runs;
 using Mlops.Core.Serving;
 using Mlops.Core.Training;
 using Mlops.Core.Training.Search;
@@ -19,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ServingOptions>().Bind(configuration.GetSection(ServingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatasetLoader>();
@@ -29,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ModelEvaluator>();
         services.AddSingleton<ServedModels>();
         services.AddSingleton<PredictionService>();
+        services.AddSingleton<StallDetector>();
         return services;
     }
 }

@@ -44,4 +44,13 @@ public sealed class DevHostOptions
     /// <summary>Activities run at once; the machine has two cores and training uses them.</summary>
     [Range(1, 64)]
     public int MaxConcurrentActivities { get; set; } = 2;
+
+    /// <summary>
+    /// Schedules (NCRONTAB) that replace a timer function's own in this host only, keyed by function name: drills and
+    /// tests shorten them. Azure always runs the schedule the function declares.
+    /// </summary>
+    public Dictionary<string, string> TimerSchedules { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Run the timer functions on their schedules; a test host that drives timers itself turns them off.</summary>
+    public bool RunTimers { get; set; } = true;
 }

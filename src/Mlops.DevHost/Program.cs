@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Worker;
 using Mlops.DevHost;
 using Mlops.DevHost.Durable;
 using Mlops.DevHost.Functions;
+using Mlops.DevHost.Timers;
 using Mlops.DevHost.Triggers;
 using Mlops.Functions;
 using Mlops.Functions.Telemetry;
@@ -39,6 +40,14 @@ var functionsAssembly = typeof(FunctionsServiceCollectionExtensions).Assembly;
 foreach (var blobFunction in FunctionCatalog.BlobFunctions(functionsAssembly))
 {
     builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<DatasetWatcher>(sp, blobFunction));
+}
+
+if (devHost.RunTimers)
+{
+    foreach (var timerFunction in FunctionCatalog.TimerFunctions(functionsAssembly))
+    {
+        builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerRunner>(sp, timerFunction));
+    }
 }
 
 var app = builder.Build();

@@ -5,10 +5,12 @@ using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
 using Mlops.Core.Feedback;
 using Mlops.Core.Registry;
+using Mlops.Core.Runs;
 using Mlops.Core.Serving;
 using Mlops.Storage.Datasets;
 using Mlops.Storage.Feedback;
 using Mlops.Storage.Registry;
+using Mlops.Storage.Runs;
 using Mlops.Storage.Serving;
 
 namespace Mlops.Storage;
@@ -40,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IModelRegistry, TableModelRegistry>();
         services.AddSingleton<IPredictionLog, TablePredictionLog>();
         services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
+        services.AddSingleton<IRunJournalStore, TableRunJournalStore>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

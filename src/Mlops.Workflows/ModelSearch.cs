@@ -15,10 +15,7 @@ namespace Mlops.Workflows;
 /// </summary>
 internal sealed class ModelSearch(TaskOrchestrationContext context, PipelineStages stages, ILogger log)
 {
-    /// <summary>Trials write nothing and a trial failing is an outcome, so one retry covers a storage hiccup.</summary>
-    private static readonly TaskOptions TrialRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 2,
-        firstRetryInterval: TimeSpan.FromSeconds(5)));
+    private static readonly TaskOptions TrialRetry = Retries.Trials;
 
     public async Task<(SearchPlan Plan, SearchOutcome Outcome, string RecordPath)> RunAsync(DatasetRef dataset, DatasetSchema schema, string? metric, IReadOnlyList<string> mitigations, TaskOptions retry)
     {

@@ -16,11 +16,7 @@ namespace Mlops.Workflows;
 /// </summary>
 public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
 {
-    /// <summary>Activities are idempotent, so infrastructure faults are retried before the run gives up.</summary>
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 3,
-        firstRetryInterval: TimeSpan.FromSeconds(5),
-        backoffCoefficient: 2));
+    private static readonly TaskOptions Retry = Retries.Activities;
 
     public override async Task<RunResult> RunAsync(TaskOrchestrationContext context, RunRequest input)
     {

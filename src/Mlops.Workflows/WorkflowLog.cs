@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Mlops.Core.Runs;
 using Mlops.Core.Training.Search;
 
 namespace Mlops.Workflows;
@@ -31,4 +32,19 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 122, Level = LogLevel.Information, Message = "Run {RunId} searched {Trials} trials and selected {Trainer}: {StopReason}")]
     public static partial void SearchFinished(ILogger logger, string runId, int trials, string? trainer, string stopReason);
+
+    [LoggerMessage(EventId = 130, Level = LogLevel.Warning, Message = "Run {RunId}: the heartbeat of {Activity} failed: {Reason}")]
+    public static partial void HeartbeatFailed(ILogger logger, string runId, string activity, string reason);
+
+    [LoggerMessage(EventId = 131, Level = LogLevel.Information, Message = "Run {RunId} trial {Trial} reused its checkpoint")]
+    public static partial void TrialReused(ILogger logger, string runId, int trial);
+
+    [LoggerMessage(EventId = 132, Level = LogLevel.Information, Message = "Run {RunId} reused its trained candidate {Path}")]
+    public static partial void TrainingReused(ILogger logger, string runId, string path);
+
+    [LoggerMessage(EventId = 133, Level = LogLevel.Warning, Message = "Run {RunId} restarted ({Kind}, attempt {Attempt}): {Reason}")]
+    public static partial void RunRestarted(ILogger logger, string runId, RestartKind kind, int attempt, string reason);
+
+    [LoggerMessage(EventId = 134, Level = LogLevel.Error, Message = "Run {RunId} stopped by the watchdog: {Reason}")]
+    public static partial void RunStopped(ILogger logger, string runId, string reason);
 }

@@ -37,6 +37,10 @@ public static class WorkflowRegistration
         services.AddTransient<RegisterModel>();
         services.AddTransient<PromoteModel>();
         services.AddSingleton<RunLauncher>();
+        services.AddSingleton<RunRestarter>();
+        services.AddSingleton<RunWatchdog>();
+        services.AddSingleton<RunCheckpoints>();
+        services.AddSingleton<RunHeartbeat>();
         return services;
     }
 }

@@ -2,7 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Mlops.DevHost;
 using Mlops.DevHost.Functions;
+using Mlops.DevHost.Timers;
 using Mlops.DevHost.Triggers;
 using Mlops.Functions;
 using Mlops.Testing;
@@ -45,12 +49,17 @@ public sealed class DevHostParityTests
     }
 
     [Fact]
-    public void TimerFunctions_AreScheduledAlikeByTheDevHost()
+    public void EveryTimerFunction_IsRunByTheDevHostOnTheSameSchedule()
     {
         var declared = Triggers("timerTrigger").Select(b => b.GetProperty("schedule").GetString()!).Order().ToArray();
-        var scheduled = FunctionCatalog.TimerFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly).Select(f => f.Schedule).Order().ToArray();
+        var options = Options.Create(new DevHostOptions());
+        var runners = FunctionCatalog.TimerFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly)
+            .Select(f => new TimerRunner(new ServiceCollection().BuildServiceProvider(), f, options, TimeProvider.System, NullLogger<TimerRunner>.Instance))
+            .ToArray();
 
-        Assert.Equal(declared, scheduled);
+        Assert.NotEmpty(declared);
+        Assert.Equal(declared, runners.Select(r => r.Schedule).Order());
+        Assert.All(runners, r => Assert.True(TimerRunner.Parse(r.Schedule).GetNextOccurrence(DateTime.UtcNow) > DateTime.UtcNow));
     }
 
     private static string[] DevHostEndpoints()

@@ -17,4 +17,11 @@ public static class ArtifactPaths
 
     /// <summary>A run's search record: every trial's configuration, metrics and duration, beside its candidate.</summary>
     public static string Trials(string model, string runId) => $"{model}/runs/{runId}/trials.json";
+
+    /// <summary>One trial's result kept for the run, so a restarted run reuses what its trials already measured.</summary>
+    public static string TrialCheckpoint(string model, string runId, int index) =>
+        $"{model}/runs/{runId}/trials/{index.ToString(CultureInfo.InvariantCulture)}.json";
+
+    /// <summary>The refit's summary beside its candidate, so a restarted run does not train the winner again.</summary>
+    public static string TrainingCheckpoint(string model, string runId) => $"{model}/runs/{runId}/training.json";
 }

@@ -6,7 +6,7 @@ namespace Mlops.DevHost.Durable;
 
 /// <summary>
 /// The Azure Storage backend as the sidecar should see it: activity work items stay locked while they run, and the
-/// same task of the same execution never runs twice at once in this process.
+/// same task never runs twice at once in this process.
 /// </summary>
 /// <remarks>
 /// DurableTask.Core's dispatcher renews an activity's queue message while the activity runs; the in-process sidecar's
@@ -47,7 +47,7 @@ public sealed class LeaseKeepingOrchestrationService(IOrchestrationService inner
         var task = TaskKey(workItem);
         if (!runningTasks.TryAdd(task, workItem.Id))
         {
-            // The same task of the same execution is running here already: put this copy back for later, when the
+            // The same task is running here already: put this copy back for later, when the
             // first has finished and its completion is in the orchestration's history.
             DevHostLog.DuplicateActivityDeferred(logger, task);
             await inner.AbandonTaskActivityWorkItemAsync(workItem);
@@ -145,7 +145,10 @@ public sealed class LeaseKeepingOrchestrationService(IOrchestrationService inner
     {
         var instance = workItem.TaskMessage.OrchestrationInstance;
         var taskId = workItem.TaskMessage.Event is TaskScheduledEvent scheduled ? scheduled.EventId : -1;
-        return $"{instance.InstanceId}/{instance.ExecutionId}/{taskId}";
+
+        // Not keyed by execution: the sidecar keys its pending activities by instance and task id alone, so a
+        // restarted execution's task must also wait for the same-numbered task of the execution it replaced.
+        return $"{instance.InstanceId}/{taskId}";
     }
 
     private async Task StopRenewingAsync(TaskActivityWorkItem workItem)

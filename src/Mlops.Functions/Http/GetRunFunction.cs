@@ -4,14 +4,15 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
+using Mlops.Core.Runs;
 
 namespace Mlops.Functions.Http;
 
 /// <summary>GET /api/runs/{runId}: the run's status, stages and outcome.</summary>
-public sealed class GetRunFunction
+public sealed class GetRunFunction(IRunJournalStore journals)
 {
     [Function("GetRun")]
-    public static Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "runs/{runId}")] HttpRequest request,
         string runId,
         [DurableClient] DurableTaskClient client,
@@ -20,6 +21,7 @@ public sealed class GetRunFunction
         var model = RunIds.ModelOf(runId);
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken)
             ?? throw MlopsException.NotFound($"Run '{runId}' does not exist.");
-        return new OkObjectResult(RunViews.From(model, metadata));
+        var journal = await journals.GetAsync(model, runId, cancellationToken);
+        return new OkObjectResult(RunViews.From(model, metadata, journal));
     });
 }

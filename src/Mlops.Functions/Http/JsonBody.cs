@@ -8,12 +8,17 @@ namespace Mlops.Functions.Http;
 /// <summary>Reads a request body with a size bound, turning every malformed input into a clear 4xx.</summary>
 public static class JsonBody
 {
-    public static async Task<JsonDocument> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<JsonDocument> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken) =>
+        await ReadOptionalAsync(request, maxBytes, cancellationToken)
+            ?? throw MlopsException.Invalid("The request body is empty; send a JSON object.");
+
+    /// <summary>The body as JSON, or null when the request has no body (for routes whose body is optional).</summary>
+    public static async Task<JsonDocument?> ReadOptionalAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         var bytes = await RequestBytes.ReadAsync(request, maxBytes, cancellationToken);
         if (bytes.Length == 0)
         {
-            throw MlopsException.Invalid("The request body is empty; send a JSON object.");
+            return null;
         }
 
         try

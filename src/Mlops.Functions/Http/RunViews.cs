@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Mlops.Core.Runs;
 using Mlops.Functions.Http.Contracts;
 using Mlops.Workflows.Contracts;
 
@@ -7,7 +8,7 @@ namespace Mlops.Functions.Http;
 /// <summary>Reads a run from its orchestration: the input names the dataset, the custom status the stages, the output the outcome.</summary>
 public static class RunViews
 {
-    public static RunView From(string model, OrchestrationMetadata metadata)
+    public static RunView From(string model, OrchestrationMetadata metadata, RunJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         var request = metadata.ReadInputAs<RunRequest>();
@@ -24,6 +25,7 @@ public static class RunViews
             OrchestrationRuntimeStatus.Pending => (RunStatus.Pending, null, false, null),
             OrchestrationRuntimeStatus.Completed when metadata.ReadOutputAs<RunResult>() is { } result =>
                 (result.Status, result.Version, result.Promoted, result.Reason),
+            OrchestrationRuntimeStatus.Terminated when journal?.StoppedReason is { } stopped => (RunStatus.Failed, (int?)null, false, stopped),
             OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Completed =>
                 (RunStatus.Failed, (int?)null, false, metadata.FailureDetails?.ErrorMessage ?? "The run ended without a result."),
             _ => (RunStatus.Running, (int?)null, false, (string?)null),
@@ -35,7 +37,12 @@ public static class RunViews
                 TrialSeconds = searched.TrialSeconds,
             }
             : null;
-        return new RunView(metadata.InstanceId, model, request?.Dataset.BlobName, status.ToString(), stages, version, promoted, reason) { Search = search };
+        return new RunView(metadata.InstanceId, model, request?.Dataset.BlobName, status.ToString(), stages, version, promoted, reason)
+        {
+            Search = search,
+            Attempt = request?.Attempt ?? 1,
+            Restarts = journal?.Restarts.Select(r => new RestartView(r.At, r.Kind.ToString(), r.Reason, r.Attempt)).ToArray() ?? [],
+        };
     }
 
     private static DateTimeOffset? AsUtc(DateTime? time) =>

@@ -7,7 +7,7 @@ using Mlops.Workflows.Contracts;
 namespace Mlops.Workflows.Activities;
 
 /// <summary>Scores the current champion on the candidate's holdout and decides whether the candidate should replace it.</summary>
-public sealed class EvaluateModel(DatasetLoader loader, IModelRegistry registry, IModelArtifactStore artifacts, ModelEvaluator evaluator)
+public sealed class EvaluateModel(DatasetLoader loader, IModelRegistry registry, IModelArtifactStore artifacts, ModelEvaluator evaluator, RunHeartbeat heartbeat)
     : TaskActivity<EvaluateModelInput, EvaluationSummary>
 {
     public override async Task<EvaluationSummary> RunAsync(TaskActivityContext context, EvaluateModelInput input)
@@ -22,6 +22,7 @@ public sealed class EvaluateModel(DatasetLoader loader, IModelRegistry registry,
             return new EvaluationSummary(challenger, null, null, first.Promote, first.Reason);
         }
 
+        await using var alive = heartbeat.Start(model, input.RunId, nameof(EvaluateModel));
         var result = await EvaluateChampionAsync(model, champion.Version, input);
         var decision = PromotionPolicy.Decide(input.Schema.Task, challenger, champion.Version, result, input.Training.PrimaryMetric);
         return new EvaluationSummary(challenger, champion.Version, result.Metrics, decision.Promote, decision.Reason);

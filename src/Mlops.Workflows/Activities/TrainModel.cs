@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Mlops.Core.Datasets;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
@@ -10,14 +11,21 @@ namespace Mlops.Workflows.Activities;
 
 /// <summary>
 /// Refits the search's winner on all training rows, scores it on the holdout and leaves it in blob storage under the
-/// run's own path.
+/// run's own path, with its summary as a checkpoint that a restarted run reuses instead of training again.
 /// </summary>
-public sealed class TrainModel(DatasetLoader loader, ModelTrainer trainer, IModelArtifactStore artifacts)
+public sealed class TrainModel(DatasetLoader loader, ModelTrainer trainer, IModelArtifactStore artifacts, RunCheckpoints checkpoints, RunHeartbeat heartbeat, ILogger<TrainModel> logger)
     : TaskActivity<TrainModelInput, TrainingSummary>
 {
     public override async Task<TrainingSummary> RunAsync(TaskActivityContext context, TrainModelInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (await checkpoints.ReadTrainingAsync(input, CancellationToken.None) is { } kept)
+        {
+            WorkflowLog.TrainingReused(logger, input.RunId, kept.CandidatePath);
+            return kept;
+        }
+
+        await using var alive = heartbeat.Start(input.Dataset.Model, input.RunId, nameof(TrainModel));
         var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset);
         var search = input.Search;
         var trained = trainer.Train(data, input.Schema, search?.Winner.Configuration, search?.Settings);
@@ -26,10 +34,12 @@ public sealed class TrainModel(DatasetLoader loader, ModelTrainer trainer, IMode
         // Training is deterministic for its seed, so a retry writes the same bytes to the same path.
         await artifacts.WriteAsync(path, trained.ModelZip, CancellationToken.None);
         var sha = Convert.ToHexStringLower(SHA256.HashData(trained.ModelZip.ToMemory().Span));
-        return new TrainingSummary(trained.Trainer, Parameters(trained, search), trained.Metrics, trained.TrainingRows, trained.HoldoutRows, path, sha)
+        var summary = new TrainingSummary(trained.Trainer, Parameters(trained, search), trained.Metrics, trained.TrainingRows, trained.HoldoutRows, path, sha)
         {
             PrimaryMetric = search?.Settings.Metric,
         };
+        await checkpoints.WriteTrainingAsync(input, summary, CancellationToken.None);
+        return summary;
     }
 
     /// <summary>The model's hyperparameters and, when a search chose it, how: the manifest's record of the selection.</summary>

@@ -11,13 +11,15 @@ namespace Mlops.Workflows.Activities;
 /// Streams the dataset through the data-quality gate with its optional spec, against the data contract of the model's
 /// champion when it has one. The dataset is never held in memory here: the profiler's memory is bounded.
 /// </summary>
-public sealed class ValidateDataset(DatasetLoader loader, IDatasetStore store, IModelRegistry registry, IModelArtifactStore artifacts, DatasetValidator validator)
+public sealed class ValidateDataset(DatasetLoader loader, IDatasetStore store, IModelRegistry registry, IModelArtifactStore artifacts, DatasetValidator validator, RunHeartbeat heartbeat)
     : TaskActivity<RunRequest, ValidationReport>
 {
     public override async Task<ValidationReport> RunAsync(TaskActivityContext context, RunRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var model = input.Dataset.Model;
+        ArgumentNullException.ThrowIfNull(context);
+        await using var alive = heartbeat.Start(model, context.InstanceId, nameof(ValidateDataset));
         var spec = await store.ReadSpecAsync(model, CancellationToken.None);
         var previous = await ChampionContractAsync(model);
         await using var csv = await loader.OpenAsync(input.Dataset, CancellationToken.None);

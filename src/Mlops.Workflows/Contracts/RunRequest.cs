@@ -3,4 +3,8 @@ using Mlops.Core.Datasets;
 namespace Mlops.Workflows.Contracts;
 
 /// <summary>The orchestration's input: which dataset, pinned by content. The run id is the instance id.</summary>
-public sealed record RunRequest(DatasetRef Dataset);
+public sealed record RunRequest(DatasetRef Dataset)
+{
+    /// <summary>1 for the first execution; a restart runs the same input again as the next attempt.</summary>
+    public int Attempt { get; init; } = 1;
+}

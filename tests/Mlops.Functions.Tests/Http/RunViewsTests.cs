@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Mlops.Core.Datasets;
+using Mlops.Core.Runs;
 using Mlops.Functions.Http;
 using Mlops.Workflows.Contracts;
 
@@ -66,6 +67,24 @@ public sealed class RunViewsTests
 
         Assert.Equal("Failed", view.Status);
         Assert.Equal("The orchestrator crashed.", view.Reason);
+    }
+
+    [Fact]
+    public void ARunStoppedByTheWatchdog_IsFailedWithItsReason_AndShowsItsRestarts()
+    {
+        var at = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        var journal = RunJournal.Empty("iris", "iris-bbbbbbbbbbbbbbbb") with
+        {
+            Restarts = [new RunRestart(at, RestartKind.Automatic, "No progress for 16 min.", 2)],
+            StoppedReason = "Stopped by the watchdog after 1 automatic restart(s) without progress.",
+        };
+
+        var view = RunViews.From("iris", Metadata(OrchestrationRuntimeStatus.Terminated), journal);
+
+        Assert.Equal("Failed", view.Status);
+        Assert.Equal(journal.StoppedReason, view.Reason);
+        var restart = Assert.Single(view.Restarts);
+        Assert.Equal(("Automatic", 2), (restart.Kind, restart.Attempt));
     }
 
     private static OrchestrationMetadata Metadata(

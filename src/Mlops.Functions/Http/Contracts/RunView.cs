@@ -13,4 +13,10 @@ public sealed record RunView(
 {
     /// <summary>The train stage's search: progress while it runs, the final count after; null before it starts.</summary>
     public SearchView? Search { get; init; }
+
+    /// <summary>1, or the attempt the latest restart began.</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>Every restart, oldest first.</summary>
+    public IReadOnlyList<RestartView> Restarts { get; init; } = [];
 }

@@ -1,0 +1,60 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Mlops.DevHost;
+using Mlops.DevHost.Functions;
+using Mlops.DevHost.Timers;
+
+namespace Mlops.Functions.Tests.DevHost;
+
+public sealed class TimerRunnerTests
+{
+    [Fact]
+    public async Task ATimerFunction_IsCalledAtEachOccurrence_AndAFailureDoesNotStopTheNext()
+    {
+        var method = typeof(CountingTimer).GetMethod(nameof(CountingTimer.Run))!;
+        var function = new TimerFunction("Counting", typeof(CountingTimer), method, "0 0 3 * * *");
+        var options = new DevHostOptions();
+        options.TimerSchedules["Counting"] = "* * * * * *";
+        var services = new ServiceCollection().AddSingleton<CountingTimer>().BuildServiceProvider();
+        var timer = services.GetRequiredService<CountingTimer>();
+        using var runner = new TimerRunner(services, function, Options.Create(options), TimeProvider.System, NullLogger<TimerRunner>.Instance);
+
+        Assert.Equal("* * * * * *", runner.Schedule);
+        await runner.StartAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await runner.StopAsync(CancellationToken.None);
+
+        Assert.InRange(timer.Calls, 3, 5);
+        Assert.All(timer.Infos, i => Assert.NotNull(i.ScheduleStatus));
+    }
+
+    [Fact]
+    public void FiveFieldAndSixFieldSchedules_AreBothRead()
+    {
+        var start = new DateTime(2026, 12, 3, 12, 0, 1, DateTimeKind.Utc);
+
+        Assert.Equal(new DateTime(2026, 12, 3, 12, 5, 0, DateTimeKind.Utc), TimerRunner.Parse("0 */5 * * * *").GetNextOccurrence(start));
+        Assert.Equal(new DateTime(2026, 12, 3, 12, 5, 0, DateTimeKind.Utc), TimerRunner.Parse("*/5 * * * *").GetNextOccurrence(start));
+    }
+
+    public sealed class CountingTimer
+    {
+        private readonly List<TimerInfo> infos = [];
+
+        public int Calls => infos.Count;
+
+        public IReadOnlyList<TimerInfo> Infos => infos;
+
+        [Function("Counting")]
+        public Task Run([TimerTrigger("0 0 3 * * *")] TimerInfo info)
+        {
+            lock (infos)
+            {
+                infos.Add(info);
+                return infos.Count == 1 ? Task.FromException(new InvalidOperationException("the first occurrence fails")) : Task.CompletedTask;
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Mlops.Core;
+using Mlops.Core.Datasets;
+using Mlops.Core.Registry;
+using Mlops.Core.Training.Search;
+using Mlops.Storage;
+using Mlops.Testing;
+using Mlops.Workflows.Contracts;
+
+namespace Mlops.Workflows.Tests.Recovery;
+
+/// <summary>Checkpoints in the models container on Azurite: what a restarted run reuses, and what it must not.</summary>
+public sealed class RunCheckpointsTests : IAsyncLifetime
+{
+    private IHost? host;
+
+    private RunCheckpoints Checkpoints => new(host!.Services.GetRequiredService<IModelArtifactStore>());
+
+    private IModelArtifactStore Artifacts => host!.Services.GetRequiredService<IModelArtifactStore>();
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = await AzuriteInstance.ConnectionStringAsync() })
+            .Build();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddMlopsCore(configuration);
+        builder.Services.AddMlopsStorage(configuration);
+        host = builder.Build();
+        await host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task ATrialMeasuredOnce_IsReusedForTheSameInputOnly()
+    {
+        var input = TrialInput(Unique(), trainer: "FastTree");
+        var result = Completed(input);
+
+        Assert.Null(await Checkpoints.ReadTrialAsync(input, CancellationToken.None));
+        await Checkpoints.WriteTrialAsync(input, result, CancellationToken.None);
+
+        Assert.Equivalent(result, await Checkpoints.ReadTrialAsync(input, CancellationToken.None));
+        Assert.Null(await Checkpoints.ReadTrialAsync(input with { Trial = input.Trial with { Budget = 0.5 } }, CancellationToken.None));
+        Assert.Null(await Checkpoints.ReadTrialAsync(input with { Dataset = input.Dataset with { Sha256 = new string('f', 64) } }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AFailedTrial_IsNotKept()
+    {
+        var input = TrialInput(Unique(), trainer: "LightGbm");
+
+        await Checkpoints.WriteTrialAsync(input, TrialResult.Failed(input.Trial, "OutOfMemory? no: a bad fit"), CancellationToken.None);
+
+        Assert.Null(await Checkpoints.ReadTrialAsync(input, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ATrainingCheckpoint_NeedsItsCandidateIntact()
+    {
+        var model = Unique();
+        var input = new TrainModelInput($"{model}-0123456789abcdef", Dataset(model), Schema());
+        var zip = BinaryData.FromBytes([1, 2, 3, 4]);
+        var path = ArtifactPaths.Candidate(model, input.RunId);
+        var summary = new TrainingSummary("FastTree", new Dictionary<string, string>(), new Dictionary<string, double> { ["auc"] = 0.9 }, 80, 20, path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(zip.ToArray())));
+        await Artifacts.WriteAsync(path, zip, CancellationToken.None);
+        await Checkpoints.WriteTrainingAsync(input, summary, CancellationToken.None);
+
+        Assert.Equivalent(summary, await Checkpoints.ReadTrainingAsync(input, CancellationToken.None));
+
+        await Artifacts.WriteAsync(path, BinaryData.FromBytes([9, 9]), CancellationToken.None);
+        Assert.Null(await Checkpoints.ReadTrainingAsync(input, CancellationToken.None));
+    }
+
+    private static string Unique() => $"cp-{Guid.NewGuid():N}"[..30];
+
+    private static DatasetRef Dataset(string model) => new(model, $"{model}/a.csv", new string('a', 64), "\"etag\"");
+
+    private static DatasetSchema Schema() =>
+        new([new ColumnSchema("x", ColumnKind.Numeric)], "label", MlTask.BinaryClassification, ["no", "yes"]);
+
+    private static RunTrialInput TrialInput(string model, string trainer) => new(
+        $"{model}-0123456789abcdef",
+        Dataset(model),
+        Schema(),
+        new TrialSettings(42, 0.2, 5, 5, "auc", ClassWeights: false, OneHotMaxCardinality: 100),
+        new TrialRequest(3, 0, new TrialConfiguration(trainer, new Dictionary<string, double> { ["learningRate"] = 0.1 }), 1.0, null));
+
+    private static TrialResult Completed(RunTrialInput input) =>
+        new(input.Trial.Index, 0, input.Trial.Configuration, 1.0, TrialStatus.Completed, new Dictionary<string, double> { ["auc"] = 0.93 }, 5, 40, 2.5, null);
+}
