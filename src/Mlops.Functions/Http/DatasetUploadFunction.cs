@@ -25,7 +25,7 @@ public sealed class DatasetUploadFunction(IDatasetStore datasets, RunLauncher la
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
         ModelName.Validate(model);
-        var content = await RequestBytes.ReadAsync(request, options.Value.MaxUploadBytes, cancellationToken);
+        var content = await RequestBytes.ReadAsync(request, BodyLimit.Upload(options.Value), cancellationToken);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var runId = RunIds.For(model, sha);
 
