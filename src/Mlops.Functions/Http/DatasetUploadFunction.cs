@@ -36,9 +36,12 @@ public sealed class DatasetUploadFunction(IDatasetStore datasets, RunLauncher la
             return new OkObjectResult(new DatasetAccepted(model, dataset, sha, runId, Started: false));
         }
 
+        // Identical uploads racing past the check above converge below: the store answers an identical blob of the
+        // same name, and the launcher starts the run once whichever blob each of them stored.
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMddHHmmss}-{sha[..12]}.csv");
         var stored = await datasets.UploadAsync(model, fileName, BinaryData.FromBytes(content), cancellationToken);
         var start = await launcher.StartAsync(client, model, stored, cancellationToken);
-        return new AcceptedResult($"/api/runs/{start.RunId}", new DatasetAccepted(model, stored.BlobName, sha, start.RunId, start.Started));
+        var answer = new DatasetAccepted(model, stored.BlobName, sha, start.RunId, start.Started);
+        return start.Started ? new AcceptedResult($"/api/runs/{start.RunId}", answer) : new OkObjectResult(answer);
     });
 }

@@ -37,14 +37,18 @@ public sealed class BlobDatasetStore(StorageClients clients, ILogger<BlobDataset
             Metadata = new Dictionary<string, string> { [Sha256Metadata] = sha256 },
             HttpHeaders = new BlobHttpHeaders { ContentType = CsvContentType },
         };
+        var blob = datasets.GetBlobClient(blobName);
         try
         {
-            var uploaded = await datasets.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken);
+            var uploaded = await blob.UploadAsync(content, options, cancellationToken);
             return new StoredDataset(blobName, uploaded.Value.ETag.ToString(), sha256, content.ToMemory().Length);
         }
         catch (RequestFailedException e) when (e.Status is StorageErrors.Conflict or StorageErrors.PreconditionFailed)
         {
-            throw new MlopsException(MlopsErrorCode.ResourceAlreadyExists, $"The dataset '{blobName}' already exists; datasets are immutable, upload under another file name.");
+            // The name holds the upload's second and hash prefix, so identical content uploaded twice in one second
+            // lands here: that is the same dataset, not a conflict.
+            return await IdenticalAsync(blob, sha256, cancellationToken)
+                ?? throw new MlopsException(MlopsErrorCode.ResourceAlreadyExists, $"The dataset '{blobName}' already exists; datasets are immutable, upload under another file name.");
         }
     }
 
@@ -143,6 +147,22 @@ public sealed class BlobDatasetStore(StorageClients clients, ILogger<BlobDataset
         }
 
         return blobName;
+    }
+
+    /// <summary>The existing blob when we wrote it with this SHA-256; null when its content differs (or it vanished).</summary>
+    private static async Task<StoredDataset?> IdenticalAsync(BlobClient blob, string sha256, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return properties.Metadata.TryGetValue(Sha256Metadata, out var stored) && string.Equals(stored, sha256, StringComparison.OrdinalIgnoreCase)
+                ? new StoredDataset(blob.Name, properties.ETag.ToString(), stored.ToLowerInvariant(), properties.ContentLength)
+                : null;
+        }
+        catch (RequestFailedException e) when (e.IsBlobMissing())
+        {
+            return null;
+        }
     }
 
     /// <summary>True when the quarantine copy exists with the dataset's content (a retry after the copy).</summary>
