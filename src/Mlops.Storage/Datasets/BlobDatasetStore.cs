@@ -29,25 +29,40 @@ public sealed class BlobDatasetStore(StorageClients clients, ILogger<BlobDataset
     public async Task<StoredDataset> UploadAsync(string model, string fileName, BinaryData content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var blobName = $"{ModelName.Validate(model)}/{StoragePaths.ValidateFileName(fileName)}";
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
+        await using var stream = content.ToStream();
+        return await UploadAsync(model, fileName, stream, sha256, cancellationToken);
+    }
+
+    public async Task<StoredDataset> UploadAsync(string model, string fileName, Stream content, string sha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(sha256);
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("The content must be seekable: its length is part of the answer.", nameof(content));
+        }
+
+        var blobName = $"{ModelName.Validate(model)}/{StoragePaths.ValidateFileName(fileName)}";
+        var length = content.Length - content.Position;
+        var hash = sha256.ToLowerInvariant();
         var options = new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            Metadata = new Dictionary<string, string> { [Sha256Metadata] = sha256 },
+            Metadata = new Dictionary<string, string> { [Sha256Metadata] = hash },
             HttpHeaders = new BlobHttpHeaders { ContentType = CsvContentType },
         };
         var blob = datasets.GetBlobClient(blobName);
         try
         {
             var uploaded = await blob.UploadAsync(content, options, cancellationToken);
-            return new StoredDataset(blobName, uploaded.Value.ETag.ToString(), sha256, content.ToMemory().Length);
+            return new StoredDataset(blobName, uploaded.Value.ETag.ToString(), hash, length);
         }
         catch (RequestFailedException e) when (e.Status is StorageErrors.Conflict or StorageErrors.PreconditionFailed)
         {
             // The name holds the upload's second and hash prefix, so identical content uploaded twice in one second
             // lands here: that is the same dataset, not a conflict.
-            return await IdenticalAsync(blob, sha256, cancellationToken)
+            return await IdenticalAsync(blob, hash, cancellationToken)
                 ?? throw new MlopsException(MlopsErrorCode.ResourceAlreadyExists, $"The dataset '{blobName}' already exists; datasets are immutable, upload under another file name.");
         }
     }

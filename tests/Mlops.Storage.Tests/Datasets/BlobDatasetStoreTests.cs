@@ -78,6 +78,22 @@ public class BlobDatasetStoreTests(StorageFixture fixture) : IClassFixture<Stora
     }
 
     [Fact]
+    public async Task UploadAsync_AStreamWithItsSha256_StoresTheContentWithThatSha256()
+    {
+        var model = TestModels.Unique("ds");
+        var content = Csv(rows: 50).ToArray();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        await using var stream = new MemoryStream(content);
+
+        var stored = await store.UploadAsync(model, "data.csv", stream, sha256, CancellationToken.None);
+
+        Assert.Equal(new StoredDataset($"{model}/data.csv", stored.ETag, sha256, content.Length), stored);
+        var blob = fixture.Clients.Container(StorageNames.DatasetsContainer).GetBlobClient(stored.BlobName);
+        Assert.Equal(sha256, (await blob.GetPropertiesAsync()).Value.Metadata[BlobDatasetStore.Sha256Metadata]);
+        Assert.Equal(content, (await blob.DownloadContentAsync()).Value.Content.ToArray());
+    }
+
+    [Fact]
     public async Task DescribeAsync_MissingBlob_ReturnsNull()
     {
         Assert.Null(await store.DescribeAsync($"{TestModels.Unique("ds")}/none.csv", CancellationToken.None));
