@@ -28,6 +28,7 @@ builder.WebHost.UseUrls(devHost.Urls);
 builder.Services.AddMlopsFunctions(builder.Configuration);
 builder.Services.AddMlopsTelemetry(builder.Configuration);
 builder.Services.AddMvcCore();
+builder.Services.AddServerBodyLimit();
 builder.Services.AddDurableTaskClient(client => client.UseGrpc(channel));
 builder.Services.AddDurableTaskWorker(worker =>
 {

@@ -10,15 +10,22 @@ namespace Mlops.Workflows;
 /// Starts the pipeline for a stored dataset. The run id comes from the model and the content, so the upload route,
 /// the blob trigger and a retry converge on one run, and identical content never trains twice.
 /// </summary>
-public sealed class RunLauncher(ILogger<RunLauncher> logger)
+public sealed class RunLauncher(ILogger<RunLauncher> logger) : IDisposable
 {
+    private readonly RunStartGate gate = new();
+
     public async Task<RunStart> StartAsync(DurableTaskClient client, string model, StoredDataset dataset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(dataset);
         var runId = RunIds.For(model, dataset.Sha256);
 
-        // Checked first: the Durable backends let a new start replace a finished instance of the same id.
+        // Across processes only the backend can refuse a second start (the dedupe statuses below); within one, the
+        // gate closes the window between the check and the start in which identical uploads racing would each start it.
+        using var entered = await gate.EnterAsync(runId, cancellationToken);
+
+        // Checked first: the Durable backends let a new start replace a finished instance of the same id unless told
+        // not to (the dedupe statuses, which not every backend honours).
         if (await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             WorkflowLog.RunExists(logger, runId, dataset.BlobName);
@@ -29,7 +36,7 @@ public sealed class RunLauncher(ILogger<RunLauncher> logger)
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(TrainingPipeline), request, new StartOrchestrationOptions(runId), cancellationToken);
+                nameof(TrainingPipeline), request, new StartOrchestrationOptions(runId).WithDedupeStatuses([.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses]), cancellationToken);
         }
         catch (Exception)
         {
@@ -47,4 +54,6 @@ public sealed class RunLauncher(ILogger<RunLauncher> logger)
         WorkflowLog.RunScheduled(logger, runId, dataset.BlobName);
         return new RunStart(runId, true);
     }
+
+    public void Dispose() => gate.Dispose();
 }

@@ -3,7 +3,7 @@ using Mlops.Testing;
 namespace Mlops.EndToEnd.Tests;
 
 /// <summary>One DevHost per test class, over this process's Azurite, on a task hub of its own.</summary>
-public sealed class DevHostFixture : IAsyncLifetime
+public class DevHostFixture : IAsyncLifetime
 {
     private DevHostProcess? host;
 
@@ -13,10 +13,13 @@ public sealed class DevHostFixture : IAsyncLifetime
 
     public MlopsApi Api { get; private set; } = null!;
 
+    /// <summary>Settings the host starts with, over the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         StorageConnectionString = await AzuriteInstance.ConnectionStringAsync();
-        host = await DevHostProcess.StartAsync(StorageConnectionString, TaskHubs.Unique("e2e"));
+        host = await DevHostProcess.StartAsync(StorageConnectionString, TaskHubs.Unique("e2e"), Environment);
         Api = new MlopsApi(host.BaseAddress);
     }
 

@@ -38,7 +38,8 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DevHostProcess> StartAsync(string storageConnectionString, string taskHub)
+    /// <param name="environment">Settings over the test defaults (e.g. a small Ingestion__MaxUploadBytes).</param>
+    public static async Task<DevHostProcess> StartAsync(string storageConnectionString, string taskHub, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -62,6 +63,10 @@ public sealed class DevHostProcess : IAsyncDisposable
         // budget keeps each run short.
         start.Environment["Training__MaxTrials"] = "4";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var output = new StringBuilder();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -28,4 +28,16 @@ internal static class SyntheticCsv
 
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
+
+    /// <summary>About <paramref name="bytes"/> of rows whose label has one value: the gate quarantines it in one pass.</summary>
+    public static byte[] SingleLabel(long bytes)
+    {
+        var csv = new StringBuilder("id,value,label\n");
+        for (var r = 0; csv.Length < bytes; r++)
+        {
+            csv.Append(r.ToString(CultureInfo.InvariantCulture)).Append(',').Append((r % 1000).ToString(CultureInfo.InvariantCulture)).Append(".25,0\n");
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
 }

@@ -5,8 +5,17 @@ namespace Mlops.Core.Datasets;
 /// <summary>The datasets and quarantine containers.</summary>
 public interface IDatasetStore
 {
-    /// <summary>Writes an uploaded dataset as "{model}/{fileName}"; fails if that blob exists.</summary>
+    /// <summary>
+    /// Writes an uploaded dataset as "{model}/{fileName}". When that blob exists with the same content (an identical
+    /// upload racing this one) it answers that blob; with other content it fails, datasets being immutable.
+    /// </summary>
     Task<StoredDataset> UploadAsync(string model, string fileName, BinaryData content, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As the other overload, for content already read once by the caller: <paramref name="content"/> is seekable and
+    /// read from its position, and <paramref name="sha256"/> is its lower-case hex SHA-256, which is stored, not recomputed.
+    /// </summary>
+    Task<StoredDataset> UploadAsync(string model, string fileName, Stream content, string sha256, CancellationToken cancellationToken);
 
     /// <summary>Reads the blob once to describe it (ETag, length, SHA-256); null when it does not exist.</summary>
     Task<StoredDataset?> DescribeAsync(string blobName, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
+using Mlops.Functions.Http;
 
 namespace Mlops.DevHost.Functions;
 
@@ -25,12 +26,22 @@ public static class HttpFunctionEndpoints
 
     private static async Task InvokeAsync(HttpContext context, HttpFunction function)
     {
-        var result = await FunctionInvoker.InvokeAsync(
-            context.RequestServices,
-            function.Type,
-            function.Method,
-            p => p.ParameterType == typeof(HttpRequest) ? context.Request : context.GetRouteValue(p.Name!)?.ToString(),
-            context.RequestAborted);
+        object? result;
+        try
+        {
+            result = await FunctionInvoker.InvokeAsync(
+                context.RequestServices,
+                function.Type,
+                function.Method,
+                p => p.ParameterType == typeof(HttpRequest) ? context.Request : context.GetRouteValue(p.Name!)?.ToString(),
+                context.RequestAborted);
+        }
+        catch (Exception e) when (BodyLimit.IsServerRefusal(e) && !context.Response.HasStarted)
+        {
+            // Kestrel refused the body under a function that did not translate it: unhandled, it would drop the
+            // connection. The function readers name their own limit; this names the server's.
+            result = ProblemResponses.From(ServerBodyLimit.Of(context.RequestServices).Exceeded());
+        }
 
         if (result is IActionResult action)
         {

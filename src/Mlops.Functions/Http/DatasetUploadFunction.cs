@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -25,20 +24,22 @@ public sealed class DatasetUploadFunction(IDatasetStore datasets, RunLauncher la
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
         ModelName.Validate(model);
-        var content = await RequestBytes.ReadAsync(request, options.Value.MaxUploadBytes, cancellationToken);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        var runId = RunIds.For(model, sha);
+        await using var body = await UploadSpool.ReadAsync(request, BodyLimit.Upload(options.Value), cancellationToken);
+        var runId = RunIds.For(model, body.Sha256);
 
         var existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         if (existing is not null)
         {
             var dataset = existing.ReadInputAs<RunRequest>()?.Dataset.BlobName ?? string.Empty;
-            return new OkObjectResult(new DatasetAccepted(model, dataset, sha, runId, Started: false));
+            return new OkObjectResult(new DatasetAccepted(model, dataset, body.Sha256, runId, Started: false));
         }
 
-        var fileName = string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMddHHmmss}-{sha[..12]}.csv");
-        var stored = await datasets.UploadAsync(model, fileName, BinaryData.FromBytes(content), cancellationToken);
+        // Identical uploads racing past the check above converge below: the store answers an identical blob of the
+        // same name, and the launcher starts the run once whichever blob each of them stored.
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMddHHmmss}-{body.Sha256[..12]}.csv");
+        var stored = await datasets.UploadAsync(model, fileName, body.Content, body.Sha256, cancellationToken);
         var start = await launcher.StartAsync(client, model, stored, cancellationToken);
-        return new AcceptedResult($"/api/runs/{start.RunId}", new DatasetAccepted(model, stored.BlobName, sha, start.RunId, start.Started));
+        var answer = new DatasetAccepted(model, stored.BlobName, body.Sha256, start.RunId, start.Started);
+        return start.Started ? new AcceptedResult($"/api/runs/{start.RunId}", answer) : new OkObjectResult(answer);
     });
 }

@@ -22,7 +22,7 @@ public sealed class FeedbackFunction(IPredictionLog predictions, IFeedbackStore 
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
         ModelName.Validate(model);
-        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+        using var body = await JsonBody.ReadAsync(request, BodyLimit.Request(options.Value), cancellationToken);
         var root = JsonBody.RootObject(body);
         if (!root.TryGetProperty("predictionId", out var idElement) || idElement.ValueKind != JsonValueKind.String
             || idElement.GetString() is not { Length: > 0 and <= 64 } predictionId

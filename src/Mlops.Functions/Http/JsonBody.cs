@@ -8,14 +8,14 @@ namespace Mlops.Functions.Http;
 /// <summary>Reads a request body with a size bound, turning every malformed input into a clear 4xx.</summary>
 public static class JsonBody
 {
-    public static async Task<JsonDocument> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken) =>
-        await ReadOptionalAsync(request, maxBytes, cancellationToken)
+    public static async Task<JsonDocument> ReadAsync(HttpRequest request, BodyLimit limit, CancellationToken cancellationToken) =>
+        await ReadOptionalAsync(request, limit, cancellationToken)
             ?? throw MlopsException.Invalid("The request body is empty; send a JSON object.");
 
     /// <summary>The body as JSON, or null when the request has no body (for routes whose body is optional).</summary>
-    public static async Task<JsonDocument?> ReadOptionalAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<JsonDocument?> ReadOptionalAsync(HttpRequest request, BodyLimit limit, CancellationToken cancellationToken)
     {
-        var bytes = await RequestBytes.ReadAsync(request, maxBytes, cancellationToken);
+        var bytes = await RequestBytes.ReadAsync(request, limit, cancellationToken);
         if (bytes.Length == 0)
         {
             return null;

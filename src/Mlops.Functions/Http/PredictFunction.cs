@@ -16,7 +16,7 @@ public sealed class PredictFunction(PredictionService predictions, IOptions<Serv
         string model,
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
-        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+        using var body = await JsonBody.ReadAsync(request, BodyLimit.Request(options.Value), cancellationToken);
         var (inputs, isBatch) = PredictRequestReader.Read(JsonBody.RootObject(body), options.Value.MaxBatchSize);
         var answers = await predictions.PredictAsync(model, inputs, cancellationToken);
         var views = answers.Select(ToView).ToArray();

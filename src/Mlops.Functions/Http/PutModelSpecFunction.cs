@@ -26,7 +26,7 @@ public sealed class PutModelSpecFunction(IDatasetStore datasets)
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
         ModelName.Validate(model);
-        var bytes = await RequestBytes.ReadAsync(request, MaxSpecBytes, cancellationToken);
+        var bytes = await RequestBytes.ReadAsync(request, new BodyLimit(MaxSpecBytes, Setting: null), cancellationToken);
         var json = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         if (ModelSpecParser.Parse(json, out var error) is null)
         {

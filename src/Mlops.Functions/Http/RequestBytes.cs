@@ -1,37 +1,39 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Mlops.Core.Errors;
 
 namespace Mlops.Functions.Http;
 
-/// <summary>Reads a whole body into memory, refusing more than a bound before reading it all.</summary>
+/// <summary>Reads a small body (JSON, a spec) into memory, refusing more than a bound before reading it all.</summary>
 public static class RequestBytes
 {
-    public static async Task<byte[]> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<byte[]> ReadAsync(HttpRequest request, BodyLimit limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > maxBytes)
+        ArgumentNullException.ThrowIfNull(limit);
+        if (request.ContentLength > limit.Bytes)
         {
-            throw TooLarge(maxBytes);
+            throw limit.Exceeded();
         }
 
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                throw TooLarge(maxBytes);
-            }
+                if (buffer.Length + read > limit.Bytes)
+                {
+                    throw limit.Exceeded();
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Exception e) when (BodyLimit.IsServerRefusal(e))
+        {
+            throw limit.Exceeded();
         }
 
         return buffer.ToArray();
     }
-
-    private static MlopsException TooLarge(long maxBytes) => new(
-        MlopsErrorCode.PayloadTooLarge,
-        string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the {maxBytes:N0}-byte limit."));
 }

@@ -34,7 +34,7 @@ public sealed class RestartRunFunction(RunRestarter restarter, IOptions<ServingO
     private async Task<string> ReasonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         const string byHand = "Restarted by hand.";
-        using var body = await JsonBody.ReadOptionalAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+        using var body = await JsonBody.ReadOptionalAsync(request, BodyLimit.Request(options.Value), cancellationToken);
         if (body is null)
         {
             return byHand;

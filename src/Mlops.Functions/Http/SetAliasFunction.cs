@@ -28,7 +28,7 @@ public sealed class SetAliasFunction(IModelRegistry registry, IOptions<ServingOp
             throw MlopsException.Invalid($"Alias '{alias}' is invalid: an alias follows the model-name rule and 'latest' is reserved.");
         }
 
-        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+        using var body = await JsonBody.ReadAsync(request, BodyLimit.Request(options.Value), cancellationToken);
         var root = JsonBody.RootObject(body);
         if (!root.TryGetProperty("version", out var element) || element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var version) || version < 1)
         {

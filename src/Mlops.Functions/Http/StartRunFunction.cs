@@ -24,7 +24,7 @@ public sealed class StartRunFunction(IDatasetStore datasets, RunLauncher launche
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
         ModelName.Validate(model);
-        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+        using var body = await JsonBody.ReadAsync(request, BodyLimit.Request(options.Value), cancellationToken);
         var root = JsonBody.RootObject(body);
         if (!root.TryGetProperty("dataset", out var datasetElement) || datasetElement.ValueKind != JsonValueKind.String)
         {

@@ -29,22 +29,41 @@ public sealed class BlobDatasetStore(StorageClients clients, ILogger<BlobDataset
     public async Task<StoredDataset> UploadAsync(string model, string fileName, BinaryData content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var blobName = $"{ModelName.Validate(model)}/{StoragePaths.ValidateFileName(fileName)}";
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
+        await using var stream = content.ToStream();
+        return await UploadAsync(model, fileName, stream, sha256, cancellationToken);
+    }
+
+    public async Task<StoredDataset> UploadAsync(string model, string fileName, Stream content, string sha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(sha256);
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("The content must be seekable: its length is part of the answer.", nameof(content));
+        }
+
+        var blobName = $"{ModelName.Validate(model)}/{StoragePaths.ValidateFileName(fileName)}";
+        var length = content.Length - content.Position;
+        var hash = sha256.ToLowerInvariant();
         var options = new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            Metadata = new Dictionary<string, string> { [Sha256Metadata] = sha256 },
+            Metadata = new Dictionary<string, string> { [Sha256Metadata] = hash },
             HttpHeaders = new BlobHttpHeaders { ContentType = CsvContentType },
         };
+        var blob = datasets.GetBlobClient(blobName);
         try
         {
-            var uploaded = await datasets.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken);
-            return new StoredDataset(blobName, uploaded.Value.ETag.ToString(), sha256, content.ToMemory().Length);
+            var uploaded = await blob.UploadAsync(content, options, cancellationToken);
+            return new StoredDataset(blobName, uploaded.Value.ETag.ToString(), hash, length);
         }
         catch (RequestFailedException e) when (e.Status is StorageErrors.Conflict or StorageErrors.PreconditionFailed)
         {
-            throw new MlopsException(MlopsErrorCode.ResourceAlreadyExists, $"The dataset '{blobName}' already exists; datasets are immutable, upload under another file name.");
+            // The name holds the upload's second and hash prefix, so identical content uploaded twice in one second
+            // lands here: that is the same dataset, not a conflict.
+            return await IdenticalAsync(blob, hash, cancellationToken)
+                ?? throw new MlopsException(MlopsErrorCode.ResourceAlreadyExists, $"The dataset '{blobName}' already exists; datasets are immutable, upload under another file name.");
         }
     }
 
@@ -143,6 +162,22 @@ public sealed class BlobDatasetStore(StorageClients clients, ILogger<BlobDataset
         }
 
         return blobName;
+    }
+
+    /// <summary>The existing blob when we wrote it with this SHA-256; null when its content differs (or it vanished).</summary>
+    private static async Task<StoredDataset?> IdenticalAsync(BlobClient blob, string sha256, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return properties.Metadata.TryGetValue(Sha256Metadata, out var stored) && string.Equals(stored, sha256, StringComparison.OrdinalIgnoreCase)
+                ? new StoredDataset(blob.Name, properties.ETag.ToString(), stored.ToLowerInvariant(), properties.ContentLength)
+                : null;
+        }
+        catch (RequestFailedException e) when (e.IsBlobMissing())
+        {
+            return null;
+        }
     }
 
     /// <summary>True when the quarantine copy exists with the dataset's content (a retry after the copy).</summary>

@@ -199,6 +199,8 @@ public class CsvStreamingTests
 
         public Task<StoredDataset> UploadAsync(string model, string fileName, BinaryData content, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<StoredDataset> UploadAsync(string model, string fileName, Stream content, string sha256, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<StoredDataset?> DescribeAsync(string blobName, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<string?> ReadSpecAsync(string model, CancellationToken cancellationToken) => throw new NotSupportedException();

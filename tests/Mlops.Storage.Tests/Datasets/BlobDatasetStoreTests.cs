@@ -55,7 +55,7 @@ public class BlobDatasetStoreTests(StorageFixture fixture) : IClassFixture<Stora
     }
 
     [Fact]
-    public async Task UploadAsync_SameNameTwice_ThrowsResourceAlreadyExists()
+    public async Task UploadAsync_SameNameOtherContent_ThrowsResourceAlreadyExists()
     {
         var model = TestModels.Unique("ds");
         await store.UploadAsync(model, "data.csv", Csv(rows: 3), CancellationToken.None);
@@ -63,6 +63,34 @@ public class BlobDatasetStoreTests(StorageFixture fixture) : IClassFixture<Stora
         var error = await Assert.ThrowsAsync<MlopsException>(() => store.UploadAsync(model, "data.csv", Csv(rows: 4), CancellationToken.None));
 
         Assert.Equal(MlopsErrorCode.ResourceAlreadyExists, error.Code);
+    }
+
+    [Fact]
+    public async Task UploadAsync_SameNameSameContent_AnswersTheBlobAlreadyThere()
+    {
+        // Identical uploads racing in one second pick the same name; the second is the same dataset, not a conflict.
+        var model = TestModels.Unique("ds");
+        var first = await store.UploadAsync(model, "data.csv", Csv(rows: 3), CancellationToken.None);
+
+        var second = await store.UploadAsync(model, "data.csv", Csv(rows: 3), CancellationToken.None);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task UploadAsync_AStreamWithItsSha256_StoresTheContentWithThatSha256()
+    {
+        var model = TestModels.Unique("ds");
+        var content = Csv(rows: 50).ToArray();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        await using var stream = new MemoryStream(content);
+
+        var stored = await store.UploadAsync(model, "data.csv", stream, sha256, CancellationToken.None);
+
+        Assert.Equal(new StoredDataset($"{model}/data.csv", stored.ETag, sha256, content.Length), stored);
+        var blob = fixture.Clients.Container(StorageNames.DatasetsContainer).GetBlobClient(stored.BlobName);
+        Assert.Equal(sha256, (await blob.GetPropertiesAsync()).Value.Metadata[BlobDatasetStore.Sha256Metadata]);
+        Assert.Equal(content, (await blob.DownloadContentAsync()).Value.Content.ToArray());
     }
 
     [Fact]
