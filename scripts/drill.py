@@ -21,7 +21,7 @@ class Azurite:
         self.dir = tempfile.mkdtemp(prefix="drill-azurite-")
         self.ports = [free_port(), free_port(), free_port()]
         self.proc = subprocess.Popen(
-            [os.path.join(ROOT, "node_modules/.bin/azurite"), "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
+            [os.path.join(ROOT, "node_modules/.bin/azurite"), "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
              "--location", self.dir, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
              "--blobPort", str(self.ports[0]), "--queuePort", str(self.ports[1]), "--tablePort", str(self.ports[2])],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
