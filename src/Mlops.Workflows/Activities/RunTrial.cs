@@ -8,10 +8,10 @@ using Mlops.Workflows.Contracts;
 namespace Mlops.Workflows.Activities;
 
 /// <summary>
-/// Runs one trial of a search on the run's data, read from its blob; writes nothing, so running it twice is harmless.
-/// A configuration the trainer cannot fit is an outcome (a failed trial), not a fault: it is returned, not thrown.
-/// Storage faults and the host's own faults (out of memory) do throw, so Durable retries them. A completed trial is
-/// kept as a checkpoint, so a restarted run does not fit it again.
+/// Runs one trial of a search on the run's data, read from its blob; it writes only its own checkpoint, so running it
+/// twice is harmless, and a restarted run does not fit a completed trial again. A configuration the trainer cannot fit
+/// is an outcome (a failed trial), not a fault: it is returned, not thrown. Storage faults and the host's own faults
+/// (out of memory) do throw, so Durable retries them.
 /// </summary>
 public sealed class RunTrial(DatasetLoader loader, TrialRunner runner, RunCheckpoints checkpoints, RunHeartbeat heartbeat, TimeProvider clock, ILogger<RunTrial> logger)
     : TaskActivity<RunTrialInput, TrialResult>
