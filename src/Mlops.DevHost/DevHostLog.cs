@@ -8,4 +8,7 @@ internal static partial class DevHostLog
 
     [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Renewing the lock of activity work item {WorkItem} failed: {Reason}")]
     public static partial void ActivityRenewalFailed(ILogger logger, string workItem, string reason);
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Error, Message = "Function {Function} failed (trace id {TraceId})")]
+    public static partial void FunctionFailed(ILogger logger, string function, string traceId, Exception exception);
 }

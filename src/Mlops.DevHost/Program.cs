@@ -52,5 +52,6 @@ if (devHost.RunTimers)
 }
 
 var app = builder.Build();
+app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.MapFunctionEndpoints(functionsAssembly);
 await app.RunAsync();

@@ -183,6 +183,19 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         Assert.Contains("lower-case letters", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DELETE", "api/models/iris", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "api/no/such/route", HttpStatusCode.NotFound)]
+    [InlineData("GET", "api/models/iris/predict", HttpStatusCode.MethodNotAllowed)]
+    public async Task TheHostsOwnRefusals_AreProblemJsonToo(string method, string path, HttpStatusCode expected)
+    {
+        var (status, contentType, problem) = await Api.SendAsync(new HttpMethod(method), path, null);
+
+        Assert.Equal(expected, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.False(string.IsNullOrEmpty(problem!["detail"]!.GetValue<string>()));
+    }
+
     private async Task EnsureChampionAsync(string model)
     {
         var accepted = await Api.UploadAsync(model, SampleDatasets.Bytes(SampleDatasets.BreastCancer));

@@ -9,4 +9,7 @@ public enum MlopsErrorCode
     PayloadTooLarge,
     UnsupportedMediaType,
     Conflict,
+
+    /// <summary>Storage (or the Durable engine over it) is out of reach for now: the same request may succeed later.</summary>
+    ServiceUnavailable,
 }

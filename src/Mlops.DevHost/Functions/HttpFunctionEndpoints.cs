@@ -42,10 +42,31 @@ public static class HttpFunctionEndpoints
             // connection. The function readers name their own limit; this names the server's.
             result = ProblemResponses.From(ServerBodyLimit.Of(context.RequestServices).Exceeded());
         }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            // A fault of ours: logged once with its stack, answered without it, as the Functions host answers a 500.
+            var unwrapped = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpFunctionEndpoints));
+            DevHostLog.FunctionFailed(logger, function.Name, context.TraceIdentifier, unwrapped);
+            result = InternalError(context.TraceIdentifier);
+        }
 
         if (result is IActionResult action)
         {
             await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
         }
+    }
+
+    private static ObjectResult InternalError(string traceId)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "Internal error",
+            Detail = $"The host failed to handle this request; the fault is logged with trace id {traceId}.",
+        };
+        var result = new ObjectResult(problem) { StatusCode = StatusCodes.Status500InternalServerError };
+        result.ContentTypes.Add(ProblemResponses.ContentType);
+        return result;
     }
 }

@@ -4,8 +4,9 @@ using Mlops.Core.Errors;
 namespace Mlops.Functions.Http;
 
 /// <summary>
-/// Runs an HTTP function's body so that a caller's mistake always answers problem+json with its reason; anything
-/// else is a fault of ours and propagates to the host, which logs it once.
+/// Runs an HTTP function's body so that a caller's mistake always answers problem+json with its reason, and storage
+/// out of reach answers 503 with Retry-After; anything else is a fault of ours and propagates to the host, which logs
+/// it once.
 /// </summary>
 public static class Endpoint
 {
@@ -19,6 +20,10 @@ public static class Endpoint
         catch (MlopsException error)
         {
             return ProblemResponses.From(error);
+        }
+        catch (Exception error) when (StorageOutage.IsOutage(error))
+        {
+            return ProblemResponses.From(StorageOutage.Unavailable(error));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Mlops.Core.Errors;
 
@@ -19,6 +20,13 @@ public static class JsonBody
         if (bytes.Length == 0)
         {
             return null;
+        }
+
+        // The parser checks structure, not the bytes inside strings: invalid UTF-8 there would only fail when a
+        // string is read, deep in a handler, as a server error.
+        if (!Utf8.IsValid(bytes))
+        {
+            throw MlopsException.Invalid("The request body is not valid UTF-8; send JSON encoded as UTF-8.");
         }
 
         try

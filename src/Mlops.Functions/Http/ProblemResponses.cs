@@ -9,6 +9,9 @@ public static class ProblemResponses
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>What a 503 tells a client to wait: storage outages seen in the drills last seconds to a minute.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public static int StatusFor(MlopsErrorCode code) => code switch
     {
         MlopsErrorCode.InvalidParameterValue => StatusCodes.Status400BadRequest,
@@ -17,6 +20,7 @@ public static class ProblemResponses
         MlopsErrorCode.Conflict => StatusCodes.Status409Conflict,
         MlopsErrorCode.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         MlopsErrorCode.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        MlopsErrorCode.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -34,7 +38,7 @@ public static class ProblemResponses
         problem.Extensions["errorCode"] = ErrorCodeName(error.Code);
         var result = new ObjectResult(problem) { StatusCode = status };
         result.ContentTypes.Add(ContentType);
-        return result;
+        return error.Code == MlopsErrorCode.ServiceUnavailable ? new RetryLaterResult(result, RetryAfterSeconds) : result;
     }
 
     /// <summary>The stable, client-visible name of a code, in the registry vocabulary (e.g. RESOURCE_DOES_NOT_EXIST).</summary>
@@ -46,6 +50,7 @@ public static class ProblemResponses
         MlopsErrorCode.Conflict => "CONFLICT",
         MlopsErrorCode.PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         MlopsErrorCode.UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+        MlopsErrorCode.ServiceUnavailable => "TEMPORARILY_UNAVAILABLE",
         _ => "INVALID_PARAMETER_VALUE",
     };
 
@@ -55,6 +60,7 @@ public static class ProblemResponses
         MlopsErrorCode.ResourceAlreadyExists or MlopsErrorCode.Conflict => "Conflict",
         MlopsErrorCode.PayloadTooLarge => "Payload too large",
         MlopsErrorCode.UnsupportedMediaType => "Unsupported media type",
+        MlopsErrorCode.ServiceUnavailable => "Temporarily unavailable",
         _ => "Invalid request",
     };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -27,6 +28,11 @@ public sealed class PutModelSpecFunction(IDatasetStore datasets)
     {
         ModelName.Validate(model);
         var bytes = await RequestBytes.ReadAsync(request, new BodyLimit(MaxSpecBytes, Setting: null), cancellationToken);
+        if (!Utf8.IsValid(bytes))
+        {
+            throw MlopsException.Invalid("The spec is not valid UTF-8; send it as UTF-8 JSON.");
+        }
+
         var json = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         if (ModelSpecParser.Parse(json, out var error) is null)
         {
