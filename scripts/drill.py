@@ -126,12 +126,12 @@ def parse(text):
         return text.decode(errors="replace")
 
 
-def csv(rows, features, seed):
+def csv(rows, features, seed, noise=0.5):
     rnd = random.Random(seed)
     lines = [",".join([f"f{i}" for i in range(features)] + ["label"])]
     for _ in range(rows):
         x = [rnd.gauss(0, 1) for _ in range(features)]
-        y = "yes" if sum(x[:3]) + rnd.gauss(0, 0.5) > 0 else "no"
+        y = "yes" if sum(x[:3]) + rnd.gauss(0, noise) > 0 else "no"
         lines.append(",".join(f"{v:.5f}" for v in x) + "," + y)
     return "\n".join(lines) + "\n"
 
@@ -288,10 +288,11 @@ def drill_storage_outage(azurite):
 
 def drill_alias_race(azurite):
     host = DevHost(azurite.connection_string, "aliases")
+    # Two weak versions (noisy labels), then a clean dataset whose version beats them and so tries to promote.
     for seed in (31, 32):
-        _, start = host.call("POST", "datasets/raced", csv(2000, 8, seed), "text/csv")
+        _, start = host.call("POST", "datasets/raced", csv(2000, 8, seed, noise=4.0), "text/csv")
         wait_run(host, start["runId"], 420)
-    _, start = host.call("POST", "datasets/raced", csv(2000, 8, 33), "text/csv")
+    _, start = host.call("POST", "datasets/raced", csv(2000, 8, 33, noise=0.1), "text/csv")
     rnd = random.Random(5)
     with ThreadPoolExecutor(10) as pool:
         moves = list(pool.map(lambda i: (time.sleep(rnd.random() * 8), host.call("PUT", "models/raced/aliases/champion", json.dumps({"version": 1 + i % 2}))[0])[1], range(50)))
@@ -356,7 +357,7 @@ def drill_bad_input(azurite):
     wait_run(host, start["runId"], 300)
     rss_before = host.rss_mib()
     rnd = random.Random(2026)
-    requests = list(malformed_requests(400 if SHORT else 2000, rnd))
+    requests = list(malformed_requests(300 if SHORT else 2000, rnd))
 
     def send(request):
         method, path, body, content_type = request
@@ -380,7 +381,7 @@ def drill_bad_input(azurite):
                  "PASS" if not server and not no_problem and not crashes else "FAIL",
                  f"statuses {sorted(set(a[0] for a in answers))}; refused by the HTTP server (NUL in path) {len(protocol)}; 5xx or dropped {len(server)} {server[:2]}; 4xx without problem+json {len(no_problem)} {no_problem[:2]}"))
 
-    csvs = list(malformed_csvs(40 if SHORT else 200, rnd))
+    csvs = list(malformed_csvs(30 if SHORT else 200, rnd))
     with ThreadPoolExecutor(8) as pool:
         uploads = list(pool.map(lambda c: host.exchange("POST", f"datasets/{c[0]}", c[1], "text/csv", timeout=120), csvs))
     refused = [u for u in uploads if 400 <= u[0] < 500]
@@ -408,6 +409,8 @@ def main():
         for drill in drills:
             if only and drill.__name__.removeprefix("drill_") not in only:
                 continue
+            if SHORT and drill is drill_alias_race:
+                continue  # three trainings in a row: the full run covers it, CI's time budget does not
             try:
                 drill(azurite)
             except Exception as e:  # a drill that breaks is a failed row, never a silent pass
