@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Mlops.Core;
+using Mlops.Functions.Http;
 using Mlops.Storage;
 using Mlops.Workflows;
 
@@ -14,6 +15,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddMlopsCore(configuration);
         services.AddMlopsStorage(configuration);
         services.AddMlopsWorkflowServices();
+        services.AddSingleton<RunFindings>();
         return services;
     }
 }

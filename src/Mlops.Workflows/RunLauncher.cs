@@ -14,7 +14,7 @@ public sealed class RunLauncher(ILogger<RunLauncher> logger) : IDisposable
 {
     private readonly RunStartGate gate = new();
 
-    public async Task<RunStart> StartAsync(DurableTaskClient client, string model, StoredDataset dataset, CancellationToken cancellationToken)
+    public async Task<RunStart> StartAsync(DurableTaskClient client, string model, StoredDataset dataset, RunTrigger trigger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -32,7 +32,7 @@ public sealed class RunLauncher(ILogger<RunLauncher> logger) : IDisposable
             return new RunStart(runId, false);
         }
 
-        var request = new RunRequest(new DatasetRef(model, dataset.BlobName, dataset.Sha256, dataset.ETag));
+        var request = new RunRequest(new DatasetRef(model, dataset.BlobName, dataset.Sha256, dataset.ETag)) { Trigger = trigger };
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(

@@ -29,6 +29,27 @@ internal static class SyntheticCsv
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
+    /// <summary>
+    /// Binary data with one positive row in every <paramref name="ratio"/> + 1: the minority class is 1/ratio of the
+    /// majority, and the positives lean to a high first feature (overlapping the negatives: no single-column leak).
+    /// </summary>
+    public static byte[] Imbalanced(int rows, int ratio, int seed)
+    {
+        var random = new Random(seed);
+        var csv = new StringBuilder("f0,f1,f2,label\n");
+        for (var r = 0; r < rows; r++)
+        {
+            var positive = r % (ratio + 1) == 0;
+            var f0 = Math.Round((positive ? 0.6 : 0) + random.NextDouble(), 4);
+            csv.Append(f0.ToString(CultureInfo.InvariantCulture)).Append(',')
+               .Append(Math.Round(random.NextDouble(), 4).ToString(CultureInfo.InvariantCulture)).Append(',')
+               .Append(Math.Round(random.NextDouble(), 4).ToString(CultureInfo.InvariantCulture)).Append(',')
+               .Append(positive ? "churned" : "stayed").Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
     /// <summary>About <paramref name="bytes"/> of rows whose label has one value: the gate quarantines it in one pass.</summary>
     public static byte[] SingleLabel(long bytes)
     {

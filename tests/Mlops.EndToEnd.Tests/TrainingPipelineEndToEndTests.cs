@@ -183,6 +183,35 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         Assert.Contains("lower-case letters", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnImbalancedDataset_ShowsItsWarningWithTheMitigation_InTheRunAndItsValidation_AndTheModelsRunsListIt()
+    {
+        var accepted = await Api.UploadAsync("churn-mix", SyntheticCsv.Imbalanced(rows: 2100, ratio: 20, seed: 3));
+        var runId = accepted["runId"]!.GetValue<string>();
+        var run = await Api.WaitForRunAsync(runId);
+
+        Assert.Equal("Completed", run["status"]!.GetValue<string>());
+        Assert.Equal("upload", run["trigger"]!["kind"]!.GetValue<string>());
+        var warning = run["findings"]!.AsArray().Single(f => f!["rule"]!.GetValue<string>() == "class-imbalance")!;
+        Assert.Equal("warning", warning["severity"]!.GetValue<string>());
+        Assert.Contains("class-weights", warning["mitigation"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(warning["observed"]!.GetValue<double>() < warning["threshold"]!.GetValue<double>());
+
+        var validation = await Api.GetObjectAsync($"api/runs/{runId}/validation");
+        Assert.True(validation["passed"]!.GetValue<bool>());
+        Assert.Contains(validation["findings"]!.AsArray(), f => f!["rule"]!.GetValue<string>() == "class-imbalance" && f["mitigation"] is not null);
+        Assert.NotEmpty(validation["contract"]!["columns"]!.AsArray());
+
+        var (status, _, second) = await Api.PostJsonAsync("api/models/churn-mix/runs", new { dataset = accepted["dataset"]!.GetValue<string>() });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(second!["started"]!.GetValue<bool>());
+        var runs = (await Api.SendAsync(HttpMethod.Get, "api/models/churn-mix/runs", null)).Body!.AsArray();
+        var listed = Assert.Single(runs)!;
+        Assert.Equal((runId, "Completed", "upload"), (listed["runId"]!.GetValue<string>(), listed["status"]!.GetValue<string>(), listed["trigger"]!["kind"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Api.SendAsync(HttpMethod.Get, "api/models/churn-mix/runs?top=0", null)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.SendAsync(HttpMethod.Get, "api/runs/churn-mix-0000000000000000/validation", null)).Status);
+    }
+
     [Theory]
     [InlineData("DELETE", "api/models/iris", HttpStatusCode.MethodNotAllowed)]
     [InlineData("GET", "api/no/such/route", HttpStatusCode.NotFound)]

@@ -98,7 +98,7 @@ public sealed class TrainingPipelineEngineTests(PipelineEngineFixture engine) : 
     private async Task<(string RunId, RunResult Result)> RunAsync(string model, StoredDataset stored)
     {
         var launcher = engine.Services.GetRequiredService<RunLauncher>();
-        var start = await launcher.StartAsync(engine.Host.Client, model, stored, default);
+        var start = await launcher.StartAsync(engine.Host.Client, model, stored, RunTrigger.Manual(model, stored.BlobName), default);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var metadata = await engine.Host.Client.WaitForInstanceCompletionAsync(start.RunId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);

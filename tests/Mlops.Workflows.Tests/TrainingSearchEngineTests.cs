@@ -46,7 +46,7 @@ public sealed class TrainingSearchEngineTests(SearchEngineFixture engine, ITestO
     private async Task<Run> RunAsync(string model, BinaryData csv)
     {
         var stored = await engine.Services.GetRequiredService<IDatasetStore>().UploadAsync(model, "breast_cancer.csv", csv, default);
-        var start = await engine.Services.GetRequiredService<RunLauncher>().StartAsync(engine.Host.Client, model, stored, default);
+        var start = await engine.Services.GetRequiredService<RunLauncher>().StartAsync(engine.Host.Client, model, stored, RunTrigger.Manual(model, stored.BlobName), default);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var metadata = await engine.Host.Client.WaitForInstanceCompletionAsync(start.RunId, getInputsAndOutputs: true, timeout.Token);
         var result = metadata.ReadOutputAs<RunResult>()!;

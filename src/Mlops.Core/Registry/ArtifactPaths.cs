@@ -24,4 +24,7 @@ public static class ArtifactPaths
 
     /// <summary>The refit's summary beside its candidate, so a restarted run does not train the winner again.</summary>
     public static string TrainingCheckpoint(string model, string runId) => $"{model}/runs/{runId}/training.json";
+
+    /// <summary>The run's whole validation report (findings, column profiles, the contract), written for every run.</summary>
+    public static string Validation(string model, string runId) => $"{model}/runs/{runId}/validation.json";
 }

@@ -6,6 +6,12 @@ public interface IModelArtifactStore
     /// <summary>Writes (or overwrites) the artifact; writers own their paths, so overwriting is a retry, not a race.</summary>
     Task WriteAsync(string path, BinaryData content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the artifact once (a conditional create): finding the same bytes there already is this write retried and
+    /// succeeds; different bytes are refused, so a registered version's model can never be replaced.
+    /// </summary>
+    Task CreateAsync(string path, BinaryData content, CancellationToken cancellationToken);
+
     /// <summary>The artifact, or null when it does not exist.</summary>
     Task<BinaryData?> ReadAsync(string path, CancellationToken cancellationToken);
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Errors;
 using Mlops.Core.Registry;
@@ -8,19 +10,41 @@ namespace Mlops.Core.Serving;
 /// <summary>
 /// The models being served: each version is loaded once and shared by every request; the champion alias is
 /// re-read when its cached value is older than <see cref="ServingOptions.AliasRefreshSeconds"/>, so a promotion
-/// reaches serving without a restart.
+/// reaches serving without a restart. A model.zip whose SHA-256 is not the one its manifest recorded is never loaded:
+/// the last good version of the model keeps serving, and the refusal is logged as critical.
 /// </summary>
-public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore artifacts, IOptions<ServingOptions> options, TimeProvider clock)
+public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore artifacts, IOptions<ServingOptions> options, TimeProvider clock, ILogger<ServedModels> logger)
 {
+    /// <summary>How long a refused artifact stays refused before it is downloaded and checked again.</summary>
+    private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(60);
+
     private readonly ConcurrentDictionary<string, CachedAlias> champions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Model, int Version), Lazy<Task<ModelPredictor>>> predictors = new();
+    private readonly ConcurrentDictionary<string, ServedModel> lastGood = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Model, int Version), (DateTimeOffset At, string Reason)> refused = new();
 
     public async Task<ServedModel> GetChampionAsync(string model, CancellationToken cancellationToken)
     {
         ModelName.Validate(model);
         var version = await ResolveChampionAsync(model, cancellationToken);
-        var predictor = await GetPredictorAsync(model, version, cancellationToken);
-        return new ServedModel(model, version, Aliases.Champion, predictor);
+        try
+        {
+            var served = new ServedModel(model, version, Aliases.Champion, await GetPredictorAsync(model, version, cancellationToken));
+            lastGood[model] = served;
+            return served;
+        }
+        catch (ModelIntegrityException e)
+        {
+            if (lastGood.TryGetValue(model, out var good) && good.Version != version)
+            {
+                ServingLog.ServingLastGood(logger, model, good.Version, version);
+                return good;
+            }
+
+            throw new MlopsException(
+                MlopsErrorCode.ServiceUnavailable,
+                $"Model '{model}' version {version} failed its integrity check ({e.Message}) and no earlier version is loaded here to serve instead; an operator must restore the artifact or move the champion alias.");
+        }
     }
 
     private async Task<int> ResolveChampionAsync(string model, CancellationToken cancellationToken)
@@ -62,12 +86,29 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
 
     private async Task<ModelPredictor> LoadAsync(string model, int version)
     {
+        if (refused.TryGetValue((model, version), out var refusal) && clock.GetUtcNow() - refusal.At < RecheckAfter)
+        {
+            throw new ModelIntegrityException(refusal.Reason);
+        }
+
         var manifest = await registry.GetVersionAsync(model, version, CancellationToken.None)
             ?? throw MlopsException.NotFound($"Model '{model}' version {version} does not exist.");
         var zip = await artifacts.ReadAsync(ArtifactPaths.ModelZip(model, version), CancellationToken.None)
             ?? throw new InvalidOperationException($"Model '{model}' version {version} is registered but its model.zip is missing.");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(zip.ToMemory().Span));
+        if (!string.Equals(sha, manifest.ModelSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            var reason = $"model.zip has SHA-256 {sha[..12]}…, the manifest recorded {Prefix(manifest.ModelSha256)}…";
+            refused[(model, version)] = (clock.GetUtcNow(), reason);
+            ServingLog.IntegrityFailed(logger, model, version, reason);
+            throw new ModelIntegrityException(reason);
+        }
+
+        refused.TryRemove((model, version), out _);
         return ModelPredictor.Load(zip, manifest.Schema);
     }
+
+    private static string Prefix(string sha) => sha.Length > 12 ? sha[..12] : sha;
 
     private sealed record CachedAlias(int Version, DateTimeOffset ReadAt);
 }

@@ -38,7 +38,7 @@ public sealed class DatasetUploadFunction(IDatasetStore datasets, RunLauncher la
         // same name, and the launcher starts the run once whichever blob each of them stored.
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMddHHmmss}-{body.Sha256[..12]}.csv");
         var stored = await datasets.UploadAsync(model, fileName, body.Content, body.Sha256, cancellationToken);
-        var start = await launcher.StartAsync(client, model, stored, cancellationToken);
+        var start = await launcher.StartAsync(client, model, stored, RunTrigger.Upload(stored.BlobName), cancellationToken);
         var answer = new DatasetAccepted(model, stored.BlobName, body.Sha256, start.RunId, start.Started);
         return start.Started ? new AcceptedResult($"/api/runs/{start.RunId}", answer) : new OkObjectResult(answer);
     });

@@ -9,7 +9,7 @@ using Mlops.Core.Runs;
 namespace Mlops.Functions.Http;
 
 /// <summary>GET /api/runs/{runId}: the run's status, stages and outcome.</summary>
-public sealed class GetRunFunction(IRunJournalStore journals)
+public sealed class GetRunFunction(IRunJournalStore journals, RunFindings findings)
 {
     [Function("GetRun")]
     public Task<IActionResult> Run(
@@ -22,6 +22,7 @@ public sealed class GetRunFunction(IRunJournalStore journals)
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken)
             ?? throw MlopsException.NotFound($"Run '{runId}' does not exist.");
         var journal = await journals.GetAsync(model, runId, cancellationToken);
-        return new OkObjectResult(RunViews.From(model, metadata, journal));
+        var report = await findings.ReportAsync(model, runId, cancellationToken);
+        return new OkObjectResult(RunViews.From(model, metadata, journal) with { Findings = report is null ? [] : RunFindings.Views(report) });
     });
 }

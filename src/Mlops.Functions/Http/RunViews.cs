@@ -42,6 +42,7 @@ public static class RunViews
             Search = search,
             Attempt = request?.Attempt ?? 1,
             Restarts = journal?.Restarts.Select(r => new RestartView(r.At, r.Kind.ToString(), r.Reason, r.Attempt)).ToArray() ?? [],
+            Trigger = request?.Trigger is { } trigger ? new TriggerView(trigger.Kind, trigger.Detail) : null,
         };
     }
 

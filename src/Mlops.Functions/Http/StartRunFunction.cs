@@ -10,6 +10,7 @@ using Mlops.Core.Errors;
 using Mlops.Core.Serving;
 using Mlops.Functions.Http.Contracts;
 using Mlops.Workflows;
+using Mlops.Workflows.Contracts;
 
 namespace Mlops.Functions.Http;
 
@@ -34,7 +35,7 @@ public sealed class StartRunFunction(IDatasetStore datasets, RunLauncher launche
         var blobName = DatasetNames.InModelFolder(model, datasetElement.GetString()!);
         var stored = await datasets.DescribeAsync(blobName, cancellationToken)
             ?? throw MlopsException.NotFound($"Dataset '{blobName}' does not exist in the datasets container.");
-        var start = await launcher.StartAsync(client, model, stored, cancellationToken);
+        var start = await launcher.StartAsync(client, model, stored, RunTrigger.Manual(model, stored.BlobName), cancellationToken);
         var answer = new DatasetAccepted(model, stored.BlobName, stored.Sha256, start.RunId, start.Started);
         return start.Started ? new AcceptedResult($"/api/runs/{start.RunId}", answer) : new OkObjectResult(answer);
     });

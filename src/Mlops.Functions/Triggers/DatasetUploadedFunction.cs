@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Mlops.Core;
 using Mlops.Core.Datasets;
 using Mlops.Workflows;
+using Mlops.Workflows.Contracts;
 
 namespace Mlops.Functions.Triggers;
 
@@ -44,6 +45,6 @@ public sealed class DatasetUploadedFunction(IDatasetStore datasets, RunLauncher 
             return;
         }
 
-        await launcher.StartAsync(client, model, stored, cancellationToken);
+        await launcher.StartAsync(client, model, stored, RunTrigger.Blob(stored.BlobName), cancellationToken);
     }
 }

@@ -17,6 +17,29 @@ public sealed class BlobModelArtifactStore(StorageClients clients) : IModelArtif
         await models.GetBlobClient(StoragePaths.Validate(path)).UploadAsync(content, options, cancellationToken);
     }
 
+    public async Task CreateAsync(string path, BinaryData content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var blob = models.GetBlobClient(StoragePaths.Validate(path));
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(path) },
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+        };
+        try
+        {
+            await blob.UploadAsync(content, options, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is StorageErrors.Conflict or StorageErrors.PreconditionFailed)
+        {
+            var existing = (await blob.DownloadContentAsync(cancellationToken)).Value.Content;
+            if (!existing.ToMemory().Span.SequenceEqual(content.ToMemory().Span))
+            {
+                throw new InvalidOperationException($"The artifact '{path}' already exists with different content; registered artifacts are immutable.");
+            }
+        }
+    }
+
     public async Task<BinaryData?> ReadAsync(string path, CancellationToken cancellationToken)
     {
         try

@@ -38,7 +38,7 @@ public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore a
             input.Training.CandidateSha256,
             input.Contract?.Version);
 
-        await artifacts.WriteAsync(ArtifactPaths.ModelZip(model, version), zip, CancellationToken.None);
+        await artifacts.CreateAsync(ArtifactPaths.ModelZip(model, version), zip, CancellationToken.None);
         if (input.Contract is not null)
         {
             await artifacts.WriteAsync(ArtifactPaths.Contract(model, version), BinaryData.FromObjectAsJson(input.Contract, MlopsJson.Options), CancellationToken.None);

@@ -9,7 +9,8 @@ namespace Mlops.Workflows.Activities;
 
 /// <summary>
 /// Streams the dataset through the data-quality gate with its optional spec, against the data contract of the model's
-/// champion when it has one. The dataset is never held in memory here: the profiler's memory is bounded.
+/// champion when it has one, and keeps the whole report beside the run's other artifacts. The dataset is never held
+/// in memory here: the profiler's memory is bounded.
 /// </summary>
 public sealed class ValidateDataset(DatasetLoader loader, IDatasetStore store, IModelRegistry registry, IModelArtifactStore artifacts, DatasetValidator validator, RunHeartbeat heartbeat)
     : TaskActivity<RunRequest, ValidationReport>
@@ -22,8 +23,15 @@ public sealed class ValidateDataset(DatasetLoader loader, IDatasetStore store, I
         await using var alive = heartbeat.Start(model, context.InstanceId, nameof(ValidateDataset));
         var spec = await store.ReadSpecAsync(model, CancellationToken.None);
         var previous = await ChampionContractAsync(model);
-        await using var csv = await loader.OpenAsync(input.Dataset, CancellationToken.None);
-        return validator.Validate(csv, spec, previous, CancellationToken.None);
+        ValidationReport report;
+        await using (var csv = await loader.OpenAsync(input.Dataset, CancellationToken.None))
+        {
+            report = validator.Validate(csv, spec, previous, CancellationToken.None);
+        }
+
+        // Kept for every run, accepted or not: the run's findings and profiles are served from it.
+        await artifacts.WriteAsync(ArtifactPaths.Validation(model, context.InstanceId), BinaryData.FromObjectAsJson(report, MlopsJson.Options), CancellationToken.None);
+        return report;
     }
 
     private async Task<DataContract?> ChampionContractAsync(string model)

@@ -7,4 +7,7 @@ public sealed record RunRequest(DatasetRef Dataset)
 {
     /// <summary>1 for the first execution; a restart runs the same input again as the next attempt.</summary>
     public int Attempt { get; init; } = 1;
+
+    /// <summary>What started the run; null for runs started before triggers were recorded.</summary>
+    public RunTrigger? Trigger { get; init; }
 }

@@ -19,6 +19,19 @@ public class BlobModelArtifactStoreTests(StorageFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task CreateAsync_WritesOnce_ARetryWithTheSameBytesSucceeds_DifferentBytesAreRefused()
+    {
+        var path = ArtifactPaths.ModelZip(TestModels.Unique("art"), 1);
+
+        await store.CreateAsync(path, BinaryData.FromBytes([1, 2, 3]), CancellationToken.None);
+        await store.CreateAsync(path, BinaryData.FromBytes([1, 2, 3]), CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateAsync(path, BinaryData.FromBytes([9]), CancellationToken.None));
+
+        Assert.Contains("immutable", refused.Message, StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3], (await store.ReadAsync(path, CancellationToken.None))?.ToArray());
+    }
+
+    [Fact]
     public async Task WriteAsync_LandsInTheModelsContainer()
     {
         var path = ArtifactPaths.Candidate(TestModels.Unique("art"), "run-1");

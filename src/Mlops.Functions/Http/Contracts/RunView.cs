@@ -19,4 +19,10 @@ public sealed record RunView(
 
     /// <summary>Every restart, oldest first.</summary>
     public IReadOnlyList<RestartView> Restarts { get; init; } = [];
+
+    /// <summary>What started the run; null for runs from before triggers were recorded.</summary>
+    public TriggerView? Trigger { get; init; }
+
+    /// <summary>Everything validation noticed, warnings of accepted data included, each with its mitigation.</summary>
+    public IReadOnlyList<FindingView> Findings { get; init; } = [];
 }

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Mlops.Core.Serving;
+
+internal static partial class ServingLog
+{
+    [LoggerMessage(EventId = 500, Level = LogLevel.Critical, Message = "Model {Model} version {Version} failed its integrity check and is not served: {Reason}")]
+    public static partial void IntegrityFailed(ILogger logger, string model, int version, string reason);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Model {Model}: serving version {Served} in place of version {Refused}, which failed its integrity check")]
+    public static partial void ServingLastGood(ILogger logger, string model, int served, int refused);
+}
