@@ -301,10 +301,13 @@ def drill_alias_race(azurite):
     versions = sorted(v["version"] for v in model["versions"])
     champion = (model.get("aliases") or {}).get("champion")
     codes = sorted(set(moves))
-    ok = run["status"] == "Completed" and champion in versions and versions == [1, 2, 3] and all(c in (200, 409) for c in moves)
+    _, log = host.call("GET", "models/raced/events")
+    hops = [e["data"] for e in log if e["type"] == "alias.moved"]
+    chained = all(hops[i]["from"] == hops[i - 1]["to"] for i in range(1, len(hops))) and hops and hops[-1]["to"] == champion
+    ok = run["status"] == "Completed" and champion in versions and versions == [1, 2, 3] and all(c in (200, 409) for c in moves) and chained
     ROWS.append(("50 alias moves racing a promotion", "50 concurrent PUT champion while run 3 evaluates and promotes",
-                 "every move 200 or 409; one champion, a registered version; the run's version registered",
-                 "PASS" if ok else "FAIL", f"answers {codes}; versions {versions}; champion {champion}; run promoted {run.get('promoted')}: {run.get('reason')}"))
+                 "every move 200 or 409; one champion, a registered version; the run's version registered; the alias.moved events chain from one move to the next and end at the champion",
+                 "PASS" if ok else "FAIL", f"answers {codes}; versions {versions}; champion {champion}; {len(hops)} alias.moved events chained: {bool(chained)}; run promoted {run.get('promoted')}: {run.get('reason')}"))
     host.stop()
 
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Events;
 using Mlops.Core.Feedback;
 using Mlops.Core.Registry;
 using Mlops.Core.Runs;
@@ -36,6 +37,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StorageClients>();
         services.AddSingleton<IDatasetStore, BlobDatasetStore>();
         services.AddSingleton<IModelArtifactStore, BlobModelArtifactStore>();
@@ -43,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPredictionLog, TablePredictionLog>();
         services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
         services.AddSingleton<IRunJournalStore, TableRunJournalStore>();
+        services.AddSingleton<IRegistryEventLog, TableRegistryEventLog>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

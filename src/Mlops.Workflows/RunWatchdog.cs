@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
+using Mlops.Core.Events;
 using Mlops.Core.Runs;
 using Mlops.Workflows.Contracts;
 
@@ -16,6 +17,7 @@ namespace Mlops.Workflows;
 /// </summary>
 public sealed class RunWatchdog(
     IRunJournalStore journals,
+    IRegistryEventLog events,
     StallDetector detector,
     RunRestarter restarter,
     TimeProvider clock,
@@ -71,6 +73,7 @@ public sealed class RunWatchdog(
             CultureInfo.InvariantCulture,
             $"Stopped by the watchdog after {allowed} automatic restart(s) without progress. {stalled} Restart it with POST /api/runs/{runId}/restart once the cause is fixed.");
         await journals.StopAsync(model, runId, reason, cancellationToken);
+        await events.AppendAsync(model, RegistryEventTypes.Alert, new Dictionary<string, object?> { ["runId"] = runId, ["reason"] = reason }, cancellationToken);
         await client.TerminateInstanceAsync(runId, new TerminateInstanceOptions { Output = reason }, cancellationToken);
         WorkflowLog.RunStopped(logger, runId, reason);
         return new WatchdogAction(runId, false, null, reason);

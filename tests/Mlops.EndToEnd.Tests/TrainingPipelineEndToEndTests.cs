@@ -209,6 +209,10 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         var listed = Assert.Single(runs)!;
         Assert.Equal((runId, "Completed", "upload"), (listed["runId"]!.GetValue<string>(), listed["status"]!.GetValue<string>(), listed["trigger"]!["kind"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.BadRequest, (await Api.SendAsync(HttpMethod.Get, "api/models/churn-mix/runs?top=0", null)).Status);
+
+        var events = (await Api.SendAsync(HttpMethod.Get, "api/models/churn-mix/events", null)).Body!.AsArray();
+        Assert.Equal(["version.registered", "alias.moved"], events.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal(1, events[1]!["data"]!["to"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotFound, (await Api.SendAsync(HttpMethod.Get, "api/runs/churn-mix-0000000000000000/validation", null)).Status);
     }
 

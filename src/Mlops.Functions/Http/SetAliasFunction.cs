@@ -37,6 +37,12 @@ public sealed class SetAliasFunction(IModelRegistry registry, IOptions<ServingOp
 
         await ModelVersions.GetAsync(registry, model, version, cancellationToken);
         var current = await registry.GetAliasAsync(model, alias, cancellationToken);
+        if (current?.Version == version)
+        {
+            // Already there: nothing moves, so nothing is written or logged.
+            return new OkObjectResult(new AliasMoved(model, alias, version, current.Version));
+        }
+
         if (!await registry.TrySetAliasAsync(model, alias, version, current?.ETag, cancellationToken))
         {
             throw new MlopsException(

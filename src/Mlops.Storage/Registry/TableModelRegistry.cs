@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Mlops.Core;
 using Mlops.Core.Errors;
+using Mlops.Core.Events;
 using Mlops.Core.Registry;
 
 namespace Mlops.Storage.Registry;
@@ -11,7 +12,7 @@ namespace Mlops.Storage.Registry;
 /// The model registry in the ModelRegistry table. Every row of a model is in the partition named after it, so a
 /// version reservation (counter + run row) is one transaction, and aliases move by compare-and-swap on their ETag.
 /// </summary>
-public sealed class TableModelRegistry(StorageClients clients, ILogger<TableModelRegistry> logger) : IModelRegistry
+public sealed class TableModelRegistry(StorageClients clients, TimeProvider clock, ILogger<TableModelRegistry> logger) : IModelRegistry
 {
     private const int MaxReservationAttempts = 50;
 
@@ -70,13 +71,21 @@ public sealed class TableModelRegistry(StorageClients clients, ILogger<TableMode
                 $"Version {version.Version} of {version.Model} was not reserved by run {version.RunId}; reserve it with {nameof(ReserveVersionAsync)} first.");
         }
 
-        try
+        var registered = new Dictionary<string, object?>
         {
-            await table.AddEntityAsync(RegistryRows.ToEntity(version), cancellationToken);
+            ["version"] = version.Version,
+            ["runId"] = version.RunId,
+            ["trainer"] = version.Trainer,
+            ["metrics"] = version.Metrics,
+        };
+        var commit = new TableTransactionAction(TableTransactionActionType.Add, RegistryRows.ToEntity(version));
+        if (await RegistryEventRows.SubmitWithEventAsync(table, version.Model, commit, RegistryEventTypes.VersionRegistered, registered, clock.GetUtcNow(), cancellationToken) is not null)
+        {
             logger.VersionCommitted(version.Model, version.Version, version.RunId);
         }
-        catch (RequestFailedException e) when (e.Status == StorageErrors.Conflict)
+        else
         {
+            // The version row exists: this commit retried (its event went with the first), or another run's owns it.
             var existing = await table.GetEntityAsync<TableEntity>(version.Model, RegistryRows.Version(version.Version), cancellationToken: cancellationToken);
             var owner = existing.Value.GetString(RegistryRows.RunIdProperty);
             if (!string.Equals(owner, version.RunId, StringComparison.Ordinal))
@@ -181,21 +190,22 @@ public sealed class TableModelRegistry(StorageClients clients, ILogger<TableMode
             throw MlopsException.NotFound($"Model '{model}' has no version {version}.");
         }
 
+        // Read for the event's "from"; the move below is conditional on the same ETag, so it cannot be stale.
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Alias(aliasName), cancellationToken: cancellationToken);
         var row = new TableEntity(model, RegistryRows.Alias(aliasName)) { [RegistryRows.VersionProperty] = version };
-        try
+        var move = expectedETag is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, row)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(expectedETag));
+        var moved = new Dictionary<string, object?>
         {
-            if (expectedETag is null)
-            {
-                await table.AddEntityAsync(row, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(row, new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken);
-            }
-        }
-        catch (RequestFailedException e) when (e.Status is StorageErrors.Conflict or StorageErrors.PreconditionFailed or StorageErrors.NotFound)
+            ["alias"] = aliasName,
+            ["from"] = current.HasValue && current.Value!.ETag.ToString() == expectedETag ? current.Value.GetInt32(RegistryRows.VersionProperty) : null,
+            ["to"] = version,
+        };
+        if ((expectedETag is not null && (!current.HasValue || current.Value!.ETag.ToString() != expectedETag))
+            || await RegistryEventRows.SubmitWithEventAsync(table, model, move, RegistryEventTypes.AliasMoved, moved, clock.GetUtcNow(), cancellationToken) is null)
         {
-            // 409: created by another writer; 412: moved by another writer; 404: deleted since it was read.
+            // Created, moved or deleted by another writer since the caller read it.
             logger.AliasRaceLost(model, aliasName, version);
             return false;
         }

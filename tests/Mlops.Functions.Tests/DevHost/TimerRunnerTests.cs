@@ -23,10 +23,17 @@ public sealed class TimerRunnerTests
 
         Assert.Equal("* * * * * *", runner.Schedule);
         await runner.StartAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (timer.Calls < 3 && waited.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100);
+        }
+
         await runner.StopAsync(CancellationToken.None);
 
-        Assert.InRange(timer.Calls, 3, 5);
+        // Three calls need at least two seconds of a per-second schedule; the first call's failure stopped nothing.
+        Assert.True(timer.Calls >= 3, $"{timer.Calls} calls in {waited.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(waited.Elapsed >= TimeSpan.FromSeconds(1.9), $"three calls came after only {waited.Elapsed.TotalSeconds:0.0} s");
         Assert.All(timer.Infos, i => Assert.NotNull(i.ScheduleStatus));
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
+using Mlops.Core.Events;
 using Mlops.Core.Runs;
 using Mlops.Workflows.Contracts;
 using Moq;
@@ -21,6 +22,7 @@ public sealed class RunWatchdogTests
 
     private readonly Mock<DurableTaskClient> client = new("test");
     private readonly Mock<IRunJournalStore> journals = new();
+    private readonly Mock<IRegistryEventLog> events = new();
     private readonly FixedClock clock = new(Now);
     private RunJournal journal = RunJournal.Empty("churn", RunId);
     private RunRequest? scheduled;
@@ -82,6 +84,7 @@ public sealed class RunWatchdogTests
         Assert.Contains($"POST /api/runs/{RunId}/restart", stopped, StringComparison.Ordinal);
         client.Verify(c => c.TerminateInstanceAsync(RunId, It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Null(scheduled);
+        events.Verify(e => e.AppendAsync("churn", RegistryEventTypes.Alert, It.Is<IReadOnlyDictionary<string, object?>>(d => (string)d["runId"]! == RunId), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -144,7 +147,7 @@ public sealed class RunWatchdogTests
     private RunWatchdog Watchdog()
     {
         var options = Options.Create(new RecoveryOptions { StallSeconds = 900, MaxAutomaticRestarts = 2 });
-        return new RunWatchdog(journals.Object, new StallDetector(options), Restarter(), clock, options, NullLogger<RunWatchdog>.Instance);
+        return new RunWatchdog(journals.Object, events.Object, new StallDetector(options), Restarter(), clock, options, NullLogger<RunWatchdog>.Instance);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

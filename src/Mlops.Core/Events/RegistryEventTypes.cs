@@ -1,0 +1,15 @@
+namespace Mlops.Core.Events;
+
+/// <summary>The stable event types (ARCHITECTURE.md, v1 additions).</summary>
+public static class RegistryEventTypes
+{
+    public const string VersionRegistered = "version.registered";
+    public const string AliasMoved = "alias.moved";
+    public const string GateFailed = "gate.failed";
+    public const string ExperimentStarted = "experiment.started";
+    public const string ExperimentDecided = "experiment.decided";
+    public const string DriftDetected = "drift.detected";
+    public const string DecayDetected = "decay.detected";
+    public const string RetrainStarted = "retrain.started";
+    public const string Alert = "alert";
+}
