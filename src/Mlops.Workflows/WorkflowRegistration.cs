@@ -4,38 +4,52 @@ using Mlops.Workflows.Activities;
 
 namespace Mlops.Workflows;
 
-/// <summary>One list of the pipeline's tasks, used by every host that runs them.</summary>
+/// <summary>
+/// The one list of the Durable tasks: the DevHost's worker registers it, the Functions app declares one wrapper per
+/// entry (a test fails when the two disagree), and DI creates the activity classes from it.
+/// </summary>
 public static class WorkflowRegistration
 {
-    /// <summary>Registers the orchestrator and activities with a Durable Task worker (DevHost, tests).</summary>
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TrainingPipeline)];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(ValidateDataset),
+        typeof(QuarantineDataset),
+        typeof(PlanSearch),
+        typeof(RunTrial),
+        typeof(RecordSearch),
+        typeof(TrainModel),
+        typeof(EvaluateModel),
+        typeof(RegisterModel),
+        typeof(PromoteModel),
+    ];
+
+    /// <summary>Registers the orchestrators and activities with a Durable Task worker (DevHost, tests), each under its class name.</summary>
     public static DurableTaskRegistry AddMlopsWorkflows(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry
-            .AddOrchestrator<TrainingPipeline>()
-            .AddActivity<ValidateDataset>()
-            .AddActivity<QuarantineDataset>()
-            .AddActivity<PlanSearch>()
-            .AddActivity<RunTrial>()
-            .AddActivity<RecordSearch>()
-            .AddActivity<TrainModel>()
-            .AddActivity<EvaluateModel>()
-            .AddActivity<RegisterModel>()
-            .AddActivity<PromoteModel>();
+        foreach (var orchestrator in Orchestrators)
+        {
+            registry.AddOrchestrator(orchestrator);
+        }
+
+        foreach (var activity in Activities)
+        {
+            registry.AddActivity(activity);
+        }
+
+        return registry;
     }
 
-    /// <summary>Registers the activity classes and the launcher in DI, for hosts that call them directly (Functions).</summary>
+    /// <summary>Registers the activity classes and the run services in DI, for hosts that call them directly (Functions).</summary>
     public static IServiceCollection AddMlopsWorkflowServices(this IServiceCollection services)
     {
-        services.AddTransient<ValidateDataset>();
-        services.AddTransient<QuarantineDataset>();
-        services.AddTransient<PlanSearch>();
-        services.AddTransient<RunTrial>();
-        services.AddTransient<RecordSearch>();
-        services.AddTransient<TrainModel>();
-        services.AddTransient<EvaluateModel>();
-        services.AddTransient<RegisterModel>();
-        services.AddTransient<PromoteModel>();
+        foreach (var activity in Activities)
+        {
+            services.AddTransient(activity);
+        }
+
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunRestarter>();
         services.AddSingleton<RunWatchdog>();
