@@ -20,7 +20,7 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
 
     private readonly ConcurrentDictionary<string, CachedAlias> champions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Model, int Version), Lazy<Task<ModelPredictor>>> predictors = new();
-    private readonly ConcurrentDictionary<string, ServedModel> lastGood = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Version, ModelPredictor Predictor)> lastGood = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Model, int Version), (DateTimeOffset At, string Reason)> refused = new();
 
     public async Task<ServedModel> GetChampionAsync(string model, CancellationToken cancellationToken)
@@ -29,16 +29,14 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
         var version = await ResolveChampionAsync(model, cancellationToken);
         try
         {
-            var served = new ServedModel(model, version, Aliases.Champion, await GetPredictorAsync(model, version, cancellationToken));
-            lastGood[model] = served;
-            return served;
+            return new ServedModel(model, version, Aliases.Champion, await GetPredictorAsync(model, version, cancellationToken));
         }
         catch (ModelIntegrityException e)
         {
             if (lastGood.TryGetValue(model, out var good) && good.Version != version)
             {
                 ServingLog.ServingLastGood(logger, model, good.Version, version);
-                return good;
+                return new ServedModel(model, good.Version, Aliases.Champion, good.Predictor);
             }
 
             throw new MlopsException(
@@ -105,7 +103,11 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
         }
 
         refused.TryRemove((model, version), out _);
-        return ModelPredictor.Load(zip, manifest.Schema);
+
+        // Remembered when loaded, not on every request: predict's path stays free of writes.
+        var predictor = ModelPredictor.Load(zip, manifest.Schema);
+        lastGood[model] = (version, predictor);
+        return predictor;
     }
 
     private static string Prefix(string sha) => sha.Length > 12 ? sha[..12] : sha;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DurableTask.Core;
 using DurableTask.Core.History;
+using Mlops.Core;
 
 namespace Mlops.DevHost.Durable;
 
@@ -20,7 +21,7 @@ namespace Mlops.DevHost.Durable;
 /// </remarks>
 public sealed class LeaseKeepingOrchestrationService(IOrchestrationService inner, TimeSpan renewEvery, ILogger logger) : IOrchestrationService, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, ActivityLease> leases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PeriodicWork> leases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> runningTasks = new(StringComparer.Ordinal);
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
@@ -54,7 +55,7 @@ public sealed class LeaseKeepingOrchestrationService(IOrchestrationService inner
             return null!;
         }
 
-        leases[workItem.Id] = ActivityLease.Start(() => inner.RenewTaskActivityWorkItemLockAsync(workItem), workItem.Id, renewEvery, logger);
+        leases[workItem.Id] = PeriodicWork.Start(_ => RenewAsync(workItem), renewEvery, TimeProvider.System, runAtStart: false);
         return workItem;
     }
 
@@ -151,59 +152,26 @@ public sealed class LeaseKeepingOrchestrationService(IOrchestrationService inner
         return $"{instance.InstanceId}/{taskId}";
     }
 
+    private async Task RenewAsync(TaskActivityWorkItem workItem)
+    {
+        try
+        {
+            await inner.RenewTaskActivityWorkItemLockAsync(workItem);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage may be away for a while; the next tick tries again, and the duplicate guard covers a message
+            // that became visible meanwhile.
+            DevHostLog.ActivityRenewalFailed(logger, workItem.Id, e.Message);
+        }
+    }
+
     private async Task StopRenewingAsync(TaskActivityWorkItem workItem)
     {
         // Stopped and awaited first: a renewal racing the delete would change the pop receipt under it.
         if (leases.TryRemove(workItem.Id, out var lease))
         {
             await lease.DisposeAsync();
-        }
-    }
-
-    /// <summary>One activity's renewal loop; disposing it stops the loop and waits for a renewal in flight.</summary>
-    private sealed class ActivityLease : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource stop = new();
-        private Task loop = Task.CompletedTask;
-
-        public static ActivityLease Start(Func<Task> renew, string workItemId, TimeSpan every, ILogger logger)
-        {
-            var lease = new ActivityLease();
-            lease.loop = lease.RenewAsync(renew, workItemId, every, logger);
-            return lease;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await stop.CancelAsync();
-            try
-            {
-                await loop;
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopping is the expected way out of the loop.
-            }
-
-            stop.Dispose();
-        }
-
-        private async Task RenewAsync(Func<Task> renew, string workItemId, TimeSpan every, ILogger logger)
-        {
-            using var timer = new PeriodicTimer(every);
-            while (await timer.WaitForNextTickAsync(stop.Token))
-            {
-                try
-                {
-                    await renew();
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Storage may be away for a while; the next tick tries again, and the duplicate guard covers a
-                    // message that became visible meanwhile.
-                    DevHostLog.ActivityRenewalFailed(logger, workItemId, e.Message);
-                }
-            }
         }
     }
 }

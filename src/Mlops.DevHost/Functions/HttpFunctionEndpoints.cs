@@ -44,29 +44,18 @@ public static class HttpFunctionEndpoints
         }
         catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
-            // A fault of ours: logged once with its stack, answered without it, as the Functions host answers a 500.
+            // A fault of ours: logged once with its stack, answered without it (StatusCodeProblems writes the body), as
+            // the Functions host answers a 500.
             var unwrapped = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpFunctionEndpoints));
             DevHostLog.FunctionFailed(logger, function.Name, context.TraceIdentifier, unwrapped);
-            result = InternalError(context.TraceIdentifier);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            result = null;
         }
 
         if (result is IActionResult action)
         {
             await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
         }
-    }
-
-    private static ObjectResult InternalError(string traceId)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status500InternalServerError,
-            Title = "Internal error",
-            Detail = $"The host failed to handle this request; the fault is logged with trace id {traceId}.",
-        };
-        var result = new ObjectResult(problem) { StatusCode = StatusCodes.Status500InternalServerError };
-        result.ContentTypes.Add(ProblemResponses.ContentType);
-        return result;
     }
 }

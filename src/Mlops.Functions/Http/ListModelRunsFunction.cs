@@ -1,11 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Mlops.Core;
 using Mlops.Core.Datasets;
-using Mlops.Core.Errors;
 using Mlops.Functions.Http.Contracts;
 using Mlops.Workflows;
 using Mlops.Workflows.Contracts;
@@ -25,9 +23,8 @@ public sealed class ListModelRunsFunction
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
-        ArgumentNullException.ThrowIfNull(request);
         ModelName.Validate(model);
-        var top = Top(request.Query["top"]);
+        var top = (int)QueryParameters.Whole(request, "top", 1, MaxTop, DefaultTop);
 
         // Run ids are "{model}-{16 hex}", so the prefix also matches a model named "{model}-..."; the parse drops those.
         var query = new OrchestrationQuery { InstanceIdPrefix = model + "-", FetchInputsAndOutputs = true, PageSize = 100 };
@@ -47,17 +44,5 @@ public sealed class ListModelRunsFunction
     {
         var view = RunViews.From(model, instance);
         return new RunSummaryView(view.RunId, view.Status, view.Dataset, view.Trigger, instance.CreatedAt, view.Version);
-    }
-
-    private static int Top(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return DefaultTop;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var top) && top is >= 1 and <= MaxTop
-            ? top
-            : throw MlopsException.Invalid($"Query parameter 'top' must be a whole number from 1 to {MaxTop}.");
     }
 }

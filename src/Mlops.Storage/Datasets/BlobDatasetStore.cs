@@ -127,7 +127,8 @@ public sealed class BlobDatasetStore(StorageClients clients, ILogger<BlobDataset
         ArgumentNullException.ThrowIfNull(report);
         var blobName = Validate(dataset);
         var target = quarantine.GetBlobClient(blobName);
-        if (!await HoldsAsync(target, dataset.Sha256, cancellationToken))
+        // A retry after the copy finds the quarantine copy already holding the dataset's content.
+        if (await IdenticalAsync(target, dataset.Sha256, cancellationToken) is null)
         {
             await CopyToQuarantineAsync(dataset, target, cancellationToken);
         }
@@ -164,7 +165,7 @@ public sealed class BlobDatasetStore(StorageClients clients, ILogger<BlobDataset
         return blobName;
     }
 
-    /// <summary>The existing blob when we wrote it with this SHA-256; null when its content differs (or it vanished).</summary>
+    /// <summary>The existing blob when we wrote it with this SHA-256; null when its content differs or it does not exist.</summary>
     private static async Task<StoredDataset?> IdenticalAsync(BlobClient blob, string sha256, CancellationToken cancellationToken)
     {
         try
@@ -177,21 +178,6 @@ public sealed class BlobDatasetStore(StorageClients clients, ILogger<BlobDataset
         catch (RequestFailedException e) when (e.IsBlobMissing())
         {
             return null;
-        }
-    }
-
-    /// <summary>True when the quarantine copy exists with the dataset's content (a retry after the copy).</summary>
-    private static async Task<bool> HoldsAsync(BlobClient target, string sha256, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var properties = await target.GetPropertiesAsync(cancellationToken: cancellationToken);
-            return properties.Value.Metadata.TryGetValue(Sha256Metadata, out var stored)
-                && string.Equals(stored, sha256, StringComparison.OrdinalIgnoreCase);
-        }
-        catch (RequestFailedException e) when (e.IsBlobMissing())
-        {
-            return false;
         }
     }
 
