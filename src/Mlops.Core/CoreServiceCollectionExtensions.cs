@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TrialRunner>();
         services.AddSingleton<ModelTrainer>();
         services.AddSingleton<ModelEvaluator>();
+        services.AddSingleton<VersionComparer>();
         services.AddSingleton<ServedModels>();
         services.AddSingleton<PredictionService>();
         services.AddSingleton<StallDetector>();

@@ -32,7 +32,7 @@ public sealed class RunLauncher(ILogger<RunLauncher> logger) : IDisposable
             return new RunStart(runId, false);
         }
 
-        var request = new RunRequest(new DatasetRef(model, dataset.BlobName, dataset.Sha256, dataset.ETag)) { Trigger = trigger };
+        var request = new RunRequest(new DatasetRef(model, dataset.BlobName, dataset.Sha256, dataset.ETag)) { Trigger = trigger, PipelineVersion = PipelineVersions.Current };
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(

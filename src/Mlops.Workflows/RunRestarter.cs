@@ -49,7 +49,7 @@ public sealed class RunRestarter(IRunJournalStore journals, TimeProvider clock, 
 
         await client.ScheduleNewOrchestrationInstanceAsync(
             nameof(TrainingPipeline),
-            request with { Attempt = journal.Attempt },
+            request with { Attempt = journal.Attempt, PipelineVersion = PipelineVersions.Current },
             new StartOrchestrationOptions(runId),
             cancellationToken);
         WorkflowLog.RunRestarted(logger, runId, kind, journal.Attempt, reason);

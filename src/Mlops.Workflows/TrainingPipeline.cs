@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Mlops.Core.Evaluation;
+using Mlops.Core.Registry;
 using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Activities;
@@ -27,6 +28,14 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
         var model = input.Dataset.Model;
         var stages = new PipelineStages(context);
         WorkflowLog.RunStarted(log, runId, model, input.Dataset.BlobName);
+        if (!PipelineVersions.IsSupported(input.PipelineVersion))
+        {
+            var unsupported = PipelineVersions.Unsupported(input.PipelineVersion);
+            WorkflowLog.RunFailed(log, runId, "pipeline", unsupported);
+            return RunResult.Failed(unsupported);
+        }
+
+        var contractByReference = input.PipelineVersion >= PipelineVersions.Gated;
 
         try
         {
@@ -49,7 +58,7 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
             var schema = report.Schema!;
             stages.Start(PipelineStages.Train);
             var mitigations = report.Mitigations.Select(m => m.Kind).ToList();
-            var (plan, search, record) = await new ModelSearch(context, stages, log).RunAsync(input.Dataset, schema, report.Contract?.PrimaryMetric, mitigations, Retry);
+            var (plan, search, record) = await new ModelSearch(context, stages, log).RunAsync(input.Dataset, schema, report.PrimaryMetric ?? report.Contract?.PrimaryMetric, mitigations, Retry);
             if (search.Winner is not { } winner)
             {
                 var reason = $"No trial of the search completed ({search.Trials.Count} ran; see {record}). {FirstError(search)}";
@@ -65,24 +74,28 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
 
             var evaluation = await stages.RunAsync(
                 PipelineStages.Evaluate,
-                () => context.CallActivityAsync<EvaluationSummary>(nameof(EvaluateModel), new EvaluateModelInput(runId, input.Dataset, schema, training), Retry),
+                () => context.CallActivityAsync<EvaluationSummary>(nameof(EvaluateModel), new EvaluateModelInput(runId, input.Dataset, schema, training) { PipelineVersion = input.PipelineVersion }, Retry),
                 e => e.Reason);
 
             var version = await stages.RunAsync(
                 PipelineStages.Register,
-                () => context.CallActivityAsync<int>(nameof(RegisterModel), new RegisterModelInput(runId, input.Dataset, schema, training, evaluation, report.Contract), Retry),
+                () => context.CallActivityAsync<int>(nameof(RegisterModel), new RegisterModelInput(runId, input.Dataset, schema, training, evaluation, report.Contract)
+                {
+                    ValidationPath = contractByReference ? ArtifactPaths.Validation(model, runId) : null,
+                },
+                Retry),
                 v => string.Create(CultureInfo.InvariantCulture, $"Registered as version {v}."));
 
             var promotion = await stages.RunAsync(
                 PipelineStages.Promote,
                 () => context.CallActivityAsync<PromotionOutcome>(
                     nameof(PromoteModel),
-                    new PromoteModelInput(model, version, evaluation.ChampionVersion, evaluation.ShouldPromote, evaluation.Reason),
+                    new PromoteModelInput(model, version, evaluation.ChampionVersion, evaluation.ShouldPromote, evaluation.Reason) { Gates = evaluation.Gates, RunId = runId },
                     Retry),
                 p => p.Reason);
 
             WorkflowLog.RunCompleted(log, runId, version, promotion.Promoted);
-            return new RunResult(RunStatus.Completed, version, promotion.Promoted, promotion.Reason);
+            return new RunResult(RunStatus.Completed, version, promotion.Promoted, promotion.Reason) { Gates = evaluation.Gates };
         }
         catch (TaskFailedException failure)
         {

@@ -63,6 +63,36 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task TwoVersions_ComparedOverHttp_ShowTheSharedHoldoutInterval_AndEachKeepsItsEvaluation()
+    {
+        var first = await Api.WaitForRunAsync((await Api.UploadAsync("wine-compare", SampleDatasets.Bytes(SampleDatasets.Wine)))["runId"]!.GetValue<string>());
+        var lines = File.ReadAllLines(SampleDatasets.PathOf(SampleDatasets.Wine));
+        var half = Encoding.UTF8.GetBytes(string.Join('\n', lines.Where((_, i) => i == 0 || i % 2 == 1)) + "\n");
+        var second = await Api.WaitForRunAsync((await Api.UploadAsync("wine-compare", half))["runId"]!.GetValue<string>());
+
+        Assert.Equal(2, first["pipelineVersion"]!.GetValue<int>());
+        var gate = first["gates"]!.AsArray().Single()!;
+        Assert.Equal("improvement", gate["gate"]!.GetValue<string>());
+        Assert.Equal("the majority class", gate["against"]!.GetValue<string>());
+        Assert.True(gate["passed"]!.GetValue<bool>(), first.ToJsonString());
+        Assert.Equal(2, second["version"]!.GetValue<int>());
+
+        var evaluation = (await Api.GetObjectAsync("api/models/wine-compare/versions/1"))["evaluation"]!;
+        Assert.Equal(3, evaluation["confusionMatrix"]!["classes"]!.AsArray().Count);
+        Assert.Equal(13, evaluation["importance"]!.AsArray().Count);
+
+        var comparison = await Api.GetObjectAsync("api/models/wine-compare/compare?versions=1,2");
+        Assert.Null(comparison["sharedHoldout"]!["problem"]);
+        Assert.Equal(2, comparison["sharedHoldout"]!["version"]!.GetValue<int>());
+        Assert.True(comparison["sharedHoldout"]!["rows"]!.GetValue<int>() > 10);
+        var shared = comparison["metrics"]!["macroF1"]!["shared"]!;
+        var (lower, estimate, upper) = (shared["lower"]!.GetValue<double>(), shared["estimate"]!.GetValue<double>(), shared["upper"]!.GetValue<double>());
+        Assert.True(lower <= estimate && estimate <= upper, shared.ToJsonString());
+        Assert.NotNull(comparison["parameters"]);
+        Assert.False(comparison["schema"]!["taskChanged"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task IdenticalContent_UploadedTwice_TrainsOnce()
     {
         var csv = SampleDatasets.Bytes(SampleDatasets.Iris);
@@ -132,6 +162,13 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         Assert.Equal(HttpStatusCode.BadRequest, invalid);
         Assert.Equal("application/problem+json", contentType);
         Assert.Contains("minRows", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        foreach (var (gates, field) in new[] { ("""{"gates": {"thresholds": {"aucc": {"min": 0.8}}}}""", "'gates.thresholds.aucc'"), ("""{"gates": {"minImprovement": -0.1}}""", "'gates.minImprovement'") })
+        {
+            var (refused, _, why) = await Api.SendAsync(HttpMethod.Put, $"api/models/{Model}/spec", gates);
+            Assert.Equal(HttpStatusCode.BadRequest, refused);
+            Assert.Contains(field, why!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
         var (missing, _, _) = await Api.SendAsync(HttpMethod.Get, $"api/models/{Model}/spec", null);
         Assert.Equal(HttpStatusCode.NotFound, missing);
 

@@ -27,4 +27,7 @@ public sealed record ModelSpec
 
     /// <summary>Overrides of <see cref="Validation.ValidationThresholds"/> by their camelCase names.</summary>
     public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>What a new version must show before it is promoted.</summary>
+    public Evaluation.EvaluationGates Gates { get; init; } = Evaluation.EvaluationGates.Default;
 }

@@ -6,7 +6,8 @@ namespace Mlops.Core.Datasets;
 /// <summary>
 /// Parses a model's optional spec, "datasets/{model}/mlops.json":
 /// <c>{"label": "...", "task": "binary|multiclass|regression", "primaryMetric": "auc", "id": [...], "ignore": [...],
-/// "categorical": [...], "text": [...], "thresholds": {"maxMissingRate": 0.3, ...}}</c>.
+/// "categorical": [...], "text": [...], "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...}}</c>
+/// (gates: <see cref="ModelSpecGatesReader"/>).
 /// </summary>
 /// <remarks>
 /// Read by hand over <see cref="JsonDocument"/> rather than deserialized so that every mistake (an unknown
@@ -64,7 +65,7 @@ public static class ModelSpecParser
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            error = Invalid($"{FileName} must be a JSON object such as {{\"label\": \"price\"}}, but it is a {Describe(root.ValueKind)}.");
+            error = Invalid($"{FileName} must be a JSON object such as {{\"label\": \"price\"}}, but it is a {ModelSpecText.Describe(root.ValueKind)}.");
             return null;
         }
 
@@ -106,8 +107,12 @@ public static class ModelSpecParser
                     problem = ReadThresholds(property, out var thresholds);
                     spec = spec with { Thresholds = thresholds };
                     break;
+                case "GATES":
+                    problem = ModelSpecGatesReader.Read(property, out var gates);
+                    spec = spec with { Gates = gates };
+                    break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text and thresholds.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds and gates.";
                     break;
             }
 
@@ -133,7 +138,7 @@ public static class ModelSpecParser
                 name = property.Value.GetString()!.Trim();
                 return null;
             default:
-                return $"'{property.Name}' must be a column name (a non-empty string), but it is {Show(property.Value)}.";
+                return $"'{property.Name}' must be a column name (a non-empty string), but it is {ModelSpecText.Show(property.Value)}.";
         }
     }
 
@@ -152,7 +157,7 @@ public static class ModelSpecParser
             return null;
         }
 
-        return $"'{property.Name}' is {Show(property.Value)}, but it must be one of \"binary\", \"multiclass\" or \"regression\".";
+        return $"'{property.Name}' is {ModelSpecText.Show(property.Value)}, but it must be one of \"binary\", \"multiclass\" or \"regression\".";
     }
 
     private static string? ReadNames(JsonProperty property, out IReadOnlyList<string> names)
@@ -165,7 +170,7 @@ public static class ModelSpecParser
 
         if (property.Value.ValueKind != JsonValueKind.Array)
         {
-            return $"'{property.Name}' must be an array of column names, but it is {Show(property.Value)}.";
+            return $"'{property.Name}' must be an array of column names, but it is {ModelSpecText.Show(property.Value)}.";
         }
 
         var list = new List<string>();
@@ -174,7 +179,7 @@ public static class ModelSpecParser
         {
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
             {
-                return $"'{property.Name}[{index}]' must be a column name (a non-empty string), but it is {Show(item)}.";
+                return $"'{property.Name}[{index}]' must be a column name (a non-empty string), but it is {ModelSpecText.Show(item)}.";
             }
 
             list.Add(item.GetString()!.Trim());
@@ -199,7 +204,7 @@ public static class ModelSpecParser
             return null;
         }
 
-        return $"'{property.Name}' is {Show(property.Value)}, but it must be one of {string.Join(", ", TaskMetrics.All.Select(m => $"\"{m}\""))}.";
+        return $"'{property.Name}' is {ModelSpecText.Show(property.Value)}, but it must be one of {string.Join(", ", TaskMetrics.All.Select(m => $"\"{m}\""))}.";
     }
 
     private static string? ReadThresholds(JsonProperty property, out IReadOnlyDictionary<string, double> thresholds)
@@ -213,7 +218,7 @@ public static class ModelSpecParser
 
         if (property.Value.ValueKind != JsonValueKind.Object)
         {
-            return $"'{property.Name}' must be an object such as {{\"maxMissingRate\": 0.3}}, but it is {Show(property.Value)}.";
+            return $"'{property.Name}' must be an object such as {{\"maxMissingRate\": 0.3}}, but it is {ModelSpecText.Show(property.Value)}.";
         }
 
         foreach (var threshold in property.Value.EnumerateObject())
@@ -226,7 +231,7 @@ public static class ModelSpecParser
 
             if (threshold.Value.ValueKind != JsonValueKind.Number || !threshold.Value.TryGetDouble(out var value))
             {
-                return $"'{property.Name}.{threshold.Name}' must be a number, but it is {Show(threshold.Value)}.";
+                return $"'{property.Name}.{threshold.Name}' must be a number, but it is {ModelSpecText.Show(threshold.Value)}.";
             }
 
             if (ValidationThresholds.Check(name, value) is { } problem)
@@ -239,23 +244,6 @@ public static class ModelSpecParser
 
         return null;
     }
-
-    private static string Show(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"\"{value.GetString()}\"",
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => value.GetRawText(),
-        _ => "a " + Describe(value.ValueKind),
-    };
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Array => "array",
-        JsonValueKind.Object => "object",
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        _ => "null",
-    };
 
     private static ValidationFinding Invalid(string message) =>
         new(Severity.Error, ValidationRules.InvalidSpec, null, message);

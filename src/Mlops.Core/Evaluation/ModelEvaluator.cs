@@ -6,9 +6,15 @@ using Mlops.Core.Training;
 
 namespace Mlops.Core.Evaluation;
 
-/// <summary>Scores a saved model (typically the champion) on the holdout a new training run used.</summary>
+/// <summary>Scores saved models (a challenger, the champion, any two versions) on the holdout of a dataset.</summary>
 public sealed class ModelEvaluator(IOptions<TrainingOptions> options)
 {
+    /// <summary>Rows scored for permutation importance: enough for a stable drop, bounded for wide or long data.</summary>
+    private const int ImportanceRows = 2000;
+
+    /// <summary>Shuffles per column; their spread is reported beside the mean.</summary>
+    private const int ImportanceRepeats = 3;
+
     /// <summary>
     /// Scores <paramref name="modelZip"/>, read under <paramref name="modelSchema"/>, on the holdout rows of
     /// <paramref name="data"/> split under <paramref name="dataSchema"/> with the trainer's seed and fraction, so both
@@ -20,53 +26,190 @@ public sealed class ModelEvaluator(IOptions<TrainingOptions> options)
         ArgumentNullException.ThrowIfNull(modelZip);
         ArgumentNullException.ThrowIfNull(modelSchema);
         ArgumentNullException.ThrowIfNull(dataSchema);
+        var settings = options.Value;
+        var ml = new MLContext(settings.Seed);
+        IReadOnlyList<string[]> holdout;
+        try
+        {
+            holdout = HoldoutSplit.Split(data, dataSchema, settings.HoldoutFraction, settings.Seed).Holdout;
+        }
+        catch (MlopsException e)
+        {
+            return EvaluationResult.Failed(e.Message);
+        }
+
+        var loaded = Load(ml, modelZip, modelSchema, data, dataSchema, holdout);
+        if (loaded.Problem is not null)
+        {
+            return EvaluationResult.Failed(loaded.Problem);
+        }
+
+        return Guard(() => new EvaluationResult(HoldoutMetrics.Compute(ml, loaded.Model!, loaded.Layout!, loaded.Rows!), null), EvaluationResult.Failed);
+    }
+
+    /// <summary>The holdout of <paramref name="data"/> as the trainer split it (its seed and fraction).</summary>
+    public HoldoutSet Holdout(CsvDataset data, DatasetSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(schema);
+        var settings = options.Value;
+        var (training, holdout) = HoldoutSplit.Split(data, schema, settings.HoldoutFraction, settings.Seed);
+        var label = data.IndexOf(schema.Label);
+        var labels = new List<double>(training.Count);
+        foreach (var cells in training)
+        {
+            var raw = cells[label].Trim();
+            if (schema.Task == MlTask.Regression)
+            {
+                labels.Add(CsvValues.TryParseNumber(raw, out var value) ? value : double.NaN);
+            }
+            else
+            {
+                labels.Add(HoldoutScoring.IndexOf(schema.ClassLabels, raw));
+            }
+        }
+
+        return new HoldoutSet(data, schema, holdout, labels);
+    }
+
+    /// <summary>
+    /// Each holdout row's output from <paramref name="modelZip"/> (read under <paramref name="modelSchema"/>), with
+    /// classes mapped onto the data's, or the reason it could not score them.
+    /// </summary>
+    public ModelScoring Score(BinaryData modelZip, DatasetSchema modelSchema, HoldoutSet holdout)
+    {
+        ArgumentNullException.ThrowIfNull(modelZip);
+        ArgumentNullException.ThrowIfNull(modelSchema);
+        ArgumentNullException.ThrowIfNull(holdout);
+        var ml = new MLContext(options.Value.Seed);
+        var loaded = Load(ml, modelZip, modelSchema, holdout.Data, holdout.Schema, holdout.Rows);
+        return loaded.Problem is not null
+            ? ModelScoring.Failed(loaded.Problem)
+            : Guard(() => new ModelScoring(HoldoutScoring.Score(ml, loaded.Model!, loaded.Layout!, loaded.Rows!, holdout.Schema.Task, holdout.Schema.ClassLabels), null), ModelScoring.Failed);
+    }
+
+    /// <summary>
+    /// Permutation importance of each input column for <paramref name="metric"/>: the column's holdout values are
+    /// shuffled (seeded) across rows and the model scored again. Columns, not encoded slots, so it reads in the data's
+    /// own terms whatever the featurization. Empty when the model cannot score the holdout.
+    /// </summary>
+    public IReadOnlyList<FeatureImportance> Importance(BinaryData modelZip, DatasetSchema modelSchema, HoldoutSet holdout, string metric)
+    {
+        ArgumentNullException.ThrowIfNull(holdout);
+        var seed = options.Value.Seed;
+        var rows = holdout.Rows.Count > ImportanceRows ? Sample(holdout.Rows, ImportanceRows, seed) : holdout.Rows;
+        var sampled = holdout with { Rows = rows };
+        var ml = new MLContext(seed);
+        var loaded = Load(ml, modelZip, modelSchema, holdout.Data, holdout.Schema, rows);
+        if (loaded.Problem is not null)
+        {
+            return [];
+        }
+
+        var sign = PrimaryMetric.IsHigherBetter(metric) ? 1.0 : -1.0;
+        var baseline = Metric(ml, loaded, sampled, rows, metric);
+        var random = new Random(seed);
+        var result = new List<FeatureImportance>(modelSchema.Features.Count);
+        foreach (var feature in modelSchema.Features)
+        {
+            var column = holdout.Data.IndexOf(feature.Name);
+            var drops = new double[ImportanceRepeats];
+            for (var r = 0; r < ImportanceRepeats; r++)
+            {
+                var shuffled = Shuffle(rows, column, random);
+                drops[r] = sign * (baseline - Metric(ml, loaded, sampled, shuffled, metric));
+            }
+
+            var mean = drops.Average();
+            var spread = Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / Math.Max(1, drops.Length - 1));
+            result.Add(new FeatureImportance(feature.Name, mean, spread));
+        }
+
+        return [.. result.OrderByDescending(f => f.Importance).ThenBy(f => f.Feature, StringComparer.Ordinal)];
+    }
+
+    private static double Metric(MLContext ml, Loaded loaded, HoldoutSet holdout, IReadOnlyList<string[]> rows, string metric)
+    {
+        var features = CsvFeatureRows.Read(loaded.Layout!, holdout.Data, rows);
+        var scores = HoldoutScoring.Score(ml, loaded.Model!, loaded.Layout!, features, holdout.Schema.Task, holdout.Schema.ClassLabels);
+        return new SampleMetrics(scores).Compute(metric);
+    }
+
+    private static List<string[]> Shuffle(IReadOnlyList<string[]> rows, int column, Random random)
+    {
+        var order = Enumerable.Range(0, rows.Count).ToArray();
+        random.Shuffle(order);
+        var shuffled = new List<string[]>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var copy = (string[])rows[i].Clone();
+            var source = rows[order[i]];
+            if (column < copy.Length)
+            {
+                copy[column] = column < source.Length ? source[column] : string.Empty;
+            }
+
+            shuffled.Add(copy);
+        }
+
+        return shuffled;
+    }
+
+    private static List<string[]> Sample(IReadOnlyList<string[]> rows, int count, int seed)
+    {
+        var order = Enumerable.Range(0, rows.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        return [.. order.Take(count).Order().Select(i => rows[i])];
+    }
+
+    private static Loaded Load(MLContext ml, BinaryData zip, DatasetSchema modelSchema, CsvDataset data, DatasetSchema dataSchema, IReadOnlyList<string[]> rows)
+    {
         if (modelSchema.Task != dataSchema.Task)
         {
-            return EvaluationResult.Failed($"The model does {Describe(modelSchema.Task)} but this data asks for {Describe(dataSchema.Task)}.");
+            return Loaded.Failed($"The model does {Describe(modelSchema.Task)} but this data asks for {Describe(dataSchema.Task)}.");
         }
 
         if (!string.Equals(modelSchema.Label, dataSchema.Label, StringComparison.Ordinal))
         {
-            return EvaluationResult.Failed($"The model predicts '{modelSchema.Label}' but this data's label is '{dataSchema.Label}'.");
+            return Loaded.Failed($"The model predicts '{modelSchema.Label}' but this data's label is '{dataSchema.Label}'.");
         }
 
-        var settings = options.Value;
         FeatureLayout layout;
-        List<FeatureRow> holdout;
+        List<FeatureRow> features;
         try
         {
             layout = FeatureLayout.For(modelSchema);
-            var (_, holdoutPart) = HoldoutSplit.Split(data, dataSchema, settings.HoldoutFraction, settings.Seed);
-            holdout = CsvFeatureRows.Read(layout, data, holdoutPart);
+            features = CsvFeatureRows.Read(layout, data, rows);
         }
         catch (MlopsException e)
         {
-            return EvaluationResult.Failed(e.Message);
+            return Loaded.Failed(e.Message);
         }
 
-        var ml = new MLContext(settings.Seed);
-        ITransformer model;
         try
         {
-            model = ModelZip.Load(ml, modelZip);
+            return new Loaded(ModelZip.Load(ml, zip), layout, features, null);
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException)
         {
-            return EvaluationResult.Failed($"The model.zip could not be loaded: {e.Message}");
+            return Loaded.Failed($"The model.zip could not be loaded: {e.Message}");
         }
+    }
 
+    private static T Guard<T>(Func<T> score, Func<string, T> failed)
+    {
         try
         {
-            return new EvaluationResult(HoldoutMetrics.Compute(ml, model, layout, holdout), null);
+            return score();
         }
         catch (MlopsException e)
         {
-            return EvaluationResult.Failed(e.Message);
+            return failed(e.Message);
         }
         catch (ArgumentException e)
         {
             // ML.NET's answer when the zip's input schema disagrees with the manifest's (a column's type or size).
-            return EvaluationResult.Failed($"The model's saved input does not match its schema: {e.Message}");
+            return failed($"The model's saved input does not match its schema: {e.Message}");
         }
     }
 
@@ -76,4 +219,9 @@ public sealed class ModelEvaluator(IOptions<TrainingOptions> options)
         MlTask.MulticlassClassification => "multiclass classification",
         _ => "regression",
     };
+
+    private sealed record Loaded(ITransformer? Model, FeatureLayout? Layout, List<FeatureRow>? Rows, string? Problem)
+    {
+        public static Loaded Failed(string problem) => new(null, null, null, problem);
+    }
 }

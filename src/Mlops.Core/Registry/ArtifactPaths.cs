@@ -27,4 +27,10 @@ public static class ArtifactPaths
 
     /// <summary>The run's whole validation report (findings, column profiles, the contract), written for every run.</summary>
     public static string Validation(string model, string runId) => $"{model}/runs/{runId}/validation.json";
+
+    /// <summary>A run's evaluation of its candidate: gates, baseline, comparison, confusion matrix, feature importance.</summary>
+    public static string RunEvaluation(string model, string runId) => $"{model}/runs/{runId}/evaluation.json";
+
+    /// <summary>The evaluation a version was registered with.</summary>
+    public static string Evaluation(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/evaluation.json";
 }

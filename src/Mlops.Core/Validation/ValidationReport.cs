@@ -21,4 +21,10 @@ public sealed record ValidationReport(IReadOnlyList<ValidationFinding> Findings,
 
     /// <summary>The accepted data contract (schema, profile, thresholds); null unless the dataset passed.</summary>
     public DataContract? Contract { get; init; }
+
+    /// <summary>
+    /// The contract's primary metric, kept when a copy of the report leaves the contract out (the orchestration passes
+    /// the contract by reference, not through its history).
+    /// </summary>
+    public string? PrimaryMetric { get; init; }
 }

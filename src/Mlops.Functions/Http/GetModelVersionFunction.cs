@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -6,8 +8,11 @@ using Mlops.Core.Registry;
 
 namespace Mlops.Functions.Http;
 
-/// <summary>GET /api/models/{model}/versions/{version}: the manifest with schema, metrics and lineage.</summary>
-public sealed class GetModelVersionFunction(IModelRegistry registry)
+/// <summary>
+/// GET /api/models/{model}/versions/{version}: the manifest with schema, metrics and lineage, and the evaluation it
+/// was registered with (gates, baseline, confusion matrix, per-class metrics, feature importance) when it has one.
+/// </summary>
+public sealed class GetModelVersionFunction(IModelRegistry registry, IModelArtifactStore artifacts)
 {
     [Function("GetModelVersion")]
     public Task<IActionResult> Run(
@@ -17,6 +22,10 @@ public sealed class GetModelVersionFunction(IModelRegistry registry)
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
         ModelName.Validate(model);
-        return new OkObjectResult(await ModelVersions.GetAsync(registry, model, ModelVersions.Parse(version), cancellationToken));
+        var manifest = await ModelVersions.GetAsync(registry, model, ModelVersions.Parse(version), cancellationToken);
+        var view = JsonSerializer.SerializeToNode(manifest, MlopsJson.Options)!.AsObject();
+        var evaluation = await artifacts.ReadAsync(ArtifactPaths.Evaluation(model, manifest.Version), cancellationToken);
+        view["evaluation"] = evaluation is null ? null : JsonNode.Parse(evaluation.ToMemory().Span);
+        return new OkObjectResult(view);
     });
 }

@@ -20,10 +20,11 @@ public static class RunViews
             AsUtc(s.EndedAt),
             s.Detail)).ToArray() ?? [];
 
+        var output = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<RunResult>() : null;
         var (status, version, promoted, reason) = metadata.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Pending => (RunStatus.Pending, null, false, null),
-            OrchestrationRuntimeStatus.Completed when metadata.ReadOutputAs<RunResult>() is { } result =>
+            OrchestrationRuntimeStatus.Completed when output is { } result =>
                 (result.Status, result.Version, result.Promoted, result.Reason),
             OrchestrationRuntimeStatus.Terminated when journal?.StoppedReason is { } stopped => (RunStatus.Failed, (int?)null, false, stopped),
             OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Completed =>
@@ -43,6 +44,8 @@ public static class RunViews
             Attempt = request?.Attempt ?? 1,
             Restarts = journal?.Restarts.Select(r => new RestartView(r.At, r.Kind.ToString(), r.Reason, r.Attempt)).ToArray() ?? [],
             Trigger = request?.Trigger is { } trigger ? new TriggerView(trigger.Kind, trigger.Detail) : null,
+            Gates = output?.Gates ?? [],
+            PipelineVersion = request?.PipelineVersion ?? 1,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.DurableTask;
+using Mlops.Core.Events;
 using Mlops.Core.Registry;
 using Mlops.Workflows.Contracts;
 
@@ -9,7 +10,7 @@ namespace Mlops.Workflows.Activities;
 /// Moves the champion alias to the new version when evaluation said so, by compare-and-swap: if another run moved
 /// the champion meanwhile, this version stays registered but is not promoted over a model it was never compared with.
 /// </summary>
-public sealed class PromoteModel(IModelRegistry registry) : TaskActivity<PromoteModelInput, PromotionOutcome>
+public sealed class PromoteModel(IModelRegistry registry, IRegistryEventLog events) : TaskActivity<PromoteModelInput, PromotionOutcome>
 {
     public override async Task<PromotionOutcome> RunAsync(TaskActivityContext context, PromoteModelInput input)
     {
@@ -22,6 +23,7 @@ public sealed class PromoteModel(IModelRegistry registry) : TaskActivity<Promote
 
         if (!input.ShouldPromote)
         {
+            await AnnounceFailedGatesAsync(input);
             return new PromotionOutcome(false, input.Reason);
         }
 
@@ -32,5 +34,28 @@ public sealed class PromoteModel(IModelRegistry registry) : TaskActivity<Promote
                 CultureInfo.InvariantCulture,
                 $"The champion changed while this run was evaluating; version {input.Version} was registered but not promoted."))
             : new PromotionOutcome(true, input.Reason);
+    }
+
+    private async Task AnnounceFailedGatesAsync(PromoteModelInput input)
+    {
+        var failed = input.Gates.Where(g => !g.Passed).ToList();
+        if (failed.Count == 0)
+        {
+            return;
+        }
+
+        // At least once: a retry after the append may announce it twice; receivers drop duplicates by version and run.
+        await events.AppendAsync(
+            input.Model,
+            RegistryEventTypes.GateFailed,
+            new Dictionary<string, object?>
+            {
+                ["version"] = input.Version,
+                ["runId"] = input.RunId,
+                ["champion"] = input.ExpectedChampion,
+                ["reason"] = input.Reason,
+                ["gates"] = failed,
+            },
+            CancellationToken.None);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Mlops.Core;
 using Mlops.Core.Registry;
+using Mlops.Core.Validation;
 using Mlops.Workflows.Contracts;
 
 namespace Mlops.Workflows.Activities;
@@ -25,6 +26,7 @@ public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore a
 
         var zip = await artifacts.ReadAsync(input.Training.CandidatePath, CancellationToken.None)
             ?? throw new InvalidOperationException($"The trained candidate {input.Training.CandidatePath} is missing.");
+        var contract = input.Contract ?? await ContractAsync(input.ValidationPath);
         var manifest = new ModelVersion(
             model,
             version,
@@ -36,16 +38,34 @@ public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore a
             input.Schema,
             new Lineage(input.Dataset.BlobName, input.Dataset.ETag, input.Dataset.Sha256, input.RunId, input.Evaluation.ChampionVersion),
             input.Training.CandidateSha256,
-            input.Contract?.Version);
+            contract?.Version);
 
         await artifacts.CreateAsync(ArtifactPaths.ModelZip(model, version), zip, CancellationToken.None);
-        if (input.Contract is not null)
+        if (contract is not null)
         {
-            await artifacts.WriteAsync(ArtifactPaths.Contract(model, version), BinaryData.FromObjectAsJson(input.Contract, MlopsJson.Options), CancellationToken.None);
+            await artifacts.WriteAsync(ArtifactPaths.Contract(model, version), BinaryData.FromObjectAsJson(contract, MlopsJson.Options), CancellationToken.None);
+        }
+
+        if (input.Evaluation.EvaluationPath is { } evaluation && await artifacts.ReadAsync(evaluation, CancellationToken.None) is { } evaluated)
+        {
+            await artifacts.WriteAsync(ArtifactPaths.Evaluation(model, version), evaluated, CancellationToken.None);
         }
 
         await artifacts.WriteAsync(ArtifactPaths.Manifest(model, version), BinaryData.FromObjectAsJson(manifest, MlopsJson.Options), CancellationToken.None);
         await registry.CommitVersionAsync(manifest, CancellationToken.None);
         return version;
+    }
+
+    /// <summary>The contract from the run's validation report, where it stays when the orchestration passes it by reference.</summary>
+    private async Task<DataContract?> ContractAsync(string? validationPath)
+    {
+        if (validationPath is null)
+        {
+            return null;
+        }
+
+        var report = await artifacts.ReadAsync(validationPath, CancellationToken.None)
+            ?? throw new InvalidOperationException($"The run's validation report {validationPath} is missing, so its data contract cannot be registered.");
+        return report.ToObjectFromJson<ValidationReport>(MlopsJson.Options)?.Contract;
     }
 }

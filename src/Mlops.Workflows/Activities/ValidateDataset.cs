@@ -31,7 +31,11 @@ public sealed class ValidateDataset(DatasetLoader loader, IDatasetStore store, I
 
         // Kept for every run, accepted or not: the run's findings and profiles are served from it.
         await artifacts.WriteAsync(ArtifactPaths.Validation(model, context.InstanceId), BinaryData.FromObjectAsJson(report, MlopsJson.Options), CancellationToken.None);
-        return report;
+
+        // The contract (every column's profile) can be large; from version 2 it stays in the blob just written.
+        return input.PipelineVersion >= PipelineVersions.Gated
+            ? report with { Contract = null, PrimaryMetric = report.Contract?.PrimaryMetric }
+            : report;
     }
 
     private async Task<DataContract?> ChampionContractAsync(string model)

@@ -1,3 +1,5 @@
+using Mlops.Core.Evaluation;
+
 namespace Mlops.Workflows.Contracts;
 
 /// <summary>The candidate against the champion on the same holdout, and what that means for promotion.</summary>
@@ -6,4 +8,14 @@ public sealed record EvaluationSummary(
     int? ChampionVersion,
     IReadOnlyDictionary<string, double>? ChampionMetrics,
     bool ShouldPromote,
-    string Reason);
+    string Reason)
+{
+    /// <summary>Each gate's verdict (pipeline version 2); empty under version 1.</summary>
+    public IReadOnlyList<GateResult> Gates { get; init; } = [];
+
+    /// <summary>
+    /// The run's evaluation.json (baseline, comparison, confusion matrix, per-class metrics, feature importance),
+    /// kept in blob storage rather than in the orchestration history; null under version 1.
+    /// </summary>
+    public string? EvaluationPath { get; init; }
+}

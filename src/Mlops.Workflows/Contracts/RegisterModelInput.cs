@@ -15,4 +15,11 @@ public sealed record RegisterModelInput(
     DatasetSchema Schema,
     TrainingSummary Training,
     EvaluationSummary Evaluation,
-    DataContract? Contract);
+    DataContract? Contract)
+{
+    /// <summary>
+    /// Where the run's validation report (with the contract) is kept, when the contract does not travel in
+    /// <see cref="Contract"/> (pipeline version 2 passes it by reference, not through the orchestration history).
+    /// </summary>
+    public string? ValidationPath { get; init; }
+}

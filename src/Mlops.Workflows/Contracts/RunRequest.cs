@@ -10,4 +10,10 @@ public sealed record RunRequest(DatasetRef Dataset)
 
     /// <summary>What started the run; null for runs started before triggers were recorded.</summary>
     public RunTrigger? Trigger { get; init; }
+
+    /// <summary>
+    /// The pipeline logic the run started under (<see cref="PipelineVersions"/>). Runs recorded before versions existed
+    /// carry none and read as version 1, the logic they were started with.
+    /// </summary>
+    public int PipelineVersion { get; init; } = PipelineVersions.PointEstimate;
 }

@@ -1,3 +1,5 @@
+using Mlops.Core.Evaluation;
+
 namespace Mlops.Workflows.Contracts;
 
 /// <summary>The orchestration's output.</summary>
@@ -7,6 +9,9 @@ namespace Mlops.Workflows.Contracts;
 /// <param name="Reason">A sentence a person understands: why quarantined, why (not) promoted, what failed.</param>
 public sealed record RunResult(RunStatus Status, int? Version, bool Promoted, string Reason)
 {
+    /// <summary>Each evaluation gate's verdict; empty when the run did not reach a gated evaluation.</summary>
+    public IReadOnlyList<GateResult> Gates { get; init; } = [];
+
     public static RunResult Quarantined(string reason) => new(RunStatus.Quarantined, null, false, reason);
 
     public static RunResult Failed(string reason, int? version = null) => new(RunStatus.Failed, version, false, reason);

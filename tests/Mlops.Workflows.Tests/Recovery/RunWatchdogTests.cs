@@ -57,7 +57,7 @@ public sealed class RunWatchdogTests
         Assert.True(action.Restarted);
         Assert.Equal(2, action.Attempt);
         client.Verify(c => c.TerminateInstanceAsync(RunId, It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
-        Assert.Equal(Request with { Attempt = 2 }, scheduled);
+        Assert.Equal(Request with { Attempt = 2, PipelineVersion = PipelineVersions.Current }, scheduled);
         var restart = Assert.Single(journal.Restarts);
         Assert.Equal(RestartKind.Automatic, restart.Kind);
         Assert.Contains("No progress for 20 min", restart.Reason, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public sealed class RunWatchdogTests
         var restart = await Restarter().RestartAsync(client.Object, RunId, RestartKind.Manual, "storage is back", CancellationToken.None);
 
         Assert.Equal(2, restart.Attempt);
-        Assert.Equal(Request with { Attempt = 2 }, scheduled);
+        Assert.Equal(Request with { Attempt = 2, PipelineVersion = PipelineVersions.Current }, scheduled);
         client.Verify(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 

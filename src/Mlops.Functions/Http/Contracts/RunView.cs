@@ -1,3 +1,5 @@
+using Mlops.Core.Evaluation;
+
 namespace Mlops.Functions.Http.Contracts;
 
 /// <summary>GET /api/runs/{runId}.</summary>
@@ -25,4 +27,10 @@ public sealed record RunView(
 
     /// <summary>Everything validation noticed, warnings of accepted data included, each with its mitigation.</summary>
     public IReadOnlyList<FindingView> Findings { get; init; } = [];
+
+    /// <summary>Each evaluation gate's verdict, with the numbers (value, threshold, interval) behind it.</summary>
+    public IReadOnlyList<GateResult> Gates { get; init; } = [];
+
+    /// <summary>The pipeline logic the run runs under (1: point-estimate promotion; 2: gates).</summary>
+    public int PipelineVersion { get; init; } = 1;
 }
