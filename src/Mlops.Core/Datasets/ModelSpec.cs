@@ -27,4 +27,7 @@ public sealed record ModelSpec
 
     /// <summary>Overrides of <see cref="Validation.ValidationThresholds"/> by their camelCase names.</summary>
     public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
+    public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];
 }

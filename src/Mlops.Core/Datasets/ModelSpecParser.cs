@@ -106,8 +106,12 @@ public static class ModelSpecParser
                     problem = ReadThresholds(property, out var thresholds);
                     spec = spec with { Thresholds = thresholds };
                     break;
+                case "WEBHOOKS":
+                    problem = ModelSpecWebhooksReader.Read(property, out var webhooks);
+                    spec = spec with { Webhooks = webhooks };
+                    break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text and thresholds.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds and webhooks.";
                     break;
             }
 
@@ -240,7 +244,7 @@ public static class ModelSpecParser
         return null;
     }
 
-    private static string Show(JsonElement value) => value.ValueKind switch
+    internal static string Show(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => $"\"{value.GetString()}\"",
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => value.GetRawText(),
