@@ -58,7 +58,9 @@ public sealed partial class TimerRunner(
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var next = schedule.GetNextOccurrence(now);
+
+            // A delay can end a little before its wall-clock time; counting from the last occurrence calls each one once.
+            var next = schedule.GetNextOccurrence(last is { } previous && previous > now ? previous : now);
             await Task.Delay(next - now, clock, stoppingToken);
             var info = new TimerInfo
             {
