@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
 using Mlops.Core.Events;
+using Mlops.Core.Telemetry;
 
 namespace Mlops.Core.Webhooks;
 
@@ -81,6 +82,7 @@ public sealed class WebhookDeliverer(
                 }
 
                 var sent = await sender.SendAsync(webhook.Url, registryEvent, cancellationToken);
+                MlopsTelemetry.WebhookDeliveries.Add(1, new("model", model), new("outcome", sent.Delivered ? "delivered" : "failed"));
                 if (!sent.Delivered)
                 {
                     return await FailAsync(cursor, registryEvent, sent.Error ?? "not acknowledged", cancellationToken);
