@@ -126,6 +126,40 @@ param recoveryHeartbeatSeconds int = 30
 @maxValue(10)
 param recoveryMaxAutomaticRestarts int = 2
 
+@description('Webhooks__SigningKey as a Key Vault reference: the URI of a secret (https://{vault}.vault.azure.net/secrets/{name}) the app\'s identity may read (Key Vault Secrets User). Empty: webhook deliveries are unsigned.')
+param webhookSigningKeySecretUri string = ''
+
+@description('Webhooks__Schedule: NCRONTAB (six fields) of the sweep that catches up every model\'s webhooks.')
+param webhooksSchedule string = '0 */1 * * * *'
+
+@description('Webhooks__TimeoutMilliseconds: bound of one HTTP attempt of a webhook delivery.')
+@minValue(1)
+@maxValue(120000)
+param webhooksTimeoutMilliseconds int = 10000
+
+@description('Webhooks__MaxRetries: retries of a transient failure (5xx, 408, 429, timeout, refused connection) within one delivery.')
+@minValue(1)
+@maxValue(10)
+param webhooksMaxRetries int = 2
+
+@description('Webhooks__RetryDelayMilliseconds: first retry delay within a delivery; it doubles each retry, with jitter.')
+@minValue(1)
+@maxValue(60000)
+param webhooksRetryDelayMilliseconds int = 1000
+
+@description('Webhooks__BackoffMilliseconds: wait after a failed delivery before the webhook is tried again; doubles per failure in a row.')
+@minValue(1)
+param webhooksBackoffMilliseconds int = 30000
+
+@description('Webhooks__MaxBackoffMilliseconds: longest wait between tries of a failing webhook.')
+@minValue(1)
+param webhooksMaxBackoffMilliseconds int = 3600000
+
+@description('Webhooks__LeaseSeconds: how long an instance holds a webhook\'s delivery cursor; must exceed the longest delivery of one event.')
+@minValue(5)
+@maxValue(3600)
+param webhooksLeaseSeconds int = 120
+
 @description('Resource name prefixes (Cloud Adoption Framework abbreviations).')
 var abbrs = loadJsonContent('abbreviations.json')
 
@@ -249,6 +283,14 @@ module functions 'app/functions.bicep' = {
     recoveryStallSeconds: recoveryStallSeconds
     recoveryHeartbeatSeconds: recoveryHeartbeatSeconds
     recoveryMaxAutomaticRestarts: recoveryMaxAutomaticRestarts
+    webhookSigningKeySecretUri: webhookSigningKeySecretUri
+    webhooksSchedule: webhooksSchedule
+    webhooksTimeoutMilliseconds: webhooksTimeoutMilliseconds
+    webhooksMaxRetries: webhooksMaxRetries
+    webhooksRetryDelayMilliseconds: webhooksRetryDelayMilliseconds
+    webhooksBackoffMilliseconds: webhooksBackoffMilliseconds
+    webhooksMaxBackoffMilliseconds: webhooksMaxBackoffMilliseconds
+    webhooksLeaseSeconds: webhooksLeaseSeconds
   }
   // The app starts with its roles in place: it reads its package and storage as the identity.
   dependsOn: [

@@ -115,6 +115,30 @@ param recoveryHeartbeatSeconds int
 @description('Recovery__MaxAutomaticRestarts: restarts the watchdog makes on its own before it stops a stalled run as failed.')
 param recoveryMaxAutomaticRestarts int
 
+@description('Key Vault secret URI of the webhook signing key (Webhooks__SigningKey, read as a Key Vault reference with the app\'s identity); empty: deliveries are unsigned.')
+param webhookSigningKeySecretUri string
+
+@description('Webhooks__Schedule: NCRONTAB of the sweep that catches up every model\'s webhooks.')
+param webhooksSchedule string
+
+@description('Webhooks__TimeoutMilliseconds: bound of one HTTP attempt of a delivery.')
+param webhooksTimeoutMilliseconds int
+
+@description('Webhooks__MaxRetries: retries of a transient failure within one delivery.')
+param webhooksMaxRetries int
+
+@description('Webhooks__RetryDelayMilliseconds: first retry delay within a delivery (doubling, with jitter).')
+param webhooksRetryDelayMilliseconds int
+
+@description('Webhooks__BackoffMilliseconds: wait after a failed delivery before the webhook is tried again (doubling per failure).')
+param webhooksBackoffMilliseconds int
+
+@description('Webhooks__MaxBackoffMilliseconds: longest wait between tries of a failing webhook.')
+param webhooksMaxBackoffMilliseconds int
+
+@description('Webhooks__LeaseSeconds: how long an instance holds a webhook\'s delivery cursor.')
+param webhooksLeaseSeconds int
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -155,6 +179,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references in app settings (the webhook signing key) are read as the app's own identity.
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       minTlsVersion: '1.2'
     }
@@ -216,6 +242,15 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Recovery__StallSeconds: string(recoveryStallSeconds)
       Recovery__HeartbeatSeconds: string(recoveryHeartbeatSeconds)
       Recovery__MaxAutomaticRestarts: string(recoveryMaxAutomaticRestarts)
+      // A Key Vault reference, resolved by the platform: the key itself is never in a setting or a template.
+      Webhooks__SigningKey: empty(webhookSigningKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${webhookSigningKeySecretUri})'
+      Webhooks__Schedule: webhooksSchedule
+      Webhooks__TimeoutMilliseconds: string(webhooksTimeoutMilliseconds)
+      Webhooks__MaxRetries: string(webhooksMaxRetries)
+      Webhooks__RetryDelayMilliseconds: string(webhooksRetryDelayMilliseconds)
+      Webhooks__BackoffMilliseconds: string(webhooksBackoffMilliseconds)
+      Webhooks__MaxBackoffMilliseconds: string(webhooksMaxBackoffMilliseconds)
+      Webhooks__LeaseSeconds: string(webhooksLeaseSeconds)
     }
   }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Mlops.Core;
 using Mlops.Functions.Http;
+using Mlops.Functions.Webhooks;
 using Mlops.Storage;
 using Mlops.Workflows;
 
@@ -16,6 +17,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddMlopsStorage(configuration);
         services.AddMlopsWorkflowServices();
         services.AddSingleton<RunFindings>();
+        services.AddMlopsWebhooks(configuration);
         return services;
     }
 }

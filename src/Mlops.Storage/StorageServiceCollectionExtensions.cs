@@ -8,6 +8,7 @@ using Mlops.Core.Feedback;
 using Mlops.Core.Registry;
 using Mlops.Core.Runs;
 using Mlops.Core.Serving;
+using Mlops.Core.Webhooks;
 using Mlops.Storage.Datasets;
 using Mlops.Storage.Feedback;
 using Mlops.Storage.Registry;
@@ -46,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
         services.AddSingleton<IRunJournalStore, TableRunJournalStore>();
         services.AddSingleton<IRegistryEventLog, TableRegistryEventLog>();
+        services.AddSingleton<IWebhookCursorStore, TableWebhookCursorStore>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

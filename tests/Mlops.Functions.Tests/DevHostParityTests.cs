@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -53,13 +54,35 @@ public sealed class DevHostParityTests
     {
         var declared = Triggers("timerTrigger").Select(b => b.GetProperty("schedule").GetString()!).Order().ToArray();
         var options = Options.Create(new DevHostOptions());
+        var settings = SampleSettings();
         var runners = FunctionCatalog.TimerFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly)
-            .Select(f => new TimerRunner(new ServiceCollection().BuildServiceProvider(), f, options, TimeProvider.System, NullLogger<TimerRunner>.Instance))
+            .Select(f => new TimerRunner(new ServiceCollection().BuildServiceProvider(), f, options, settings, TimeProvider.System, NullLogger<TimerRunner>.Instance))
             .ToArray();
 
         Assert.NotEmpty(declared);
         Assert.Equal(declared, runners.Select(r => r.Schedule).Order());
-        Assert.All(runners, r => Assert.True(TimerRunner.Parse(r.Schedule).GetNextOccurrence(DateTime.UtcNow) > DateTime.UtcNow));
+        Assert.All(runners, r => Assert.True(TimerRunner.Parse(r.ResolvedSchedule).GetNextOccurrence(DateTime.UtcNow) > DateTime.UtcNow));
+    }
+
+    [Fact]
+    public void ATimerOnAnAppSetting_RunsOnThatSettingsValue_InTheDevHostsOwnSettingsToo()
+    {
+        var function = FunctionCatalog.TimerFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly).Single(f => f.Name == "WebhookDispatch");
+        var devHostSettings = new ConfigurationBuilder().AddJsonFile(RepositoryPaths.Combine("src", "Mlops.DevHost", "appsettings.json")).Build();
+
+        var runner = new TimerRunner(new ServiceCollection().BuildServiceProvider(), function, Options.Create(new DevHostOptions()), devHostSettings, TimeProvider.System, NullLogger<TimerRunner>.Instance);
+
+        Assert.Equal("%Webhooks:Schedule%", runner.Schedule);
+        Assert.Equal(SampleSettings()["Webhooks:Schedule"], runner.ResolvedSchedule);
+    }
+
+    /// <summary>local.settings.sample.json's values as the app reads them ("A__B" is "A:B").</summary>
+    private static IConfiguration SampleSettings()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));
+        var values = document.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
     private static string[] DevHostEndpoints()

@@ -32,6 +32,8 @@ public sealed class AppSettingsTests(CompiledInfrastructure infrastructure)
         // Empty locally (nothing exported); in Azure the component's connection string, with ingestion
         // authenticated by the managed identity (Entra ID), since the component accepts no local auth.
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ["APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"],
+        // Empty locally (deliveries unsigned); in Azure a Key Vault reference when a secret URI is given.
+        ["Webhooks__SigningKey"] = ["Webhooks__SigningKey"],
     };
 
     /// <summary>App settings the Flex Consumption plan rejects or ignores (they belong to other plans).</summary>
@@ -125,6 +127,18 @@ public sealed class AppSettingsTests(CompiledInfrastructure infrastructure)
         Assert.Equal(
             infrastructure.Template.The("Microsoft.Insights/components"),
             infrastructure.Template.DeployedCounterpart(ExistingInAppTemplate("applicationInsights")));
+    }
+
+    [Fact]
+    public void WebhookSigningKey_IsAKeyVaultReference_ReadAsTheAppsIdentity()
+    {
+        var signingKey = AppSettings.Raw("properties", "Webhooks__SigningKey");
+        var site = infrastructure.Template.Deployed("Microsoft.Web/sites").Single();
+
+        Assert.Equal(string.Empty, AzureSettings["Webhooks__SigningKey"]);
+        Assert.Contains("@Microsoft.KeyVault(SecretUri={0})", signingKey, StringComparison.Ordinal);
+        Assert.Contains("parameters('webhookSigningKeySecretUri')", signingKey, StringComparison.Ordinal);
+        Assert.Contains("identity", site.Raw("properties", "keyVaultReferenceIdentity"), StringComparison.Ordinal);
     }
 
     [Fact]

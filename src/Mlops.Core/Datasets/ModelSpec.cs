@@ -30,4 +30,7 @@ public sealed record ModelSpec
 
     /// <summary>What a new version must show before it is promoted.</summary>
     public Evaluation.EvaluationGates Gates { get; init; } = Evaluation.EvaluationGates.Default;
+
+    /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
+    public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];
 }

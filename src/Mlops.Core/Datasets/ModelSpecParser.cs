@@ -111,8 +111,12 @@ public static class ModelSpecParser
                     problem = ModelSpecGatesReader.Read(property, out var gates);
                     spec = spec with { Gates = gates };
                     break;
+                case "WEBHOOKS":
+                    problem = ModelSpecWebhooksReader.Read(property, out var webhooks);
+                    spec = spec with { Webhooks = webhooks };
+                    break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds and gates.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds, gates and webhooks.";
                     break;
             }
 

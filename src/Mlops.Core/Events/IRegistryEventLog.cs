@@ -10,4 +10,7 @@ public interface IRegistryEventLog
 
     /// <summary>The entries after <paramref name="afterSequence"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<RegistryEvent>> ListAsync(string model, long afterSequence, int max, CancellationToken cancellationToken);
+
+    /// <summary>Every model with at least one event, and its last sequence number.</summary>
+    Task<IReadOnlyList<EventLogHead>> ListHeadsAsync(CancellationToken cancellationToken);
 }

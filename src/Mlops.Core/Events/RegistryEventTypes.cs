@@ -12,4 +12,8 @@ public static class RegistryEventTypes
     public const string DecayDetected = "decay.detected";
     public const string RetrainStarted = "retrain.started";
     public const string Alert = "alert";
+
+    /// <summary>Every type, for checking a webhook's subscription.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [VersionRegistered, AliasMoved, GateFailed, ExperimentStarted, ExperimentDecided, DriftDetected, DecayDetected, RetrainStarted, Alert];
 }

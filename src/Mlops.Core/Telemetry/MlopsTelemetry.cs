@@ -17,4 +17,7 @@ public static class MlopsTelemetry
 
     /// <summary>Predictions served, tagged with model, version and variant.</summary>
     public static readonly Counter<long> Predictions = Meter.CreateCounter<long>("mlops.predictions", unit: "{prediction}");
+
+    /// <summary>Webhook deliveries of one event, tagged with model and outcome (delivered, failed): a failing receiver shows here first.</summary>
+    public static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>("mlops.webhook.deliveries", unit: "{delivery}");
 }

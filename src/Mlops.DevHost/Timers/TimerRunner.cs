@@ -13,12 +13,35 @@ public sealed partial class TimerRunner(
     IServiceProvider services,
     TimerFunction function,
     IOptions<DevHostOptions> options,
+    IConfiguration configuration,
     TimeProvider clock,
     ILogger<TimerRunner> logger) : BackgroundService
 {
     /// <summary>The schedule this host runs: the function's own, unless the DevHost settings replace it.</summary>
     public string Schedule =>
         options.Value.TimerSchedules.TryGetValue(function.Name, out var replaced) && !string.IsNullOrWhiteSpace(replaced) ? replaced : function.Schedule;
+
+    /// <summary>
+    /// <see cref="Schedule"/> with a "%name%" reference replaced by that setting, as the Functions host resolves it
+    /// ("%Webhooks:Schedule%" reads Webhooks__Schedule).
+    /// </summary>
+    public string ResolvedSchedule
+    {
+        get
+        {
+            var schedule = Schedule.Trim();
+            if (schedule.Length < 2 || schedule[0] != '%' || schedule[^1] != '%')
+            {
+                return schedule;
+            }
+
+            var name = schedule[1..^1];
+            var value = configuration[name];
+            return string.IsNullOrWhiteSpace(value)
+                ? throw new InvalidOperationException($"Timer function {function.Name} runs on %{name}%, but the setting {name.Replace(":", "__", StringComparison.Ordinal)} is not set.")
+                : value;
+        }
+    }
 
     public static CrontabSchedule Parse(string schedule)
     {
@@ -30,12 +53,14 @@ public sealed partial class TimerRunner(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         FunctionInvoker.EnsureBindable(function.Method, p => p.ParameterType == typeof(TimerInfo));
-        var schedule = Parse(Schedule);
+        var schedule = Parse(ResolvedSchedule);
         DateTime? last = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var next = schedule.GetNextOccurrence(now);
+
+            // A delay can end a little before its wall-clock time; counting from the last occurrence calls each one once.
+            var next = schedule.GetNextOccurrence(last is { } previous && previous > now ? previous : now);
             await Task.Delay(next - now, clock, stoppingToken);
             var info = new TimerInfo
             {

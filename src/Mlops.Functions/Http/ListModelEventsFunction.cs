@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Mlops.Core;
 using Mlops.Core.Events;
+using Mlops.Functions.Http.Contracts;
 
 namespace Mlops.Functions.Http;
 
@@ -24,6 +25,6 @@ public sealed class ListModelEventsFunction(IRegistryEventLog events)
         var after = QueryParameters.Whole(request, "after", 0, long.MaxValue - 1, 0);
         var top = QueryParameters.Whole(request, "top", 1, MaxTop, MaxTop);
         var list = await events.ListAsync(model, after, (int)top, cancellationToken);
-        return new OkObjectResult(list.Select(e => new { e.Id, e.Sequence, e.Type, e.At, e.Data }).ToArray());
+        return new OkObjectResult(list.Select(RegistryEventView.Of).ToArray());
     });
 }

@@ -14,7 +14,7 @@ internal static class RegistryEventRows
 {
     public const string Counter = "eventcounter";
     public const string Prefix = "event|";
-    private const string LastProperty = "LastSequence";
+    public const string LastProperty = "LastSequence";
 
     public static string Row(long sequence) => Prefix + sequence.ToString("D19", CultureInfo.InvariantCulture);
 
@@ -56,6 +56,15 @@ internal static class RegistryEventRows
                 // Another event took this sequence number: read the counter again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 + (5 * Math.Min(attempt, 10)))), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>Tells the listeners (webhook delivery) after a commit; they return at once and do not throw.</summary>
+    public static void Signal(IEnumerable<IRegistryEventSignal> signals, string model)
+    {
+        foreach (var signal in signals)
+        {
+            signal.Appended(model);
         }
     }
 

@@ -12,7 +12,11 @@ namespace Mlops.Storage.Registry;
 /// The model registry in the ModelRegistry table. Every row of a model is in the partition named after it, so a
 /// version reservation (counter + run row) is one transaction, and aliases move by compare-and-swap on their ETag.
 /// </summary>
-public sealed class TableModelRegistry(StorageClients clients, TimeProvider clock, ILogger<TableModelRegistry> logger) : IModelRegistry
+public sealed class TableModelRegistry(
+    StorageClients clients,
+    TimeProvider clock,
+    IEnumerable<IRegistryEventSignal> signals,
+    ILogger<TableModelRegistry> logger) : IModelRegistry
 {
     private const int MaxReservationAttempts = 50;
 
@@ -82,6 +86,7 @@ public sealed class TableModelRegistry(StorageClients clients, TimeProvider cloc
         if (await RegistryEventRows.SubmitWithEventAsync(table, version.Model, commit, RegistryEventTypes.VersionRegistered, registered, clock.GetUtcNow(), cancellationToken) is not null)
         {
             logger.VersionCommitted(version.Model, version.Version, version.RunId);
+            RegistryEventRows.Signal(signals, version.Model);
         }
         else
         {
@@ -211,6 +216,7 @@ public sealed class TableModelRegistry(StorageClients clients, TimeProvider cloc
         }
 
         logger.AliasMoved(model, aliasName, version);
+        RegistryEventRows.Signal(signals, model);
         return true;
     }
 

@@ -5,8 +5,10 @@ using Mlops.Core.Events;
 namespace Mlops.Storage.Registry;
 
 /// <summary>Models' event logs, in their ModelRegistry partitions (see <see cref="RegistryEventRows"/>).</summary>
-public sealed class TableRegistryEventLog(StorageClients clients, TimeProvider clock) : IRegistryEventLog
+public sealed class TableRegistryEventLog(StorageClients clients, TimeProvider clock, IEnumerable<IRegistryEventSignal> signals) : IRegistryEventLog
 {
+    private static readonly string[] HeadProjection = ["PartitionKey", "RowKey", RegistryEventRows.LastProperty];
+
     private readonly TableClient table = clients.Table(StorageNames.ModelRegistryTable);
 
     public async Task<RegistryEvent> AppendAsync(string model, string type, IReadOnlyDictionary<string, object?> data, CancellationToken cancellationToken)
@@ -15,6 +17,7 @@ public sealed class TableRegistryEventLog(StorageClients clients, TimeProvider c
         var at = clock.GetUtcNow();
         var sequence = await RegistryEventRows.SubmitWithEventAsync(table, model, change: null, type, data, at, cancellationToken)
             ?? throw new InvalidOperationException("An append without a change cannot lose a race.");
+        RegistryEventRows.Signal(signals, model);
         return RegistryEventRows.Event(model, sequence, type, at, StorageJson.Serialize(data));
     }
 
@@ -35,5 +38,17 @@ public sealed class TableRegistryEventLog(StorageClients clients, TimeProvider c
         }
 
         return events;
+    }
+
+    public async Task<IReadOnlyList<EventLogHead>> ListHeadsAsync(CancellationToken cancellationToken)
+    {
+        var heads = new List<EventLogHead>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RegistryEventRows.Counter}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: HeadProjection, cancellationToken: cancellationToken))
+        {
+            heads.Add(new EventLogHead(row.PartitionKey, row.GetInt64(RegistryEventRows.LastProperty) ?? 0));
+        }
+
+        return heads;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class TimerRunnerTests
         options.TimerSchedules["Counting"] = "* * * * * *";
         var services = new ServiceCollection().AddSingleton<CountingTimer>().BuildServiceProvider();
         var timer = services.GetRequiredService<CountingTimer>();
-        using var runner = new TimerRunner(services, function, Options.Create(options), TimeProvider.System, NullLogger<TimerRunner>.Instance);
+        using var runner = new TimerRunner(services, function, Options.Create(options), new ConfigurationBuilder().Build(), TimeProvider.System, NullLogger<TimerRunner>.Instance);
 
         Assert.Equal("* * * * * *", runner.Schedule);
         await runner.StartAsync(CancellationToken.None);
