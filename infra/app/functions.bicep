@@ -115,6 +115,12 @@ param recoveryHeartbeatSeconds int
 @description('Recovery__MaxAutomaticRestarts: restarts the watchdog makes on its own before it stops a stalled run as failed.')
 param recoveryMaxAutomaticRestarts int
 
+@description('Retention__KeepVersions: the newest versions of each model retention always keeps (aliased versions are kept too).')
+param retentionKeepVersions int
+
+@description('Retention__Schedule: when the retention timer deletes old versions (NCRONTAB, six fields, seconds first).')
+param retentionSchedule string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -216,6 +222,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Recovery__StallSeconds: string(recoveryStallSeconds)
       Recovery__HeartbeatSeconds: string(recoveryHeartbeatSeconds)
       Recovery__MaxAutomaticRestarts: string(recoveryMaxAutomaticRestarts)
+      Retention__KeepVersions: string(retentionKeepVersions)
+      Retention__Schedule: retentionSchedule
     }
   }
 

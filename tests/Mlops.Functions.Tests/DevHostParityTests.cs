@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -53,13 +54,30 @@ public sealed class DevHostParityTests
     {
         var declared = Triggers("timerTrigger").Select(b => b.GetProperty("schedule").GetString()!).Order().ToArray();
         var options = Options.Create(new DevHostOptions());
+        var configuration = new ConfigurationBuilder().AddJsonFile(RepositoryPaths.Combine("src", "Mlops.DevHost", "appsettings.json")).Build();
         var runners = FunctionCatalog.TimerFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly)
-            .Select(f => new TimerRunner(new ServiceCollection().BuildServiceProvider(), f, options, TimeProvider.System, NullLogger<TimerRunner>.Instance))
+            .Select(f => new TimerRunner(new ServiceCollection().BuildServiceProvider(), f, options, configuration, TimeProvider.System, NullLogger<TimerRunner>.Instance))
             .ToArray();
 
         Assert.NotEmpty(declared);
         Assert.Equal(declared, runners.Select(r => r.Schedule).Order());
-        Assert.All(runners, r => Assert.True(TimerRunner.Parse(r.Schedule).GetNextOccurrence(DateTime.UtcNow) > DateTime.UtcNow));
+        Assert.All(runners, r => Assert.True(TimerRunner.Parse(r.ResolvedSchedule).GetNextOccurrence(DateTime.UtcNow) > DateTime.UtcNow));
+    }
+
+    [Fact]
+    public void TimerSchedulesNamingASetting_ResolveInTheDevHostToTheSampleSettingsValue()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(RepositoryPaths.Combine("src", "Mlops.DevHost", "appsettings.json")).Build();
+        using var sample = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));
+        var settings = Triggers("timerTrigger").Select(b => b.GetProperty("schedule").GetString()!).Where(s => s.StartsWith('%')).ToArray();
+
+        Assert.Contains("%Retention:Schedule%", settings);
+        Assert.All(settings, schedule =>
+        {
+            var name = schedule.Trim('%');
+            var local = sample.RootElement.GetProperty("Values").GetProperty(name.Replace(":", "__", StringComparison.Ordinal)).GetString();
+            Assert.Equal(local, TimerRunner.Resolve(schedule, configuration));
+        });
     }
 
     private static string[] DevHostEndpoints()

@@ -13,12 +13,33 @@ public sealed partial class TimerRunner(
     IServiceProvider services,
     TimerFunction function,
     IOptions<DevHostOptions> options,
+    IConfiguration configuration,
     TimeProvider clock,
     ILogger<TimerRunner> logger) : BackgroundService
 {
     /// <summary>The schedule this host runs: the function's own, unless the DevHost settings replace it.</summary>
     public string Schedule =>
         options.Value.TimerSchedules.TryGetValue(function.Name, out var replaced) && !string.IsNullOrWhiteSpace(replaced) ? replaced : function.Schedule;
+
+    /// <summary>
+    /// The schedule itself: a "%name%" schedule names a setting, read from configuration as the Functions host's name
+    /// resolver reads it (so "%Retention:Schedule%" is the Retention__Schedule app setting); a missing one stops the host.
+    /// </summary>
+    public string ResolvedSchedule => Resolve(Schedule, configuration);
+
+    public static string Resolve(string schedule, IConfiguration configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(schedule);
+        if (schedule.Length < 3 || !schedule.StartsWith('%') || !schedule.EndsWith('%'))
+        {
+            return schedule;
+        }
+
+        var setting = schedule[1..^1];
+        return configuration[setting] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"The timer schedule '{schedule}' names the setting '{setting}', which is not configured.");
+    }
 
     public static CrontabSchedule Parse(string schedule)
     {
@@ -30,12 +51,13 @@ public sealed partial class TimerRunner(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         FunctionInvoker.EnsureBindable(function.Method, p => p.ParameterType == typeof(TimerInfo));
-        var schedule = Parse(Schedule);
+        var schedule = Parse(ResolvedSchedule);
         DateTime? last = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var next = schedule.GetNextOccurrence(now);
+            // A delay can end a hair before its occurrence; counting from the last occurrence run keeps it from running twice.
+            var next = schedule.GetNextOccurrence(last is { } previous && previous > now ? previous : now);
             await Task.Delay(next - now, clock, stoppingToken);
             var info = new TimerInfo
             {

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class TimerRunnerTests
         options.TimerSchedules["Counting"] = "* * * * * *";
         var services = new ServiceCollection().AddSingleton<CountingTimer>().BuildServiceProvider();
         var timer = services.GetRequiredService<CountingTimer>();
-        using var runner = new TimerRunner(services, function, Options.Create(options), TimeProvider.System, NullLogger<TimerRunner>.Instance);
+        using var runner = new TimerRunner(services, function, Options.Create(options), new ConfigurationBuilder().Build(), TimeProvider.System, NullLogger<TimerRunner>.Instance);
 
         Assert.Equal("* * * * * *", runner.Schedule);
         await runner.StartAsync(CancellationToken.None);
@@ -35,6 +36,17 @@ public sealed class TimerRunnerTests
         Assert.True(timer.Calls >= 3, $"{timer.Calls} calls in {waited.Elapsed.TotalSeconds:0.0} s");
         Assert.True(waited.Elapsed >= TimeSpan.FromSeconds(1.9), $"three calls came after only {waited.Elapsed.TotalSeconds:0.0} s");
         Assert.All(timer.Infos, i => Assert.NotNull(i.ScheduleStatus));
+    }
+
+    [Fact]
+    public void ASettingsSchedule_IsReadFromConfiguration_AndAMissingSettingIsAnError()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Retention:Schedule"] = "0 0 4 * * *" }).Build();
+
+        Assert.Equal("0 0 4 * * *", TimerRunner.Resolve("%Retention:Schedule%", configuration));
+        Assert.Equal("0 */5 * * * *", TimerRunner.Resolve("0 */5 * * * *", configuration));
+        var missing = Assert.Throws<InvalidOperationException>(() => TimerRunner.Resolve("%Nowhere:Schedule%", configuration));
+        Assert.Contains("Nowhere:Schedule", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]
