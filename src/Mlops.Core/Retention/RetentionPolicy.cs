@@ -17,7 +17,7 @@ public static class RetentionPolicy
         var reasons = new SortedDictionary<int, List<string>>();
         foreach (var alias in aliases.OrderBy(a => a.Alias, StringComparer.Ordinal))
         {
-            Hold(alias.Version, $"alias '{alias.Alias}'");
+            Hold(alias.Version, $"alias {alias.Alias}");
         }
 
         foreach (var pin in pins)

@@ -26,8 +26,8 @@ public sealed class RetentionPolicyTests
 
         Assert.Equal([2, 4, .. Enumerable.Range(6, 10)], decision.Kept);
         Assert.Equal([1, 3, 5], decision.Delete);
-        Assert.Equal("alias 'champion'; alias 'stable'", decision.Pinned[2]);
-        Assert.Equal("alias 'challenger'", decision.Pinned[4]);
+        Assert.Equal("alias champion; alias stable", decision.Pinned[2]);
+        Assert.Equal("alias challenger", decision.Pinned[4]);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class RetentionPolicyTests
         var decision = RetentionPolicy.Decide(Fifteen, [new AliasState("champion", 15, "e")], [], keepVersions: 10);
 
         Assert.Equal(Enumerable.Range(1, 5), decision.Delete);
-        Assert.Equal("alias 'champion'", decision.Pinned[15]);
+        Assert.Equal("alias champion", decision.Pinned[15]);
     }
 
     [Fact]

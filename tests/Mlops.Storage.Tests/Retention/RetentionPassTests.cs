@@ -20,8 +20,8 @@ public sealed class RetentionPassTests(StorageFixture fixture) : IClassFixture<S
 
         Assert.Equal([2, 4, .. Enumerable.Range(6, 10)], report.Kept);
         Assert.Equal([1, 3, 5], report.Deleted);
-        Assert.Equal("alias 'champion'", report.Pinned[2]);
-        Assert.Equal("alias 'challenger'", report.Pinned[4]);
+        Assert.Equal("alias champion", report.Pinned[2]);
+        Assert.Equal("alias challenger", report.Pinned[4]);
         foreach (var version in Enumerable.Range(1, 15))
         {
             Assert.Equal(report.Kept.Contains(version), await storage.ExistsWholeAsync(model, version));
