@@ -54,7 +54,7 @@ public sealed class DevHostParityTests
     {
         var declared = Triggers("timerTrigger").Select(b => b.GetProperty("schedule").GetString()!).Order().ToArray();
         var options = Options.Create(new DevHostOptions());
-        var configuration = new ConfigurationBuilder().AddJsonFile(RepositoryPaths.Combine("src", "Mlops.DevHost", "appsettings.json")).Build();
+        var configuration = new ConfigurationBuilder().AddTriggerSettingDefaults().Build();
         var runners = FunctionCatalog.TimerFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly)
             .Select(f => new TimerRunner(new ServiceCollection().BuildServiceProvider(), f, options, configuration, TimeProvider.System, NullLogger<TimerRunner>.Instance))
             .ToArray();
@@ -65,9 +65,9 @@ public sealed class DevHostParityTests
     }
 
     [Fact]
-    public void TimerSchedulesNamingASetting_ResolveInTheDevHostToTheSampleSettingsValue()
+    public void TimerSchedulesNamingASetting_DefaultInTheDevHostToTheSampleSettingsValue()
     {
-        var configuration = new ConfigurationBuilder().AddJsonFile(RepositoryPaths.Combine("src", "Mlops.DevHost", "appsettings.json")).Build();
+        var configuration = new ConfigurationBuilder().AddTriggerSettingDefaults().Build();
         using var sample = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));
         var settings = Triggers("timerTrigger").Select(b => b.GetProperty("schedule").GetString()!).Where(s => s.StartsWith('%')).ToArray();
 
