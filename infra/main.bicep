@@ -160,6 +160,14 @@ param webhooksMaxBackoffMilliseconds int = 3600000
 @maxValue(3600)
 param webhooksLeaseSeconds int = 120
 
+@description('Retention__KeepVersions: the newest versions of each model retention always keeps (aliased versions are kept too).')
+@minValue(1)
+@maxValue(100000)
+param retentionKeepVersions int = 10
+
+@description('Retention__Schedule: when the retention timer deletes old versions (NCRONTAB, six fields, seconds first).')
+param retentionSchedule string = '0 30 3 * * *'
+
 @description('Resource name prefixes (Cloud Adoption Framework abbreviations).')
 var abbrs = loadJsonContent('abbreviations.json')
 
@@ -291,6 +299,8 @@ module functions 'app/functions.bicep' = {
     webhooksBackoffMilliseconds: webhooksBackoffMilliseconds
     webhooksMaxBackoffMilliseconds: webhooksMaxBackoffMilliseconds
     webhooksLeaseSeconds: webhooksLeaseSeconds
+    retentionKeepVersions: retentionKeepVersions
+    retentionSchedule: retentionSchedule
   }
   // The app starts with its roles in place: it reads its package and storage as the identity.
   dependsOn: [

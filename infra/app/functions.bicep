@@ -139,6 +139,12 @@ param webhooksMaxBackoffMilliseconds int
 @description('Webhooks__LeaseSeconds: how long an instance holds a webhook\'s delivery cursor.')
 param webhooksLeaseSeconds int
 
+@description('Retention__KeepVersions: the newest versions of each model retention always keeps (aliased versions are kept too).')
+param retentionKeepVersions int
+
+@description('Retention__Schedule: when the retention timer deletes old versions (NCRONTAB, six fields, seconds first).')
+param retentionSchedule string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -251,6 +257,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Webhooks__BackoffMilliseconds: string(webhooksBackoffMilliseconds)
       Webhooks__MaxBackoffMilliseconds: string(webhooksMaxBackoffMilliseconds)
       Webhooks__LeaseSeconds: string(webhooksLeaseSeconds)
+      Retention__KeepVersions: string(retentionKeepVersions)
+      Retention__Schedule: retentionSchedule
     }
   }
 

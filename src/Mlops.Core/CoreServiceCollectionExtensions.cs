@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mlops.Core.Datasets;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Ingestion;
+using Mlops.Core.Retention;
 using Mlops.Core.Runs;
 using Mlops.Core.Serving;
 using Mlops.Core.Training;
@@ -21,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ServingOptions>().Bind(configuration.GetSection(ServingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatasetLoader>();
@@ -33,6 +35,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ServedModels>();
         services.AddSingleton<PredictionService>();
         services.AddSingleton<StallDetector>();
+        services.AddSingleton<IRetentionPins, NoRetentionPins>();
+        services.AddSingleton<RetentionPass>();
         return services;
     }
 }

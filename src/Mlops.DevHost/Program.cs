@@ -13,6 +13,7 @@ using Mlops.Workflows;
 // The local host: the Functions app's own classes behind the same routes, blob path and Durable engine,
 // without the Functions host (see ARCHITECTURE.md, "Why a DevHost").
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddTriggerSettingDefaults();
 var devHost = builder.Configuration.GetSection(DevHostOptions.Section).Get<DevHostOptions>() ?? new DevHostOptions();
 builder.Services.AddOptions<DevHostOptions>().Bind(builder.Configuration.GetSection(DevHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -14,21 +15,33 @@ namespace Mlops.Storage;
 public sealed class StorageClients
 {
     public StorageClients(IOptions<StorageOptions> options)
+        : this(options, tablePolicy: null)
+    {
+    }
+
+    /// <summary>With a policy in the Table client's pipeline: tests hold a request there to force one interleaving of a race.</summary>
+    internal StorageClients(IOptions<StorageOptions> options, HttpPipelinePolicy? tablePolicy)
     {
         var settings = options.Value;
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var tableOptions = new TableClientOptions();
+        if (tablePolicy is not null)
+        {
+            tableOptions.AddPolicy(tablePolicy, HttpPipelinePosition.PerCall);
+        }
+
         if (settings.UsesConnectionString)
         {
             BlobService = new BlobServiceClient(settings.ConnectionString);
             QueueService = new QueueServiceClient(settings.ConnectionString, queueOptions);
-            TableService = new TableServiceClient(settings.ConnectionString);
+            TableService = new TableServiceClient(settings.ConnectionString, tableOptions);
             return;
         }
 
         Credential = CreateCredential(settings);
         BlobService = new BlobServiceClient(Required(settings.ResolvedBlobServiceUri, "blobServiceUri"), Credential);
         QueueService = new QueueServiceClient(Required(settings.ResolvedQueueServiceUri, "queueServiceUri"), Credential, queueOptions);
-        TableService = new TableServiceClient(Required(settings.ResolvedTableServiceUri, "tableServiceUri"), Credential);
+        TableService = new TableServiceClient(Required(settings.ResolvedTableServiceUri, "tableServiceUri"), Credential, tableOptions);
     }
 
     public BlobServiceClient BlobService { get; }

@@ -22,6 +22,9 @@ internal static partial class StorageLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Alias {Alias} of {Model} was not moved to version {Version}: another writer changed it first")]
     public static partial void AliasRaceLost(this ILogger logger, string model, string alias, int version);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Retiring version {Version} of {Model} raced another writer (attempt {Attempt}); retrying")]
+    public static partial void RetirementRaced(this ILogger logger, string model, int version, int attempt);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Quarantined dataset {BlobName} ({Sha256})")]
     public static partial void Quarantined(this ILogger logger, string blobName, string sha256);
 }

@@ -6,6 +6,7 @@ using Mlops.Core.Datasets;
 using Mlops.Core.Events;
 using Mlops.Core.Feedback;
 using Mlops.Core.Registry;
+using Mlops.Core.Retention;
 using Mlops.Core.Runs;
 using Mlops.Core.Serving;
 using Mlops.Core.Webhooks;
@@ -43,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDatasetStore, BlobDatasetStore>();
         services.AddSingleton<IModelArtifactStore, BlobModelArtifactStore>();
         services.AddSingleton<IModelRegistry, TableModelRegistry>();
+        services.AddSingleton<IVersionRetirement, TableVersionRetirement>();
         services.AddSingleton<IPredictionLog, TablePredictionLog>();
         services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
         services.AddSingleton<IRunJournalStore, TableRunJournalStore>();

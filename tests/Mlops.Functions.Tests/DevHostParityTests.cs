@@ -54,9 +54,9 @@ public sealed class DevHostParityTests
     {
         var declared = Triggers("timerTrigger").Select(b => b.GetProperty("schedule").GetString()!).Order().ToArray();
         var options = Options.Create(new DevHostOptions());
-        var settings = SampleSettings();
+        var configuration = new ConfigurationBuilder().AddTriggerSettingDefaults().Build();
         var runners = FunctionCatalog.TimerFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly)
-            .Select(f => new TimerRunner(new ServiceCollection().BuildServiceProvider(), f, options, settings, TimeProvider.System, NullLogger<TimerRunner>.Instance))
+            .Select(f => new TimerRunner(new ServiceCollection().BuildServiceProvider(), f, options, configuration, TimeProvider.System, NullLogger<TimerRunner>.Instance))
             .ToArray();
 
         Assert.NotEmpty(declared);
@@ -65,24 +65,19 @@ public sealed class DevHostParityTests
     }
 
     [Fact]
-    public void ATimerOnAnAppSetting_RunsOnThatSettingsValue_InTheDevHostsOwnSettingsToo()
+    public void TimerSchedulesNamingASetting_DefaultInTheDevHostToTheSampleSettingsValue()
     {
-        var function = FunctionCatalog.TimerFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly).Single(f => f.Name == "WebhookDispatch");
-        var devHostSettings = new ConfigurationBuilder().AddJsonFile(RepositoryPaths.Combine("src", "Mlops.DevHost", "appsettings.json")).Build();
+        var configuration = new ConfigurationBuilder().AddTriggerSettingDefaults().Build();
+        using var sample = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));
+        var settings = Triggers("timerTrigger").Select(b => b.GetProperty("schedule").GetString()!).Where(s => s.StartsWith('%')).ToArray();
 
-        var runner = new TimerRunner(new ServiceCollection().BuildServiceProvider(), function, Options.Create(new DevHostOptions()), devHostSettings, TimeProvider.System, NullLogger<TimerRunner>.Instance);
-
-        Assert.Equal("%Webhooks:Schedule%", runner.Schedule);
-        Assert.Equal(SampleSettings()["Webhooks:Schedule"], runner.ResolvedSchedule);
-    }
-
-    /// <summary>local.settings.sample.json's values as the app reads them ("A__B" is "A:B").</summary>
-    private static IConfiguration SampleSettings()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")));
-        var values = document.RootElement.GetProperty("Values").EnumerateObject()
-            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
-        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        Assert.Contains("%Retention:Schedule%", settings);
+        Assert.All(settings, schedule =>
+        {
+            var name = schedule.Trim('%');
+            var local = sample.RootElement.GetProperty("Values").GetProperty(name.Replace(":", "__", StringComparison.Ordinal)).GetString();
+            Assert.Equal(local, TimerRunner.Resolve(schedule, configuration));
+        });
     }
 
     private static string[] DevHostEndpoints()

@@ -5,6 +5,9 @@ public static class RegistryEventTypes
 {
     public const string VersionRegistered = "version.registered";
     public const string AliasMoved = "alias.moved";
+
+    /// <summary>Retention deleted a version's artifacts and row; the event and the row's deletion are one transaction.</summary>
+    public const string VersionDeleted = "version.deleted";
     public const string GateFailed = "gate.failed";
     public const string ExperimentStarted = "experiment.started";
     public const string ExperimentDecided = "experiment.decided";

@@ -12,6 +12,9 @@ public static class ArtifactPaths
     /// <summary>The data contract accepted with a version's training data.</summary>
     public static string Contract(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/contract.json";
 
+    /// <summary>Everything stored for a version (model, manifest, contract, and whatever a later feature adds beside them).</summary>
+    public static string VersionFolder(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/";
+
     /// <summary>A run's trained candidate before registration; "runs" is not a number, so it never meets a version folder.</summary>
     public static string Candidate(string model, string runId) => $"{model}/runs/{runId}/model.zip";
 

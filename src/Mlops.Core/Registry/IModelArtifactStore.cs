@@ -14,4 +14,10 @@ public interface IModelArtifactStore
 
     /// <summary>The artifact, or null when it does not exist.</summary>
     Task<BinaryData?> ReadAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every artifact under <see cref="ArtifactPaths.VersionFolder"/>; run candidates are not there. Finding none is
+    /// not an error, so an interrupted deletion can run again. Returns how many artifacts this call deleted.
+    /// </summary>
+    Task<int> DeleteVersionAsync(string model, int version, CancellationToken cancellationToken);
 }

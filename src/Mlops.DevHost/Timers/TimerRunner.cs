@@ -22,25 +22,23 @@ public sealed partial class TimerRunner(
         options.Value.TimerSchedules.TryGetValue(function.Name, out var replaced) && !string.IsNullOrWhiteSpace(replaced) ? replaced : function.Schedule;
 
     /// <summary>
-    /// <see cref="Schedule"/> with a "%name%" reference replaced by that setting, as the Functions host resolves it
-    /// ("%Webhooks:Schedule%" reads Webhooks__Schedule).
+    /// The schedule itself: a "%name%" schedule names a setting, read from configuration as the Functions host's name
+    /// resolver reads it (so "%Retention:Schedule%" is the Retention__Schedule app setting); a missing one stops the host.
     /// </summary>
-    public string ResolvedSchedule
-    {
-        get
-        {
-            var schedule = Schedule.Trim();
-            if (schedule.Length < 2 || schedule[0] != '%' || schedule[^1] != '%')
-            {
-                return schedule;
-            }
+    public string ResolvedSchedule => Resolve(Schedule, configuration);
 
-            var name = schedule[1..^1];
-            var value = configuration[name];
-            return string.IsNullOrWhiteSpace(value)
-                ? throw new InvalidOperationException($"Timer function {function.Name} runs on %{name}%, but the setting {name.Replace(":", "__", StringComparison.Ordinal)} is not set.")
-                : value;
+    public static string Resolve(string schedule, IConfiguration configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(schedule);
+        if (schedule.Length < 3 || !schedule.StartsWith('%') || !schedule.EndsWith('%'))
+        {
+            return schedule;
         }
+
+        var setting = schedule[1..^1];
+        return configuration[setting] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"The timer schedule '{schedule}' names the setting '{setting}', which is not configured.");
     }
 
     public static CrontabSchedule Parse(string schedule)
@@ -58,8 +56,7 @@ public sealed partial class TimerRunner(
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-
-            // A delay can end a little before its wall-clock time; counting from the last occurrence calls each one once.
+            // A delay can end a hair before its occurrence; counting from the last occurrence run keeps it from running twice.
             var next = schedule.GetNextOccurrence(last is { } previous && previous > now ? previous : now);
             await Task.Delay(next - now, clock, stoppingToken);
             var info = new TimerInfo

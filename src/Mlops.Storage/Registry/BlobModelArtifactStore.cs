@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Mlops.Core;
 using Mlops.Core.Registry;
 
 namespace Mlops.Storage.Registry;
@@ -51,6 +52,24 @@ public sealed class BlobModelArtifactStore(StorageClients clients) : IModelArtif
         {
             return null;
         }
+    }
+
+    public async Task<int> DeleteVersionAsync(string model, int version, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        var folder = ArtifactPaths.VersionFolder(model, version);
+        var deleted = 0;
+        await foreach (var blob in models.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder, cancellationToken))
+        {
+            // A blob another pass deleted since the listing is as good as deleted here.
+            if (await models.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
     }
 
     private static string ContentTypeOf(string path) =>

@@ -18,12 +18,12 @@ internal static class RegistryEventRows
 
     public static string Row(long sequence) => Prefix + sequence.ToString("D19", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads the counter, then runs <paramref name="change"/> (if any) with the counter's move and the event in one transaction.</summary>
-    /// <returns>The event's sequence number when it committed; null when the change itself lost its race (its condition failed).</returns>
+    /// <summary>Reads the counter, then runs <paramref name="changes"/> (if any) with the counter's move and the event in one transaction.</summary>
+    /// <returns>The event's sequence number when it committed; null when one of the changes lost its race (its condition failed).</returns>
     public static async Task<long?> SubmitWithEventAsync(
         TableClient table,
         string model,
-        TableTransactionAction? change,
+        IReadOnlyList<TableTransactionAction> changes,
         string type,
         IReadOnlyDictionary<string, object?> data,
         DateTimeOffset at,
@@ -41,13 +41,13 @@ internal static class RegistryEventRows
                     : new TableTransactionAction(TableTransactionActionType.Add, counterRow),
                 new TableTransactionAction(TableTransactionActionType.Add, Entity(model, next, type, data, at)),
             ];
-            TableTransactionAction[] actions = change is null ? events : [change, .. events];
+            TableTransactionAction[] actions = [.. changes, .. events];
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
                 return next;
             }
-            catch (TableTransactionFailedException e) when (change is not null && e.FailedTransactionActionIndex == 0)
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex < changes.Count)
             {
                 return null;
             }

@@ -24,6 +24,10 @@ internal static class RegistryRows
     public const string RunIdProperty = "RunId";
     public const string ContractVersionProperty = "ContractVersion";
 
+    /// <summary>On a version row: retention is deleting the version, so no alias may be moved to it (see <see cref="Core.Retention.IVersionRetirement"/>).</summary>
+    public const string RetiringProperty = "Retiring";
+    public const string RetiringSinceProperty = "RetiringSince";
+
     /// <summary>Stay well inside the 1 MiB an entity may hold.</summary>
     private const int MaxEntityChars = 450_000;
 
@@ -34,6 +38,8 @@ internal static class RegistryRows
     public static string Alias(string alias) => AliasPrefix + alias;
 
     public static string End(string prefix) => prefix[..^1] + AfterSeparator;
+
+    public static bool IsRetiring(TableEntity versionRow) => versionRow.GetBoolean(RetiringProperty) == true;
 
     public static TableEntity ToEntity(ModelVersion version)
     {

@@ -19,6 +19,7 @@ public sealed class TableModelRegistry(
     ILogger<TableModelRegistry> logger) : IModelRegistry
 {
     private const int MaxReservationAttempts = 50;
+    private const int MaxAliasAttempts = 50;
 
     private static readonly string[] ListProjection = ["PartitionKey", "RowKey", RegistryRows.VersionProperty];
 
@@ -83,7 +84,7 @@ public sealed class TableModelRegistry(
             ["metrics"] = version.Metrics,
         };
         var commit = new TableTransactionAction(TableTransactionActionType.Add, RegistryRows.ToEntity(version));
-        if (await RegistryEventRows.SubmitWithEventAsync(table, version.Model, commit, RegistryEventTypes.VersionRegistered, registered, clock.GetUtcNow(), cancellationToken) is not null)
+        if (await RegistryEventRows.SubmitWithEventAsync(table, version.Model, [commit], RegistryEventTypes.VersionRegistered, registered, clock.GetUtcNow(), cancellationToken) is not null)
         {
             logger.VersionCommitted(version.Model, version.Version, version.RunId);
             RegistryEventRows.Signal(signals, version.Model);
@@ -181,6 +182,12 @@ public sealed class TableModelRegistry(
         return aliases;
     }
 
+    /// <remarks>
+    /// A version that does not exist is refused (404), and so is one that retention is deleting (409): the move also
+    /// rewrites the version row under the ETag it was read with, in the same transaction, so it fails if retention marks the
+    /// version retiring in between. Retention reads the aliases again after marking, so whichever commits first, no alias
+    /// ends on a deleted version.
+    /// </remarks>
     public async Task<bool> TrySetAliasAsync(string model, string aliasName, int version, string? expectedETag, CancellationToken cancellationToken)
     {
         ModelName.Validate(model);
@@ -190,35 +197,65 @@ public sealed class TableModelRegistry(
         }
 
         ValidateAlias(aliasName);
-        if (await GetVersionAsync(model, version, cancellationToken) is null)
+        for (var attempt = 1; ; attempt++)
         {
-            throw MlopsException.NotFound($"Model '{model}' has no version {version}.");
-        }
+            var target = version < 1 ? null : await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Version(version), cancellationToken: cancellationToken);
+            if (target is null || !target.HasValue)
+            {
+                throw MlopsException.NotFound($"Model '{model}' has no version {version}.");
+            }
 
-        // Read for the event's "from"; the move below is conditional on the same ETag, so it cannot be stale.
-        var current = await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Alias(aliasName), cancellationToken: cancellationToken);
-        var row = new TableEntity(model, RegistryRows.Alias(aliasName)) { [RegistryRows.VersionProperty] = version };
-        var move = expectedETag is null
-            ? new TableTransactionAction(TableTransactionActionType.Add, row)
-            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(expectedETag));
-        var moved = new Dictionary<string, object?>
-        {
-            ["alias"] = aliasName,
-            ["from"] = current.HasValue && current.Value!.ETag.ToString() == expectedETag ? current.Value.GetInt32(RegistryRows.VersionProperty) : null,
-            ["to"] = version,
-        };
-        if ((expectedETag is not null && (!current.HasValue || current.Value!.ETag.ToString() != expectedETag))
-            || await RegistryEventRows.SubmitWithEventAsync(table, model, move, RegistryEventTypes.AliasMoved, moved, clock.GetUtcNow(), cancellationToken) is null)
-        {
-            // Created, moved or deleted by another writer since the caller read it.
-            logger.AliasRaceLost(model, aliasName, version);
-            return false;
-        }
+            if (RegistryRows.IsRetiring(target.Value!))
+            {
+                throw new MlopsException(
+                    MlopsErrorCode.Conflict,
+                    $"Version {version} of model '{model}' is being deleted by retention (it is neither among the newest versions kept nor held by an alias); choose another version.");
+            }
 
-        logger.AliasMoved(model, aliasName, version);
-        RegistryEventRows.Signal(signals, model);
-        return true;
+            // Read for the event's "from"; the move below is conditional on the same ETag, so it cannot be stale.
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Alias(aliasName), cancellationToken: cancellationToken);
+            if (!StillExpected(current, expectedETag))
+            {
+                // Created, moved or deleted by another writer since the caller read it.
+                logger.AliasRaceLost(model, aliasName, version);
+                return false;
+            }
+
+            var row = new TableEntity(model, RegistryRows.Alias(aliasName)) { [RegistryRows.VersionProperty] = version };
+            var move = expectedETag is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, row)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(expectedETag));
+            var versionUnchanged = new TableTransactionAction(
+                TableTransactionActionType.UpdateMerge,
+                new TableEntity(model, RegistryRows.Version(version)),
+                target.Value!.ETag);
+            var moved = new Dictionary<string, object?>
+            {
+                ["alias"] = aliasName,
+                ["from"] = current.HasValue ? current.Value!.GetInt32(RegistryRows.VersionProperty) : null,
+                ["to"] = version,
+            };
+            if (await RegistryEventRows.SubmitWithEventAsync(table, model, [move, versionUnchanged], RegistryEventTypes.AliasMoved, moved, clock.GetUtcNow(), cancellationToken) is not null)
+            {
+                logger.AliasMoved(model, aliasName, version);
+                RegistryEventRows.Signal(signals, model);
+                return true;
+            }
+
+            // The alias or the version row changed. Another move to the same version only touched the row: try again,
+            // and the next read tells a retiring or deleted version, or an alias moved by someone else, apart.
+            if (attempt >= MaxAliasAttempts)
+            {
+                logger.AliasRaceLost(model, aliasName, version);
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 + (5 * Math.Min(attempt, 10)))), cancellationToken);
+        }
     }
+
+    private static bool StillExpected(NullableResponse<TableEntity> current, string? expectedETag) =>
+        expectedETag is null ? !current.HasValue : current.HasValue && current.Value!.ETag.ToString() == expectedETag;
 
     private static void ValidateAlias(string? aliasName)
     {

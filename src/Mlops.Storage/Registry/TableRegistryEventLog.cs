@@ -15,7 +15,7 @@ public sealed class TableRegistryEventLog(StorageClients clients, TimeProvider c
     {
         ModelName.Validate(model);
         var at = clock.GetUtcNow();
-        var sequence = await RegistryEventRows.SubmitWithEventAsync(table, model, change: null, type, data, at, cancellationToken)
+        var sequence = await RegistryEventRows.SubmitWithEventAsync(table, model, changes: [], type, data, at, cancellationToken)
             ?? throw new InvalidOperationException("An append without a change cannot lose a race.");
         RegistryEventRows.Signal(signals, model);
         return RegistryEventRows.Event(model, sequence, type, at, StorageJson.Serialize(data));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.DurableTask;
+using Mlops.Core.Errors;
 using Mlops.Core.Events;
 using Mlops.Core.Registry;
 using Mlops.Workflows.Contracts;
@@ -27,9 +28,19 @@ public sealed class PromoteModel(IModelRegistry registry, IRegistryEventLog even
             return new PromotionOutcome(false, input.Reason);
         }
 
-        var moved = current?.Version != input.ExpectedChampion
-            || !await registry.TrySetAliasAsync(input.Model, Aliases.Champion, input.Version, current?.ETag, CancellationToken.None);
-        return moved
+        bool championChanged;
+        try
+        {
+            championChanged = current?.Version != input.ExpectedChampion
+                || !await registry.TrySetAliasAsync(input.Model, Aliases.Champion, input.Version, current?.ETag, CancellationToken.None);
+        }
+        catch (MlopsException e) when (e.Code is MlopsErrorCode.ResourceDoesNotExist or MlopsErrorCode.Conflict)
+        {
+            // Retention retired the version between registration and now (a very small KeepVersions with runs overlapping).
+            return new PromotionOutcome(false, $"Version {input.Version.ToString(CultureInfo.InvariantCulture)} was registered but retired before it could be promoted: {e.Message}");
+        }
+
+        return championChanged
             ? new PromotionOutcome(false, string.Create(
                 CultureInfo.InvariantCulture,
                 $"The champion changed while this run was evaluating; version {input.Version} was registered but not promoted."))

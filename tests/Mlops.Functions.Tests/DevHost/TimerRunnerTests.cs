@@ -39,6 +39,17 @@ public sealed class TimerRunnerTests
     }
 
     [Fact]
+    public void ASettingsSchedule_IsReadFromConfiguration_AndAMissingSettingIsAnError()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Retention:Schedule"] = "0 0 4 * * *" }).Build();
+
+        Assert.Equal("0 0 4 * * *", TimerRunner.Resolve("%Retention:Schedule%", configuration));
+        Assert.Equal("0 */5 * * * *", TimerRunner.Resolve("0 */5 * * * *", configuration));
+        var missing = Assert.Throws<InvalidOperationException>(() => TimerRunner.Resolve("%Nowhere:Schedule%", configuration));
+        Assert.Contains("Nowhere:Schedule", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FiveFieldAndSixFieldSchedules_AreBothRead()
     {
         var start = new DateTime(2026, 12, 3, 12, 0, 1, DateTimeKind.Utc);
