@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Mlops.Core.Datasets;
 using Mlops.Core.Evaluation;
@@ -102,14 +100,13 @@ public class PairedBootstrapTests
 
     private static JsonElement Reference(HoldoutScores a, HoldoutScores b, string metric, BootstrapSettings settings)
     {
-        var input = Path.Combine(Path.GetTempPath(), $"bootstrap-{Guid.NewGuid():N}.json");
         var task = a.Task switch
         {
             MlTask.BinaryClassification => "binary",
             MlTask.MulticlassClassification => "multiclass",
             _ => "regression",
         };
-        File.WriteAllText(input, JsonSerializer.Serialize(new
+        return ReferenceScript.Run("bootstrap_reference.py", new
         {
             task,
             metric,
@@ -120,25 +117,7 @@ public class PairedBootstrapTests
             labels = a.Labels,
             a = Side(a),
             b = Side(b),
-        }));
-        try
-        {
-            var start = new ProcessStartInfo("/usr/bin/python3", [RepositoryPaths.Combine("scripts", "bootstrap_reference.py"), input])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd();
-            var error = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "The reference script did not finish.");
-            Assert.True(process.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"The reference script failed ({process.ExitCode}; python3-numpy is installed by .ci/run): {error}"));
-            return JsonDocument.Parse(output).RootElement.Clone();
-        }
-        finally
-        {
-            File.Delete(input);
-        }
+        });
     }
 
     private static object Side(HoldoutScores scores) => new

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Mlops.Core.Experiments;
@@ -156,32 +155,11 @@ public class SequentialTestTests(ITestOutputHelper output)
         return (false, look, a.Count);
     }
 
-    private static List<JsonElement> Reference(List<(VariantTally A, VariantTally B)> looks)
-    {
-        var input = Path.Combine(Path.GetTempPath(), $"sequential-{Guid.NewGuid():N}.json");
-        File.WriteAllText(input, JsonSerializer.Serialize(new
+    private static List<JsonElement> Reference(List<(VariantTally A, VariantTally B)> looks) =>
+        [.. ReferenceScript.Run("sequential_reference.py", new
         {
             alpha = Alpha,
             tauScale = SequentialTest.DefaultTauScale,
             looks = looks.Select(l => new { a = new[] { l.A.Count, l.A.Sum, l.A.SumOfSquares }, b = new[] { l.B.Count, l.B.Sum, l.B.SumOfSquares } }),
-        }));
-        try
-        {
-            var start = new ProcessStartInfo("/usr/bin/python3", [RepositoryPaths.Combine("scripts", "sequential_reference.py"), input])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd();
-            var error = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "The reference script did not finish.");
-            Assert.True(process.ExitCode == 0, $"The reference script failed (python3-scipy is installed by .ci/run): {error}");
-            return [.. JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.Clone())];
-        }
-        finally
-        {
-            File.Delete(input);
-        }
-    }
+        }).EnumerateArray()];
 }
