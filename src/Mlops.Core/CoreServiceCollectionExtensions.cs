@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Mlops.Core.Datasets;
 using Mlops.Core.Evaluation;
+using Mlops.Core.Experiments;
+using Mlops.Core.Feedback;
 using Mlops.Core.Ingestion;
 using Mlops.Core.Retention;
 using Mlops.Core.Runs;
@@ -34,8 +36,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<VersionComparer>();
         services.AddSingleton<ServedModels>();
         services.AddSingleton<PredictionService>();
+        services.AddSingleton<ExperimentRouter>();
+        services.AddSingleton<FeedbackService>();
         services.AddSingleton<StallDetector>();
-        services.AddSingleton<IRetentionPins, NoRetentionPins>();
+        services.AddSingleton<IRetentionPins, ExperimentRetentionPins>();
         services.AddSingleton<RetentionPass>();
         return services;
     }

@@ -26,5 +26,11 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Containers { get; } = [DatasetsContainer, ModelsContainer, QuarantineContainer];
 
-    public static IReadOnlyList<string> Tables { get; } = [ModelRegistryTable, PredictionsTable, FeedbackTable, RunHistoryTable];
+    /// <summary>A/B experiments: partition = model, a row per experiment and one marking the open one.</summary>
+    public const string ExperimentsTable = "Experiments";
+
+    /// <summary>Scored outcomes of experiments' predictions: partition = experiment id, row = prediction id.</summary>
+    public const string ExperimentOutcomesTable = "ExperimentOutcomes";
+
+    public static IReadOnlyList<string> Tables { get; } = [ModelRegistryTable, PredictionsTable, FeedbackTable, RunHistoryTable, ExperimentsTable, ExperimentOutcomesTable];
 }

@@ -17,10 +17,13 @@ public static class PipelineVersions
     /// <summary>Evaluation gates judged on a paired bootstrap interval against the champion or the trivial baseline; the contract travels by blob reference.</summary>
     public const int Gated = 2;
 
-    /// <summary>What new runs start under.</summary>
-    public const int Current = Gated;
+    /// <summary>A version that passes its gates under the ab or shadow promotion strategy starts an experiment instead of moving the champion.</summary>
+    public const int Experiments = 3;
 
-    public static IReadOnlyList<int> Supported { get; } = [PointEstimate, Gated];
+    /// <summary>What new runs start under.</summary>
+    public const int Current = Experiments;
+
+    public static IReadOnlyList<int> Supported { get; } = [PointEstimate, Gated, Experiments];
 
     public static bool IsSupported(int version) => Supported.Contains(version);
 

@@ -2,11 +2,13 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Mlops.Core.Evaluation;
+using Mlops.Core.Experiments;
 using Mlops.Core.Registry;
 using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Activities;
 using Mlops.Workflows.Contracts;
+using Mlops.Workflows.Experiments;
 
 namespace Mlops.Workflows;
 
@@ -86,16 +88,25 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
                 Retry),
                 v => string.Create(CultureInfo.InvariantCulture, $"Registered as version {v}."));
 
+            // From version 3, a passing version under the ab or shadow strategy is tried on live traffic first; a first
+            // model has no champion to try it against, so it is promoted on its gates alone.
+            var experiment = input.PipelineVersion >= PipelineVersions.Experiments && evaluation.ShouldPromote
+                && evaluation.ChampionVersion is not null && evaluation.ChampionMetrics is not null
+                && evaluation.Promotion is { Strategy: not PromotionStrategies.Holdout } settings
+                ? new BeginExperimentInput(runId, model, version, settings)
+                : null;
             var promotion = await stages.RunAsync(
                 PipelineStages.Promote,
-                () => context.CallActivityAsync<PromotionOutcome>(
-                    nameof(PromoteModel),
-                    new PromoteModelInput(model, version, evaluation.ChampionVersion, evaluation.ShouldPromote, evaluation.Reason) { Gates = evaluation.Gates, RunId = runId },
-                    Retry),
+                () => experiment is not null
+                    ? context.CallActivityAsync<PromotionOutcome>(nameof(BeginExperiment), experiment, Retry)
+                    : context.CallActivityAsync<PromotionOutcome>(
+                        nameof(PromoteModel),
+                        new PromoteModelInput(model, version, evaluation.ChampionVersion, evaluation.ShouldPromote, evaluation.Reason) { Gates = evaluation.Gates, RunId = runId },
+                        Retry),
                 p => p.Reason);
 
             WorkflowLog.RunCompleted(log, runId, version, promotion.Promoted);
-            return new RunResult(RunStatus.Completed, version, promotion.Promoted, promotion.Reason) { Gates = evaluation.Gates };
+            return new RunResult(RunStatus.Completed, version, promotion.Promoted, promotion.Reason) { Gates = evaluation.Gates, ExperimentId = promotion.ExperimentId };
         }
         catch (TaskFailedException failure)
         {

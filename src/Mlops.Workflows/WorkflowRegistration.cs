@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Mlops.Workflows.Activities;
+using Mlops.Workflows.Experiments;
 
 namespace Mlops.Workflows;
 
@@ -10,7 +11,7 @@ namespace Mlops.Workflows;
 /// </summary>
 public static class WorkflowRegistration
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TrainingPipeline)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TrainingPipeline), typeof(ExperimentMonitor)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -23,6 +24,8 @@ public static class WorkflowRegistration
         typeof(EvaluateModel),
         typeof(RegisterModel),
         typeof(PromoteModel),
+        typeof(LookAtExperiment),
+        typeof(BeginExperiment),
     ];
 
     /// <summary>Registers the orchestrators and activities with a Durable Task worker (DevHost, tests), each under its class name.</summary>
@@ -55,6 +58,8 @@ public static class WorkflowRegistration
         services.AddSingleton<RunWatchdog>();
         services.AddSingleton<RunCheckpoints>();
         services.AddSingleton<RunHeartbeat>();
+        services.AddSingleton<ExperimentChanges>();
+        services.AddSingleton<ExperimentStarter>();
         return services;
     }
 }

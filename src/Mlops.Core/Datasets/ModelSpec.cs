@@ -31,6 +31,9 @@ public sealed record ModelSpec
     /// <summary>What a new version must show before it is promoted.</summary>
     public Evaluation.EvaluationGates Gates { get; init; } = Evaluation.EvaluationGates.Default;
 
+    /// <summary>How a version that passed its gates reaches the champion's place: at once, or through an experiment.</summary>
+    public Experiments.PromotionSettings Promotion { get; init; } = Experiments.PromotionSettings.Default;
+
     /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
     public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];
 }

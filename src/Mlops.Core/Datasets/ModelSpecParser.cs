@@ -111,12 +111,16 @@ public static class ModelSpecParser
                     problem = ModelSpecGatesReader.Read(property, out var gates);
                     spec = spec with { Gates = gates };
                     break;
+                case "PROMOTION":
+                    problem = ModelSpecPromotionReader.Read(property, out var promotion);
+                    spec = spec with { Promotion = promotion };
+                    break;
                 case "WEBHOOKS":
                     problem = ModelSpecWebhooksReader.Read(property, out var webhooks);
                     spec = spec with { Webhooks = webhooks };
                     break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds, gates and webhooks.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds, gates, promotion and webhooks.";
                     break;
             }
 

@@ -31,4 +31,10 @@ public interface IModelRegistry
     /// <paramref name="expectedETag"/> (null: only if the alias does not exist yet). False when another writer won.
     /// </summary>
     Task<bool> TrySetAliasAsync(string model, string aliasName, int version, string? expectedETag, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Compare-and-swap removal: deletes <paramref name="aliasName"/> only if it still has <paramref name="expectedETag"/>,
+    /// with an alias.moved event (to null) in the same transaction. False when another writer won or it is already gone.
+    /// </summary>
+    Task<bool> TryRemoveAliasAsync(string model, string aliasName, string expectedETag, CancellationToken cancellationToken);
 }

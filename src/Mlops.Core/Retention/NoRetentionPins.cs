@@ -1,6 +1,6 @@
 namespace Mlops.Core.Retention;
 
-/// <summary>Nothing pins a version yet; the A/B experiments feature replaces this with its running challengers.</summary>
+/// <summary>No pins: for hosts and tests that run retention without experiments (the app pins with <see cref="Experiments.ExperimentRetentionPins"/>).</summary>
 public sealed class NoRetentionPins : IRetentionPins
 {
     public Task<IReadOnlyList<RetentionPin>> PinsAsync(string model, CancellationToken cancellationToken) =>

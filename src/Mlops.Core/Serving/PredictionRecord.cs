@@ -10,4 +10,8 @@ public sealed record PredictionRecord(
     string FeaturesJson,
     string Prediction,
     double? Score,
-    string? EntityId);
+    string? EntityId)
+{
+    /// <summary>The experiment whose split (or shadow) chose this variant; null outside experiments.</summary>
+    public string? ExperimentId { get; init; }
+}

@@ -29,7 +29,16 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
         var version = await ResolveChampionAsync(model, cancellationToken);
         try
         {
-            return new ServedModel(model, version, Aliases.Champion, await GetPredictorAsync(model, version, cancellationToken));
+            var predictor = await GetPredictorAsync(model, version, cancellationToken);
+
+            // Written when the champion changes, not on every request: predict's path stays free of writes. Only a
+            // champion counts: an experiment's challenger is no fallback for it.
+            if (!lastGood.TryGetValue(model, out var remembered) || remembered.Version != version)
+            {
+                lastGood[model] = (version, predictor);
+            }
+
+            return new ServedModel(model, version, Aliases.Champion, predictor);
         }
         catch (ModelIntegrityException e)
         {
@@ -42,6 +51,24 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
             throw new MlopsException(
                 MlopsErrorCode.ServiceUnavailable,
                 $"Model '{model}' version {version} failed its integrity check ({e.Message}) and no earlier version is loaded here to serve instead; an operator must restore the artifact or move the champion alias.");
+        }
+    }
+
+    /// <summary>
+    /// A named version (an experiment's challenger), verified like the champion; null when it cannot be served (missing,
+    /// or refused by its integrity check), so the caller falls back to the champion rather than failing the request.
+    /// </summary>
+    public async Task<ServedModel?> GetVersionAsync(string model, int version, string variant, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        try
+        {
+            return new ServedModel(model, version, variant, await GetPredictorAsync(model, version, cancellationToken));
+        }
+        catch (Exception e) when (e is ModelIntegrityException or MlopsException or InvalidOperationException)
+        {
+            ServingLog.VariantUnavailable(logger, model, version, variant, e.Message);
+            return null;
         }
     }
 
@@ -104,10 +131,7 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
 
         refused.TryRemove((model, version), out _);
 
-        // Remembered when loaded, not on every request: predict's path stays free of writes.
-        var predictor = ModelPredictor.Load(zip, manifest.Schema);
-        lastGood[model] = (version, predictor);
-        return predictor;
+        return ModelPredictor.Load(zip, manifest.Schema);
     }
 
     private static string Prefix(string sha) => sha.Length > 12 ? sha[..12] : sha;

@@ -9,4 +9,7 @@ internal static partial class ServingLog
 
     [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Model {Model}: serving version {Served} in place of version {Refused}, which failed its integrity check")]
     public static partial void ServingLastGood(ILogger logger, string model, int served, int refused);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Error, Message = "Model {Model}: {Variant} version {Version} cannot be served, so the champion answers its traffic: {Reason}")]
+    public static partial void VariantUnavailable(ILogger logger, string model, int version, string variant, string reason);
 }

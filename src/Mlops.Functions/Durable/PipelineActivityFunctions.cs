@@ -1,8 +1,10 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Activities;
 using Mlops.Workflows.Contracts;
+using Mlops.Workflows.Experiments;
 
 namespace Mlops.Functions.Durable;
 
@@ -16,7 +18,8 @@ public sealed class PipelineActivityFunctions(
     TrainModel train,
     EvaluateModel evaluate,
     RegisterModel register,
-    PromoteModel promote)
+    PromoteModel promote,
+    BeginExperiment beginExperiment)
 {
     [Function(nameof(ValidateDataset))]
     public Task<ValidationReport> Validate([ActivityTrigger] RunRequest input, FunctionContext context) =>
@@ -53,6 +56,11 @@ public sealed class PipelineActivityFunctions(
     [Function(nameof(PromoteModel))]
     public Task<PromotionOutcome> Promote([ActivityTrigger] PromoteModelInput input, FunctionContext context) =>
         promote.RunAsync(Context(nameof(PromoteModel), context), input);
+
+    /// <summary>The one activity that starts an orchestration: it takes the client this trigger is handed.</summary>
+    [Function(nameof(BeginExperiment))]
+    public Task<PromotionOutcome> Begin([ActivityTrigger] BeginExperimentInput input, [DurableClient] DurableTaskClient client) =>
+        beginExperiment.StartAsync(client, input);
 
     private static FunctionActivityContext Context(string name, FunctionContext context) =>
         new(name, context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty);

@@ -45,6 +45,7 @@ public static class RunViews
             Restarts = journal?.Restarts.Select(r => new RestartView(r.At, r.Kind.ToString(), r.Reason, r.Attempt)).ToArray() ?? [],
             Trigger = request?.Trigger is { } trigger ? new TriggerView(trigger.Kind, trigger.Detail) : null,
             Gates = output?.Gates ?? [],
+            ExperimentId = output?.ExperimentId,
             PipelineVersion = request?.PipelineVersion ?? 1,
         };
     }

@@ -254,6 +254,32 @@ public sealed class TableModelRegistry(
         }
     }
 
+    public async Task<bool> TryRemoveAliasAsync(string model, string aliasName, string expectedETag, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        ValidateAlias(aliasName);
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Alias(aliasName), cancellationToken: cancellationToken);
+        if (!StillExpected(current, expectedETag))
+        {
+            return false;
+        }
+
+        var delete = new TableTransactionAction(TableTransactionActionType.Delete, current.Value!, new ETag(expectedETag));
+        var removed = new Dictionary<string, object?>
+        {
+            ["alias"] = aliasName,
+            ["from"] = current.Value!.GetInt32(RegistryRows.VersionProperty),
+            ["to"] = null,
+        };
+        if (await RegistryEventRows.SubmitWithEventAsync(table, model, [delete], RegistryEventTypes.AliasMoved, removed, clock.GetUtcNow(), cancellationToken) is null)
+        {
+            return false;
+        }
+
+        RegistryEventRows.Signal(signals, model);
+        return true;
+    }
+
     private static bool StillExpected(NullableResponse<TableEntity> current, string? expectedETag) =>
         expectedETag is null ? !current.HasValue : current.HasValue && current.Value!.ETag.ToString() == expectedETag;
 

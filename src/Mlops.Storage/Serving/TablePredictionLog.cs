@@ -16,6 +16,8 @@ public sealed class TablePredictionLog(StorageClients clients) : IPredictionLog
     /// <summary>A transaction's payload is at most 4 MiB; stay well under it, counting characters as two bytes.</summary>
     private const int MaxTransactionChars = 1_500_000;
 
+    private static readonly string[] VariantProjection = ["Variant"];
+
     private readonly TableClient table = clients.Table(StorageNames.PredictionsTable);
 
     public async Task RecordAsync(IReadOnlyList<PredictionRecord> predictions, CancellationToken cancellationToken)
@@ -61,6 +63,24 @@ public sealed class TablePredictionLog(StorageClients clients) : IPredictionLog
         return row.HasValue ? ToRecord(row.Value!) : null;
     }
 
+    /// <remarks>
+    /// A filtered scan of the model's partition, reading one property per row: run once per experiment look, never on
+    /// the request path.
+    /// </remarks>
+    public async Task<IReadOnlyDictionary<string, long>> CountByVariantAsync(string model, string experimentId, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {model} and ExperimentId eq {experimentId}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: VariantProjection, cancellationToken: cancellationToken))
+        {
+            var variant = row.GetString("Variant") ?? string.Empty;
+            counts[variant] = counts.GetValueOrDefault(variant) + 1;
+        }
+
+        return counts;
+    }
+
     private static TableEntity ToEntity(PredictionRecord prediction)
     {
         var entity = new TableEntity(prediction.Model, TableKeys.Validate(prediction.PredictionId, "prediction id"))
@@ -83,6 +103,11 @@ public sealed class TablePredictionLog(StorageClients clients) : IPredictionLog
             entity["EntityId"] = prediction.EntityId;
         }
 
+        if (prediction.ExperimentId is not null)
+        {
+            entity["ExperimentId"] = prediction.ExperimentId;
+        }
+
         return entity;
     }
 
@@ -95,7 +120,10 @@ public sealed class TablePredictionLog(StorageClients clients) : IPredictionLog
         TableText.Read(row, "FeaturesJson") ?? "{}",
         row.GetString("Prediction") ?? string.Empty,
         row.GetDouble("Score"),
-        row.GetString("EntityId"));
+        row.GetString("EntityId"))
+    {
+        ExperimentId = row.GetString("ExperimentId"),
+    };
 
     private static int SizeOf(PredictionRecord prediction) =>
         1_000 + prediction.PredictionId.Length + prediction.Variant.Length + prediction.FeaturesJson.Length

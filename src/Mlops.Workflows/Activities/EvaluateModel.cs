@@ -42,7 +42,8 @@ public sealed class EvaluateModel(
         var model = input.Dataset.Model;
         var schema = input.Schema;
         var metric = input.Training.PrimaryMetric ?? PrimaryMetric.For(schema.Task);
-        var gates = await GatesAsync(model);
+        var spec = await SpecAsync(model);
+        var gates = spec.Gates;
         var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset);
         var holdout = evaluator.Holdout(data, schema);
         var candidateZip = await artifacts.ReadAsync(input.Training.CandidatePath, CancellationToken.None)
@@ -85,18 +86,19 @@ public sealed class EvaluateModel(
         {
             Gates = verdict.Gates,
             EvaluationPath = path,
+            Promotion = spec.Promotion,
         };
     }
 
-    /// <summary>The spec's gates when the evaluation runs; the defaults when the model has no spec.</summary>
-    private async Task<EvaluationGates> GatesAsync(string model)
+    /// <summary>The spec when the evaluation runs (its gates and promotion settings); the defaults when the model has none.</summary>
+    private async Task<ModelSpec> SpecAsync(string model)
     {
         if (await datasets.ReadSpecAsync(model, CancellationToken.None) is not { } json)
         {
-            return EvaluationGates.Default;
+            return new ModelSpec();
         }
 
-        return ModelSpecParser.Parse(json, out var error)?.Gates
+        return ModelSpecParser.Parse(json, out var error)
             ?? throw MlopsException.Invalid($"The model's spec changed during the run and no longer reads: {error?.Message}");
     }
 

@@ -1,4 +1,5 @@
 using Mlops.Core.Evaluation;
+using Mlops.Core.Experiments;
 
 namespace Mlops.Workflows.Contracts;
 
@@ -18,4 +19,7 @@ public sealed record EvaluationSummary(
     /// kept in blob storage rather than in the orchestration history; null under version 1.
     /// </summary>
     public string? EvaluationPath { get; init; }
+
+    /// <summary>The spec's promotion settings when the evaluation ran (pipeline version 3): how a passing version is promoted.</summary>
+    public PromotionSettings? Promotion { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record RunResult(RunStatus Status, int? Version, bool Promoted, st
     /// <summary>Each evaluation gate's verdict; empty when the run did not reach a gated evaluation.</summary>
     public IReadOnlyList<GateResult> Gates { get; init; } = [];
 
+    /// <summary>The A/B experiment the run started for its version; null when it promoted (or not) on the holdout.</summary>
+    public string? ExperimentId { get; init; }
+
     public static RunResult Quarantined(string reason) => new(RunStatus.Quarantined, null, false, reason);
 
     public static RunResult Failed(string reason, int? version = null) => new(RunStatus.Failed, version, false, reason);

@@ -142,6 +142,9 @@ public sealed class RetentionPassTests
         public Task<bool> TrySetAliasAsync(string model, string aliasName, int version, string? expectedETag, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<bool> TryRemoveAliasAsync(string model, string aliasName, string expectedETag, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         private static ModelVersion Version(string model, int version) => new(
             model,
             version,

@@ -33,4 +33,7 @@ public sealed record RunView(
 
     /// <summary>The pipeline logic the run runs under (1: point-estimate promotion; 2: gates).</summary>
     public int PipelineVersion { get; init; } = 1;
+
+    /// <summary>The A/B experiment the run started for its version, when its promotion strategy is ab or shadow.</summary>
+    public string? ExperimentId { get; init; }
 }

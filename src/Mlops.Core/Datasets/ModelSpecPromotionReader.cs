@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Mlops.Core.Experiments;
+
+namespace Mlops.Core.Datasets;
+
+/// <summary>
+/// Reads the spec's <c>"promotion"</c>: <c>{"strategy": "holdout|ab|shadow", "challengerTraffic": 0.1, "alpha": 0.05,
+/// "minSamples": 200, "maxSamples": 20000, "maxDays": 14, "lookIntervalSeconds": 3600, "requireApproval": false,
+/// "minImprovement": 0}</c>. Each mistake is a sentence naming the field.
+/// </summary>
+internal static class ModelSpecPromotionReader
+{
+    public static string? Read(JsonProperty property, out PromotionSettings promotion)
+    {
+        promotion = PromotionSettings.Default;
+        var value = property.Value;
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return $"'promotion' must be an object such as {{\"strategy\": \"ab\", \"challengerTraffic\": 0.1}}, but it is {ModelSpecText.Show(value)}.";
+        }
+
+        foreach (var field in value.EnumerateObject())
+        {
+            string? problem;
+            double number;
+            switch (field.Name.ToUpperInvariant())
+            {
+                case "STRATEGY":
+                    var strategy = field.Value.ValueKind == JsonValueKind.String
+                        ? PromotionStrategies.All.FirstOrDefault(s => string.Equals(s, field.Value.GetString()!.Trim(), StringComparison.OrdinalIgnoreCase))
+                        : null;
+                    problem = strategy switch
+                    {
+                        null => $"'promotion.{field.Name}' is {ModelSpecText.Show(field.Value)}, but it must be \"holdout\", \"ab\" or \"shadow\".",
+                        PromotionStrategies.Shadow => $"'promotion.{field.Name}' is \"shadow\", which this version does not run yet; use \"holdout\" or \"ab\".",
+                        _ => null,
+                    };
+                    promotion = promotion with { Strategy = strategy ?? promotion.Strategy };
+                    break;
+                case "CHALLENGERTRAFFIC":
+                    problem = Number(field, out number) ?? (number is > 0 and < 1 ? null : Rule(field, "must be between 0 and 1, both excluded"));
+                    promotion = promotion with { ChallengerTraffic = number };
+                    break;
+                case "ALPHA":
+                    problem = Number(field, out number) ?? (number is > 0 and <= 0.5 ? null : Rule(field, "must be above 0 and at most 0.5"));
+                    promotion = promotion with { Alpha = number };
+                    break;
+                case "MINSAMPLES":
+                    problem = Whole(field, 2, 10_000_000, out number);
+                    promotion = promotion with { MinSamples = (int)number };
+                    break;
+                case "MAXSAMPLES":
+                    problem = Whole(field, 2, 100_000_000, out number);
+                    promotion = promotion with { MaxSamples = (int)number };
+                    break;
+                case "MAXDAYS":
+                    problem = Number(field, out number) ?? (number is > 0 and <= 365 ? null : Rule(field, "must be above 0 and at most 365"));
+                    promotion = promotion with { MaxDays = number };
+                    break;
+                case "LOOKINTERVALSECONDS":
+                    problem = Whole(field, 1, 7 * 24 * 3600, out number);
+                    promotion = promotion with { LookIntervalSeconds = (int)number };
+                    break;
+                case "REQUIREAPPROVAL":
+                    problem = field.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"'promotion.{field.Name}' must be true or false, but it is {ModelSpecText.Show(field.Value)}.";
+                    promotion = promotion with { RequireApproval = field.Value.ValueKind == JsonValueKind.True };
+                    break;
+                case "MINIMPROVEMENT":
+                    problem = Number(field, out number) ?? (number >= 0 ? null : Rule(field, "must not be negative"));
+                    promotion = promotion with { MinImprovement = number };
+                    break;
+                default:
+                    problem = $"'promotion.{field.Name}' is not a promotion setting; they are strategy, challengerTraffic, alpha, minSamples, maxSamples, maxDays, lookIntervalSeconds, requireApproval and minImprovement.";
+                    break;
+            }
+
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return promotion.MinSamples > promotion.MaxSamples
+            ? $"'promotion.minSamples' ({promotion.MinSamples}) is above 'promotion.maxSamples' ({promotion.MaxSamples}), so no look could ever decide."
+            : null;
+    }
+
+    private static string? Number(JsonProperty field, out double number)
+    {
+        number = 0;
+        return field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetDouble(out number) && double.IsFinite(number)
+            ? null
+            : $"'promotion.{field.Name}' must be a number, but it is {ModelSpecText.Show(field.Value)}.";
+    }
+
+    private static string? Whole(JsonProperty field, double min, double max, out double number) =>
+        Number(field, out number) ?? (number % 1 == 0 && number >= min && number <= max ? null : Rule(field, $"must be a whole number from {min} to {max}"));
+
+    private static string Rule(JsonProperty field, string rule) => $"'promotion.{field.Name}' is {field.Value.GetRawText()}, but it {rule}.";
+}

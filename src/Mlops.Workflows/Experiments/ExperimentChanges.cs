@@ -1,0 +1,85 @@
+using System.Globalization;
+using Mlops.Core.Errors;
+using Mlops.Core.Events;
+using Mlops.Core.Experiments;
+using Mlops.Core.Registry;
+
+namespace Mlops.Workflows.Experiments;
+
+/// <summary>
+/// The registry side of an experiment's life, shared by its orchestration and the approve and stop routes: the
+/// challenger alias set when it starts, the champion moved (compare-and-swap) when it wins, the challenger alias
+/// removed when it ends any way, each with its registry event, so the history says who moved an alias and why.
+/// </summary>
+public sealed class ExperimentChanges(IModelRegistry registry, IExperimentStore experiments, IRegistryEventLog events, ExperimentRouter router, TimeProvider clock)
+{
+    /// <summary>Points the challenger alias at the version on trial.</summary>
+    public async Task SetChallengerAsync(string model, int version, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var current = await registry.GetAliasAsync(model, Aliases.Challenger, cancellationToken);
+            if (current?.Version == version || await registry.TrySetAliasAsync(model, Aliases.Challenger, version, current?.ETag, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new MlopsException(MlopsErrorCode.Conflict, $"The challenger alias of '{model}' kept moving; try again.");
+    }
+
+    /// <summary>
+    /// Ends the experiment in <paramref name="outcome"/>: for <see cref="ExperimentStatuses.Promoted"/> the champion moves
+    /// to the challenger first, only if it is still the version the experiment compared with. False when the stored
+    /// experiment changed meanwhile (the caller reads it again).
+    /// </summary>
+    public async Task<bool> ConcludeAsync(StoredExperiment stored, string outcome, string reason, ExperimentLook? look, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var experiment = stored.Experiment;
+        if (outcome == ExperimentStatuses.Promoted)
+        {
+            var champion = await registry.GetAliasAsync(experiment.Model, Aliases.Champion, cancellationToken);
+            if (champion?.Version != experiment.ChampionVersion
+                || !await registry.TrySetAliasAsync(experiment.Model, Aliases.Champion, experiment.ChallengerVersion, champion.ETag, cancellationToken))
+            {
+                (outcome, reason) = (ExperimentStatuses.Stopped, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The champion moved away from v{experiment.ChampionVersion} during the experiment, so v{experiment.ChallengerVersion} was not promoted over a model it was not compared with. {reason}"));
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var ended = experiment with
+        {
+            Status = outcome,
+            Traffic = 0,
+            Looks = look is null ? experiment.Looks : [.. experiment.Looks, look],
+            Decision = new ExperimentDecision(outcome, now, reason),
+        };
+        if (!await experiments.TryReplaceAsync(ended, stored.ETag, cancellationToken))
+        {
+            return false;
+        }
+
+        router.Forget(experiment.Model);
+        if (await registry.GetAliasAsync(experiment.Model, Aliases.Challenger, cancellationToken) is { } challenger && challenger.Version == experiment.ChallengerVersion)
+        {
+            await registry.TryRemoveAliasAsync(experiment.Model, Aliases.Challenger, challenger.ETag, cancellationToken);
+        }
+
+        await events.AppendAsync(
+            experiment.Model,
+            RegistryEventTypes.ExperimentDecided,
+            new Dictionary<string, object?>
+            {
+                ["experimentId"] = experiment.Id,
+                ["outcome"] = outcome,
+                ["champion"] = experiment.ChampionVersion,
+                ["challenger"] = experiment.ChallengerVersion,
+                ["reason"] = reason,
+            },
+            cancellationToken);
+        return true;
+    }
+}
