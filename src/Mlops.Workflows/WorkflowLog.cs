@@ -47,4 +47,7 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 134, Level = LogLevel.Error, Message = "Run {RunId} stopped by the watchdog: {Reason}")]
     public static partial void RunStopped(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(EventId = 140, Level = LogLevel.Error, Message = "Experiment {ExperimentId}: a look failed and will be tried again: {Error}")]
+    public static partial void ExperimentLookFailed(ILogger logger, string experimentId, string error);
 }

@@ -8,11 +8,24 @@ namespace Mlops.Workflows.Experiments;
 /// </summary>
 public sealed class ExperimentMonitor : TaskOrchestrator<ExperimentRef, string>
 {
+    private const int RetryAfterFailureSeconds = 300;
+
     public override async Task<string> RunAsync(TaskOrchestrationContext context, ExperimentRef input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var step = await context.CallActivityAsync<ExperimentStep>(nameof(LookAtExperiment), input, Retries.Activities);
+        ExperimentStep step;
+        try
+        {
+            step = await context.CallActivityAsync<ExperimentStep>(nameof(LookAtExperiment), input, Retries.Activities);
+        }
+        catch (TaskFailedException failure)
+        {
+            // An experiment must never stall with its traffic split: a look that keeps failing is tried again later.
+            WorkflowLog.ExperimentLookFailed(context.CreateReplaySafeLogger<ExperimentMonitor>(), input.Id, failure.FailureDetails.ErrorMessage);
+            step = new ExperimentStep(false, RetryAfterFailureSeconds, "look failed");
+        }
+
         if (step.Done)
         {
             return step.Status;

@@ -32,10 +32,10 @@ public sealed class ExperimentStarter(IModelRegistry registry, IExperimentStore 
                 : $"Field 'strategy' is '{request.Strategy}', but an experiment's strategy is \"ab\" or \"shadow\".");
         }
 
-        var champion = await registry.GetAliasAsync(model, Aliases.Champion, cancellationToken)
-            ?? throw new MlopsException(MlopsErrorCode.Conflict, $"Model '{model}' has no champion, so there is nothing to compare a challenger with; promote a version first.");
         var version = await registry.GetVersionAsync(model, request.Challenger, cancellationToken)
             ?? throw MlopsException.NotFound(string.Create(CultureInfo.InvariantCulture, $"Model '{model}' has no version {request.Challenger}."));
+        var champion = await registry.GetAliasAsync(model, Aliases.Champion, cancellationToken)
+            ?? throw new MlopsException(MlopsErrorCode.Conflict, $"Model '{model}' has no champion, so there is nothing to compare a challenger with; promote a version first.");
         if (version.Version == champion.Version)
         {
             throw MlopsException.Invalid(string.Create(CultureInfo.InvariantCulture, $"Version {version.Version} is the champion already; an experiment needs another version."));

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Mlops.EndToEnd.Tests;
+
+/// <summary>
+/// A/B promotion through the DevHost: a run whose version passes its gates under the ab strategy starts an experiment,
+/// labelled traffic decides it on its own, and a worse challenger started by hand is rolled back; predict answers
+/// every request while the aliases move.
+/// </summary>
+public sealed class ExperimentEndToEndTests(DevHostFixture fixture) : IClassFixture<DevHostFixture>
+{
+    private const string Model = "ab-walkthrough";
+
+    private MlopsApi Api => fixture.Api;
+
+    [Fact]
+    public async Task ABetterChallengerIsPromotedByItsExperiment_AndAWorseOneStartedByHandIsRolledBack()
+    {
+        var (put, _, _) = await Api.SendAsync(HttpMethod.Put, $"api/models/{Model}/spec", """
+            {"label": "label", "promotion": {"strategy": "ab", "challengerTraffic": 0.5, "lookIntervalSeconds": 2, "minSamples": 40}}
+            """);
+        Assert.Equal(HttpStatusCode.OK, put);
+
+        // v1 learned a weak signal (f1); the world runs on f0, which v2 learned: v2 passes its gates against v1.
+        var first = await Api.WaitForRunAsync((await Api.UploadAsync(Model, Csv(800, signal: 1, noise: 1.0, seed: 1)))["runId"]!.GetValue<string>());
+        Assert.True(first["promoted"]!.GetValue<bool>(), first.ToJsonString());
+        var second = await Api.WaitForRunAsync((await Api.UploadAsync(Model, Csv(800, signal: 0, noise: 0.1, seed: 2)))["runId"]!.GetValue<string>());
+        Assert.Equal("Completed", second["status"]!.GetValue<string>());
+        Assert.False(second["promoted"]!.GetValue<bool>(), second.ToJsonString());
+        var experimentId = second["experimentId"]?.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(experimentId), second.ToJsonString());
+
+        var promoted = await FeedUntilDecidedAsync(experimentId!, seed: 10);
+
+        Assert.Equal("Promoted", promoted["status"]!.GetValue<string>());
+        Assert.Equal(2, promoted["challenger"]!["version"]!.GetValue<int>());
+        Assert.True(promoted["difference"]!["lower"]!.GetValue<double>() > 0, promoted.ToJsonString());
+        var model = await Api.GetObjectAsync($"api/models/{Model}");
+        Assert.Equal(2, model["aliases"]!["champion"]!.GetValue<int>());
+        Assert.Null(model["aliases"]!["challenger"]);
+
+        // Started by hand: v1 against the new champion.
+        var (created, _, started) = await Api.PostJsonAsync($"api/models/{Model}/experiments", new { challenger = 1, traffic = 0.5 });
+        Assert.Equal(HttpStatusCode.Created, created);
+        var (conflict, _, problem) = await Api.PostJsonAsync($"api/models/{Model}/experiments", new { challenger = 1, traffic = 0.5 });
+        Assert.Equal(HttpStatusCode.Conflict, conflict);
+        Assert.Contains(started!["id"]!.GetValue<string>(), problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var rolledBack = await FeedUntilDecidedAsync(started["id"]!.GetValue<string>(), seed: 20);
+
+        Assert.Equal("RolledBack", rolledBack["status"]!.GetValue<string>());
+        Assert.Equal(2, (await Api.GetObjectAsync($"api/models/{Model}"))["aliases"]!["champion"]!.GetValue<int>());
+        var log = (await Api.SendAsync(HttpMethod.Get, $"api/models/{Model}/events?top=1000", null)).Body!.AsArray();
+        Assert.Equal(2, log.Count(e => e!["type"]!.GetValue<string>() == "experiment.started"));
+        Assert.Equal(2, log.Count(e => e!["type"]!.GetValue<string>() == "experiment.decided"));
+    }
+
+    [Theory]
+    [InlineData("""{"challenger": 1, "traffic": 1.5}""", HttpStatusCode.BadRequest, "traffic")]
+    [InlineData("""{"challenger": 99}""", HttpStatusCode.NotFound, "version 99")]
+    [InlineData("""{"traffic": 0.5}""", HttpStatusCode.BadRequest, "challenger")]
+    public async Task ABadExperimentRequest_IsRefusedNamingTheProblem(string body, HttpStatusCode expected, string mentions)
+    {
+        var (status, contentType, problem) = await Api.SendAsync(HttpMethod.Post, "api/models/ab-refusals/experiments", body);
+
+        Assert.Equal(expected, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Contains(mentions, problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Predicts batches for recurring users, sends their true labels in bulk, until the experiment ends (bounded).</summary>
+    private async Task<JsonObject> FeedUntilDecidedAsync(string experimentId, int seed)
+    {
+        var random = new Random(seed);
+        var clock = Stopwatch.StartNew();
+        var variants = new Dictionary<string, string>(StringComparer.Ordinal);
+        JsonObject? last = null;
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            var rows = Enumerable.Range(0, 50).Select(_ => Row(random, signal: 0, noise: 0.1)).ToArray();
+            var users = rows.Select(_ => $"user-{random.Next(400)}").ToArray();
+            var instances = rows.Select((r, i) => new { features = r.Features, entityId = users[i] }).ToArray();
+            var (status, _, body) = await Api.PostJsonAsync($"api/models/{Model}/predict", new { instances });
+            Assert.True(status == HttpStatusCode.OK, $"predict answered {(int)status}: {body?.ToJsonString()}");
+            var predictions = body!["predictions"]!.AsArray();
+            var flipped = false;
+            for (var i = 0; i < predictions.Count; i++)
+            {
+                // Sticky: a user keeps its variant for as long as the experiment runs.
+                var variant = predictions[i]!["variant"]!.GetValue<string>();
+                flipped |= variants.TryGetValue(users[i], out var before) && before != variant;
+                variants[users[i]] = variant;
+            }
+
+            var feedback = predictions.Select((p, i) => new { predictionId = p!["predictionId"]!.GetValue<string>(), label = rows[i].Label }).ToArray();
+            var (accepted, _, answer) = await Api.PostJsonAsync($"api/models/{Model}/feedback", new { feedback });
+            Assert.Equal(HttpStatusCode.OK, accepted);
+            Assert.Equal(feedback.Length, answer!["accepted"]!.GetValue<int>());
+
+            var experiment = last = await Api.GetObjectAsync($"api/models/{Model}/experiments/{experimentId}");
+            if (experiment["status"]!.GetValue<string>() != "Running")
+            {
+                Assert.Contains("challenger", variants.Values);
+                return experiment;
+            }
+
+            // A user may change variant only when the experiment ended in between (everyone is the champion's then).
+            Assert.False(flipped, "A user moved between variants while the experiment ran.");
+        }
+
+        throw new TimeoutException($"Experiment {experimentId} was not decided within three minutes; seen {variants.Values.Distinct().Count()} variants; last: {last?.ToJsonString()}\nDevHost: {Tail(fixture.Host.Output)}");
+    }
+
+    private static string Tail(string output) => output.Length > 6000 ? output[^6000..] : output;
+
+    private static byte[] Csv(int rows, int signal, double noise, int seed)
+    {
+        var random = new Random(seed);
+        var csv = new StringBuilder("f0,f1,f2,f3,label\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var row = Row(random, signal, noise);
+            csv.AppendJoin(',', row.Features.Values.Select(v => v.ToString(CultureInfo.InvariantCulture))).Append(',').Append(row.Label).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    private static (Dictionary<string, double> Features, string Label) Row(Random random, int signal, double noise)
+    {
+        var features = Enumerable.Range(0, 4).ToDictionary(f => $"f{f}", _ => Math.Round((random.NextDouble() * 2) - 1, 4));
+        var label = features[$"f{signal}"] + (noise * ((random.NextDouble() * 2) - 1)) > 0 ? "yes" : "no";
+        return (features, label);
+    }
+}
