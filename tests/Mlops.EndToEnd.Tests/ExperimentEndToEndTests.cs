@@ -59,6 +59,32 @@ public sealed class ExperimentEndToEndTests(DevHostFixture fixture) : IClassFixt
         Assert.Equal(2, log.Count(e => e!["type"]!.GetValue<string>() == "experiment.decided"));
     }
 
+    [Fact]
+    public async Task TheSameEntity_GetsTheSameVariant_FromTwoDevHostProcesses()
+    {
+        const string Sticky = "ab-two-hosts";
+        await Api.WaitForRunAsync((await Api.UploadAsync(Sticky, Csv(300, signal: 0, noise: 0.1, seed: 3)))["runId"]!.GetValue<string>());
+        var second = await Api.WaitForRunAsync((await Api.UploadAsync(Sticky, Csv(300, signal: 0, noise: 0.2, seed: 4)))["runId"]!.GetValue<string>());
+        Assert.True(second["version"]?.GetValue<int>() == 2, second.ToJsonString());
+        var versions = (await Api.GetObjectAsync($"api/models/{Sticky}"))["aliases"]!["champion"]!.GetValue<int>() == 1 ? 2 : 1;
+        var (created, _, experiment) = await Api.PostJsonAsync($"api/models/{Sticky}/experiments", new { challenger = versions, traffic = 0.3 });
+        Assert.Equal(HttpStatusCode.Created, created);
+
+        await using var other = await DevHostProcess.StartAsync(fixture.StorageConnectionString, TaskHubs.Unique("e2e"));
+        using var otherApi = new MlopsApi(other.BaseAddress);
+        var users = Enumerable.Range(0, 200).Select(i => $"customer-{i}").ToArray();
+        var random = new Random(9);
+        var instances = users.Select(u => new { features = Row(random, 0, 0.1).Features, entityId = u }).ToArray();
+
+        var here = await VariantsAsync(Api, Sticky, instances);
+        var there = await VariantsAsync(otherApi, Sticky, instances);
+
+        Assert.Equal(here, there);
+        Assert.InRange(here.Count(v => v == "challenger"), 30, 90);
+        var (stopped, _, _) = await Api.SendAsync(HttpMethod.Post, $"api/models/{Sticky}/experiments/{experiment!["id"]!.GetValue<string>()}/stop", "{}");
+        Assert.Equal(HttpStatusCode.OK, stopped);
+    }
+
     [Theory]
     [InlineData("""{"challenger": 1, "traffic": 1.5}""", HttpStatusCode.BadRequest, "traffic")]
     [InlineData("""{"challenger": 99}""", HttpStatusCode.NotFound, "version 99")]
@@ -113,6 +139,13 @@ public sealed class ExperimentEndToEndTests(DevHostFixture fixture) : IClassFixt
         }
 
         throw new TimeoutException($"Experiment {experimentId} was not decided within three minutes; seen {variants.Values.Distinct().Count()} variants; last: {last?.ToJsonString()}\nDevHost: {Tail(fixture.Host.Output)}");
+    }
+
+    private static async Task<string[]> VariantsAsync(MlopsApi api, string model, object[] instances)
+    {
+        var (status, _, body) = await api.PostJsonAsync($"api/models/{model}/predict", new { instances });
+        Assert.Equal(HttpStatusCode.OK, status);
+        return [.. body!["predictions"]!.AsArray().Select(p => p!["variant"]!.GetValue<string>())];
     }
 
     private static string Tail(string output) => output.Length > 6000 ? output[^6000..] : output;

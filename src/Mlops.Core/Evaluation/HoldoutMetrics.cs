@@ -29,6 +29,36 @@ internal static class HoldoutMetrics
             }
         }
 
+        var metrics = FromEvaluator(ml, model, layout, holdout);
+        if (metrics.Values.All(double.IsFinite))
+        {
+            return metrics;
+        }
+
+        // ML.NET's log-loss is infinite when a saturated probability puts 0 on the true class, and some ratios are NaN
+        // with nothing to divide by; neither can be stored or compared. Those take the sample computation's value
+        // (probabilities clipped at 1e-15, as scikit-learn does; 0 for an empty ratio), and a metric still undefined
+        // (R² of a constant label) is left out.
+        var sample = new SampleMetrics(HoldoutScoring.Score(ml, model, layout, holdout, schema.Task, schema.ClassLabels));
+        foreach (var name in metrics.Keys.Where(k => !double.IsFinite(metrics[k])).ToList())
+        {
+            var value = sample.Compute(name);
+            if (double.IsFinite(value))
+            {
+                metrics[name] = value;
+            }
+            else
+            {
+                metrics.Remove(name);
+            }
+        }
+
+        return metrics;
+    }
+
+    private static Dictionary<string, double> FromEvaluator(MLContext ml, ITransformer model, FeatureLayout layout, IReadOnlyList<FeatureRow> holdout)
+    {
+        var schema = layout.Schema;
         var scored = model.Transform(ml.Data.LoadFromEnumerable(holdout, layout.CreateInputDefinition()));
         var label = FeaturePipeline.LabelColumn(schema.Task);
         switch (schema.Task)
