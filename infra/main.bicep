@@ -160,6 +160,31 @@ param webhooksMaxBackoffMilliseconds int = 3600000
 @maxValue(3600)
 param webhooksLeaseSeconds int = 120
 
+@description('Days a deleted blob (dataset, model artifact) can be restored: blob soft delete. Deleted data is billed as stored while kept.')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int = 14
+
+@description('Days a deleted container can be restored: container soft delete.')
+@minValue(1)
+@maxValue(365)
+param containerSoftDeleteDays int = 14
+
+@description('Days the blob change feed (an audit trail of every blob change) is kept.')
+@minValue(1)
+@maxValue(146000)
+param changeFeedRetentionDays int = 90
+
+@description('Days previous versions of overwritten blobs are kept (blob versioning is on); billed as stored data meanwhile.')
+@minValue(1)
+@maxValue(3650)
+param previousVersionRetentionDays int = 30
+
+@description('Days a quarantined dataset and its report are kept before the lifecycle policy deletes them.')
+@minValue(1)
+@maxValue(3650)
+param quarantineRetentionDays int = 30
+
 @description('Retention__KeepVersions: the newest versions of each model retention always keeps (aliased versions are kept too).')
 @minValue(1)
 @maxValue(100000)
@@ -227,6 +252,12 @@ module storage 'core/storage.bicep' = {
       containers.quarantine
       containers.deploymentPackage
     ]
+    blobSoftDeleteDays: blobSoftDeleteDays
+    containerSoftDeleteDays: containerSoftDeleteDays
+    changeFeedRetentionDays: changeFeedRetentionDays
+    previousVersionRetentionDays: previousVersionRetentionDays
+    quarantineRetentionDays: quarantineRetentionDays
+    quarantineContainerName: containers.quarantine
   }
 }
 

@@ -18,6 +18,34 @@ param tags resourceTags
 @description('Blob containers to create (data containers and the deployment package container).')
 param containerNames string[]
 
+@description('Days a deleted blob (a dataset, a model artifact) can be restored (blob soft delete).')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int
+
+@description('Days a deleted container can be restored (container soft delete).')
+@minValue(1)
+@maxValue(365)
+param containerSoftDeleteDays int
+
+@description('Days the change feed (every blob change, for audit) is kept.')
+@minValue(1)
+@maxValue(146000)
+param changeFeedRetentionDays int
+
+@description('Days an overwritten blob\'s previous versions are kept before the lifecycle policy deletes them.')
+@minValue(1)
+@maxValue(3650)
+param previousVersionRetentionDays int
+
+@description('Days a quarantined dataset and its report are kept before the lifecycle policy deletes them.')
+@minValue(1)
+@maxValue(3650)
+param quarantineRetentionDays int
+
+@description('Name of the quarantine container, whose blobs expire after quarantineRetentionDays.')
+param quarantineContainerName string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: name
   location: location
@@ -42,8 +70,25 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     }
   }
 
+  // Data protection: an overwritten or deleted artifact can be restored, and every change is in the change feed.
+  // Versions and soft-deleted blobs are billed as stored data while kept; the lifecycle rules below bound that.
   resource blobService 'blobServices' = {
     name: 'default'
+    properties: {
+      isVersioningEnabled: true
+      changeFeed: {
+        enabled: true
+        retentionInDays: changeFeedRetentionDays
+      }
+      deleteRetentionPolicy: {
+        enabled: true
+        days: blobSoftDeleteDays
+      }
+      containerDeleteRetentionPolicy: {
+        enabled: true
+        days: containerSoftDeleteDays
+      }
+    }
 
     resource containers 'containers' = [
       for containerName in containerNames: {
@@ -53,6 +98,52 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
         }
       }
     ]
+  }
+
+  // Quarantined uploads expire; previous versions of any blob expire (the current ones stay until the app deletes them).
+  resource lifecycle 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'quarantine-expiry'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: ['blockBlob']
+                prefixMatch: ['${quarantineContainerName}/']
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: quarantineRetentionDays
+                  }
+                }
+              }
+            }
+          }
+          {
+            name: 'previous-versions-expiry'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: ['blockBlob']
+              }
+              actions: {
+                version: {
+                  delete: {
+                    daysAfterCreationGreaterThan: previousVersionRetentionDays
+                  }
+                }
+              }
+            }
+          }
+        ]
+      }
+    }
   }
 
   // Durable Functions (Azure Storage backend) keeps its control and work-item queues here.

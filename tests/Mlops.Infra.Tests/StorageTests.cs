@@ -17,6 +17,34 @@ public sealed class StorageTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public void Blobs_AreVersioned_SoftDeleted_AndInTheChangeFeed()
+    {
+        var blobs = infrastructure.Template.The("Microsoft.Storage/storageAccounts/blobServices");
+
+        Assert.Equal(true, blobs.Evaluate("properties", "isVersioningEnabled"));
+        Assert.Equal(true, blobs.Evaluate("properties", "changeFeed", "enabled"));
+        Assert.Equal(90L, Convert.ToInt64(blobs.Evaluate("properties", "changeFeed", "retentionInDays"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(true, blobs.Evaluate("properties", "deleteRetentionPolicy", "enabled"));
+        Assert.Equal(14L, Convert.ToInt64(blobs.Evaluate("properties", "deleteRetentionPolicy", "days"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(true, blobs.Evaluate("properties", "containerDeleteRetentionPolicy", "enabled"));
+    }
+
+    [Fact]
+    public void Lifecycle_ExpiresQuarantineAndPreviousVersions_NeverCurrentDatasetsOrModels()
+    {
+        var policy = infrastructure.Template.The("Microsoft.Storage/storageAccounts/managementPolicies");
+        var rules = Assert.IsType<List<object?>>(policy.Evaluate("properties", "policy", "rules")).Cast<Dictionary<string, object?>>().ToList();
+
+        var quarantine = Assert.Single(rules, r => (string?)r["name"] == "quarantine-expiry");
+        var filters = (Dictionary<string, object?>)((Dictionary<string, object?>)quarantine["definition"]!)["filters"]!;
+        Assert.Equal(["quarantine/"], Assert.IsType<List<object?>>(filters["prefixMatch"]).Cast<string>());
+        var versions = Assert.Single(rules, r => (string?)r["name"] == "previous-versions-expiry");
+        var actions = (Dictionary<string, object?>)((Dictionary<string, object?>)versions["definition"]!)["actions"]!;
+        Assert.True(actions.ContainsKey("version"));
+        Assert.False(actions.ContainsKey("baseBlob"), "Current datasets and models are never expired by a rule; retention deletes versions.");
+    }
+
+    [Fact]
     public void StorageAccount_AcceptsOnlyHttpsAndTls12()
     {
         Assert.Equal(true, Account.Evaluate("properties", "supportsHttpsTrafficOnly"));
