@@ -20,7 +20,6 @@ public sealed class ExperimentFunctions(LookAtExperiment look)
     public Task<ExperimentStep> Look([ActivityTrigger] ExperimentRef input, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var instance = context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty;
-        return look.RunAsync(new FunctionActivityContext(nameof(LookAtExperiment), instance), input);
+        return look.RunAsync(FunctionActivityContext.From(nameof(LookAtExperiment), context), input);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace Mlops.Functions.Durable;
@@ -8,4 +9,8 @@ internal sealed class FunctionActivityContext(string name, string instanceId) : 
     public override TaskName Name { get; } = new(name);
 
     public override string InstanceId { get; } = instanceId;
+
+    /// <summary>The context of activity <paramref name="name"/> from the trigger's binding data (its orchestration's instance id).</summary>
+    public static FunctionActivityContext From(string name, FunctionContext context) =>
+        new(name, context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty);
 }

@@ -62,6 +62,5 @@ public sealed class PipelineActivityFunctions(
     public Task<PromotionOutcome> Begin([ActivityTrigger] BeginExperimentInput input, [DurableClient] DurableTaskClient client) =>
         beginExperiment.StartAsync(client, input);
 
-    private static FunctionActivityContext Context(string name, FunctionContext context) =>
-        new(name, context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? string.Empty : string.Empty);
+    private static FunctionActivityContext Context(string name, FunctionContext context) => FunctionActivityContext.From(name, context);
 }
