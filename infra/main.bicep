@@ -111,6 +111,11 @@ param servingMaxBatchSize int = 1000
 @minValue(1)
 param servingMaxRequestBytes int = 1048576
 
+@description('Serving__ShadowBacklog: predict requests one instance holds for the shadow queue; beyond it shadow rows are dropped, never waited for.')
+@minValue(1)
+@maxValue(1000000)
+param servingShadowBacklog int = 10000
+
 @description('Recovery__StallSeconds: a run with no orchestration update and no activity heartbeat for this long is restarted by the watchdog.')
 @minValue(60)
 @maxValue(86400)
@@ -319,6 +324,7 @@ module functions 'app/functions.bicep' = {
     servingAliasRefreshSeconds: servingAliasRefreshSeconds
     servingMaxBatchSize: servingMaxBatchSize
     servingMaxRequestBytes: servingMaxRequestBytes
+    servingShadowBacklog: servingShadowBacklog
     recoveryStallSeconds: recoveryStallSeconds
     recoveryHeartbeatSeconds: recoveryHeartbeatSeconds
     recoveryMaxAutomaticRestarts: recoveryMaxAutomaticRestarts

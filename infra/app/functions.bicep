@@ -106,6 +106,9 @@ param servingMaxBatchSize int
 @description('Serving__MaxRequestBytes: largest prediction request body, in bytes.')
 param servingMaxRequestBytes int
 
+@description('Serving__ShadowBacklog: predict requests one instance holds for the shadow queue.')
+param servingShadowBacklog int
+
 @description('Recovery__StallSeconds: a run with no orchestration update and no activity heartbeat for this long is restarted by the watchdog.')
 param recoveryStallSeconds int
 
@@ -245,6 +248,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Serving__AliasRefreshSeconds: string(servingAliasRefreshSeconds)
       Serving__MaxBatchSize: string(servingMaxBatchSize)
       Serving__MaxRequestBytes: string(servingMaxRequestBytes)
+      Serving__ShadowBacklog: string(servingShadowBacklog)
       Recovery__StallSeconds: string(recoveryStallSeconds)
       Recovery__HeartbeatSeconds: string(recoveryHeartbeatSeconds)
       Recovery__MaxAutomaticRestarts: string(recoveryMaxAutomaticRestarts)

@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ServedModels>();
         services.AddSingleton<PredictionService>();
         services.AddSingleton<ExperimentRouter>();
+        services.AddSingleton<ShadowScorer>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<StallDetector>();
         services.AddSingleton<IRetentionPins, ExperimentRetentionPins>();

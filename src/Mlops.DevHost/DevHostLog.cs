@@ -11,4 +11,13 @@ internal static partial class DevHostLog
 
     [LoggerMessage(EventId = 312, Level = LogLevel.Error, Message = "Function {Function} failed (trace id {TraceId})")]
     public static partial void FunctionFailed(ILogger logger, string function, string traceId, Exception exception);
+
+    [LoggerMessage(EventId = 313, Level = LogLevel.Warning, Message = "Queue function {Function} failed on message {MessageId} (attempt {Attempt} of {MaxAttempts})")]
+    public static partial void QueueMessageFailed(ILogger logger, string function, string messageId, long attempt, int maxAttempts, Exception exception);
+
+    [LoggerMessage(EventId = 314, Level = LogLevel.Error, Message = "Queue function {Function}: message {MessageId} moved to {PoisonQueue} after {Attempts} attempts")]
+    public static partial void QueueMessagePoisoned(ILogger logger, string function, string messageId, string poisonQueue, long attempts);
+
+    [LoggerMessage(EventId = 315, Level = LogLevel.Warning, Message = "Polling queue {Queue} failed")]
+    public static partial void QueuePollFailed(ILogger logger, string queue, Exception exception);
 }

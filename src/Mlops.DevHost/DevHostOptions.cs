@@ -53,4 +53,11 @@ public sealed class DevHostOptions
 
     /// <summary>Run the timer functions on their schedules; a test host that drives timers itself turns them off.</summary>
     public bool RunTimers { get; set; } = true;
+
+    /// <summary>
+    /// The longest wait between polls of an empty queue (the local queue trigger backs off from 100 ms up to it, as the
+    /// Functions host does up to its maxPollingInterval).
+    /// </summary>
+    [Range(100, 60_000)]
+    public int QueueMaxPollMilliseconds { get; set; } = 1000;
 }

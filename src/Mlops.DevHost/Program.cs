@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Worker;
 using Mlops.DevHost;
 using Mlops.DevHost.Durable;
 using Mlops.DevHost.Functions;
+using Mlops.DevHost.Queues;
 using Mlops.DevHost.Timers;
 using Mlops.DevHost.Triggers;
 using Mlops.Functions;
@@ -42,6 +43,11 @@ var functionsAssembly = typeof(FunctionsServiceCollectionExtensions).Assembly;
 foreach (var blobFunction in FunctionCatalog.BlobFunctions(functionsAssembly))
 {
     builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<DatasetWatcher>(sp, blobFunction));
+}
+
+foreach (var queueFunction in FunctionCatalog.QueueFunctions(functionsAssembly))
+{
+    builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueRunner>(sp, queueFunction));
 }
 
 if (devHost.RunTimers)

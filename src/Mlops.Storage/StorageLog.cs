@@ -27,4 +27,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Quarantined dataset {BlobName} ({Sha256})")]
     public static partial void Quarantined(this ILogger logger, string blobName, string sha256);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model}: {Rows} shadow rows were not sent to the shadow queue ({Reason})")]
+    public static partial void ShadowRowsDropped(this ILogger logger, string model, int rows, string reason, Exception? exception);
 }

@@ -32,5 +32,13 @@ public static class StorageNames
     /// <summary>Scored outcomes of experiments' predictions: partition = experiment id, row = prediction id.</summary>
     public const string ExperimentOutcomesTable = "ExperimentOutcomes";
 
-    public static IReadOnlyList<string> Tables { get; } = [ModelRegistryTable, PredictionsTable, FeedbackTable, RunHistoryTable, ExperimentsTable, ExperimentOutcomesTable];
+    /// <summary>A shadow experiment's challenger predictions: partition = model, row = the champion's prediction id.</summary>
+    public const string ShadowPredictionsTable = "ShadowPredictions";
+
+    public static IReadOnlyList<string> Tables { get; } = [ModelRegistryTable, PredictionsTable, FeedbackTable, RunHistoryTable, ExperimentsTable, ExperimentOutcomesTable, ShadowPredictionsTable];
+
+    /// <summary>Rows for a shadow challenger to score, read by the queue-triggered ShadowScoring function.</summary>
+    public const string ShadowQueue = "shadow-predictions";
+
+    public static IReadOnlyList<string> Queues { get; } = [ShadowQueue];
 }

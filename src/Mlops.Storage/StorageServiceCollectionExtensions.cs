@@ -51,10 +51,14 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
         services.AddSingleton<IExperimentStore, TableExperimentStore>();
         services.AddSingleton<IExperimentOutcomes, TableExperimentOutcomes>();
+        services.AddSingleton<IShadowPredictionLog, TableShadowPredictionLog>();
+        services.AddSingleton<QueueShadowDispatch>();
+        services.AddSingleton<IShadowDispatch>(sp => sp.GetRequiredService<QueueShadowDispatch>());
         services.AddSingleton<IRunJournalStore, TableRunJournalStore>();
         services.AddSingleton<IRegistryEventLog, TableRegistryEventLog>();
         services.AddSingleton<IWebhookCursorStore, TableWebhookCursorStore>();
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueShadowDispatch>());
         return services;
     }
 }

@@ -65,6 +65,17 @@ public sealed class DevHostParityTests
     }
 
     [Fact]
+    public void EveryQueueFunction_IsPolledByTheDevHostOnTheSameQueue()
+    {
+        var declared = Triggers("queueTrigger").Select(b => b.GetProperty("queueName").GetString()!).Order().ToArray();
+        var polled = FunctionCatalog.QueueFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly).Select(f => f.QueueName).Order().ToArray();
+
+        Assert.Equal([Storage.StorageNames.ShadowQueue], declared);
+        Assert.Equal(declared, polled);
+        Assert.Contains(declared[0], Storage.StorageNames.Queues);
+    }
+
+    [Fact]
     public void TimerSchedulesNamingASetting_DefaultInTheDevHostToTheSampleSettingsValue()
     {
         var configuration = new ConfigurationBuilder().AddTriggerSettingDefaults().Build();

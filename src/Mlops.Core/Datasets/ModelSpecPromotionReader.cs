@@ -6,7 +6,8 @@ namespace Mlops.Core.Datasets;
 /// <summary>
 /// Reads the spec's <c>"promotion"</c>: <c>{"strategy": "holdout|ab|shadow", "challengerTraffic": 0.1, "alpha": 0.05,
 /// "minSamples": 200, "maxSamples": 20000, "maxDays": 14, "lookIntervalSeconds": 3600, "requireApproval": false,
-/// "minImprovement": 0}</c>. Each mistake is a sentence naming the field.
+/// "minImprovement": 0, "maxErrorRateIncrease": 0.01, "maxLatencyIncreaseMs": 10}</c>. Each mistake is a sentence naming
+/// the field.
 /// </summary>
 internal static class ModelSpecPromotionReader
 {
@@ -34,16 +35,11 @@ internal static class ModelSpecPromotionReader
                     var strategy = field.Value.ValueKind == JsonValueKind.String
                         ? PromotionStrategies.All.FirstOrDefault(s => string.Equals(s, field.Value.GetString()!.Trim(), StringComparison.OrdinalIgnoreCase))
                         : null;
-                    problem = strategy switch
-                    {
-                        null => $"'promotion.{field.Name}' is {ModelSpecText.Show(field.Value)}, but it must be \"holdout\", \"ab\" or \"shadow\".",
-                        PromotionStrategies.Shadow => $"'promotion.{field.Name}' is \"shadow\", which this version does not run yet; use \"holdout\" or \"ab\".",
-                        _ => null,
-                    };
+                    problem = strategy is null ? $"'promotion.{field.Name}' is {ModelSpecText.Show(field.Value)}, but it must be \"holdout\", \"ab\" or \"shadow\"." : null;
                     promotion = promotion with { Strategy = strategy ?? promotion.Strategy };
                     break;
                 case "CHALLENGERTRAFFIC":
-                    problem = Number(field, out number) ?? (number is > 0 and < 1 ? null : Rule(field, "must be between 0 and 1, both excluded"));
+                    problem = Number(field, out number) ?? (number is > 0 and <= 1 ? null : Rule(field, "must be above 0 and at most 1"));
                     promotion = promotion with { ChallengerTraffic = number };
                     break;
                 case "ALPHA":
@@ -74,8 +70,16 @@ internal static class ModelSpecPromotionReader
                     problem = Number(field, out number) ?? (number >= 0 ? null : Rule(field, "must not be negative"));
                     promotion = promotion with { MinImprovement = number };
                     break;
+                case "MAXERRORRATEINCREASE":
+                    problem = Number(field, out number) ?? (number is >= 0 and < 1 ? null : Rule(field, "must be at least 0 and below 1"));
+                    promotion = promotion with { MaxErrorRateIncrease = number };
+                    break;
+                case "MAXLATENCYINCREASEMS":
+                    problem = Number(field, out number) ?? (number is >= 0 and <= 60_000 ? null : Rule(field, "must be from 0 to 60000"));
+                    promotion = promotion with { MaxLatencyIncreaseMs = number };
+                    break;
                 default:
-                    problem = $"'promotion.{field.Name}' is not a promotion setting; they are strategy, challengerTraffic, alpha, minSamples, maxSamples, maxDays, lookIntervalSeconds, requireApproval and minImprovement.";
+                    problem = $"'promotion.{field.Name}' is not a promotion setting; they are strategy, challengerTraffic, alpha, minSamples, maxSamples, maxDays, lookIntervalSeconds, requireApproval, minImprovement, maxErrorRateIncrease and maxLatencyIncreaseMs.";
                     break;
             }
 
@@ -85,8 +89,14 @@ internal static class ModelSpecPromotionReader
             }
         }
 
-        return promotion.MinSamples > promotion.MaxSamples
-            ? $"'promotion.minSamples' ({promotion.MinSamples}) is above 'promotion.maxSamples' ({promotion.MaxSamples}), so no look could ever decide."
+        if (promotion.MinSamples > promotion.MaxSamples)
+        {
+            return $"'promotion.minSamples' ({promotion.MinSamples}) is above 'promotion.maxSamples' ({promotion.MaxSamples}), so no look could ever decide.";
+        }
+
+        // All of the traffic on the challenger would leave no champion to compare with; a shadow copy of all of it is fine.
+        return promotion.ChallengerTraffic >= 1 && promotion.Strategy != PromotionStrategies.Shadow
+            ? $"'promotion.challengerTraffic' is 1, which only the \"shadow\" strategy allows; under \"{promotion.Strategy}\" the champion needs a share of the requests."
             : null;
     }
 

@@ -6,17 +6,25 @@ namespace Mlops.Core.Experiments;
 /// Decides an experiment at a look. The challenger is promoted (or awaits approval) when the always-valid interval of
 /// its improvement clears <see cref="PromotionSettings.MinImprovement"/> with at least <see cref="PromotionSettings.MinSamples"/>
 /// labelled outcomes per variant; it is rolled back as soon as the interval says it is worse, however few the samples,
-/// since every further request it serves costs users; the experiment ends Inconclusive at the sample or day cap.
+/// since every further request it serves costs users, and as soon as a guardrail (error rate, latency) breaks; the
+/// experiment ends Inconclusive at the sample or day cap.
 /// </summary>
 public static class ExperimentJudge
 {
-    public static ExperimentVerdict Judge(Experiment experiment, VariantTally champion, VariantTally challenger, long championPredictions, long challengerPredictions, DateTimeOffset now)
+    public static ExperimentVerdict Judge(Experiment experiment, VariantTally champion, VariantTally challenger, ExperimentServing serving, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(serving);
         var settings = experiment.Settings;
-        var previous = experiment.Looks.Count > 0 ? experiment.Looks[^1].Test : null;
-        var test = SequentialTest.Look(champion, challenger, settings.Alpha, previous);
-        var look = new ExperimentLook(now, championPredictions, challengerPredictions, champion, challenger, test);
+        var last = experiment.Looks.Count > 0 ? experiment.Looks[^1] : null;
+        var test = SequentialTest.Look(champion, challenger, settings.Alpha, last?.Test);
+        var guardrails = Guardrails.Read(settings, serving, last?.Guardrails);
+        var look = new ExperimentLook(now, serving.Champion.Predictions, serving.Challenger.Predictions, champion, challenger, test) { Guardrails = guardrails };
+        if (guardrails.FirstOrDefault(g => g.Broken) is { } broken)
+        {
+            return new ExperimentVerdict(look, ExperimentStatuses.RolledBack, Guardrails.Explain(broken, serving));
+        }
+
         var higher = ExperimentMetrics.IsHigherBetter(experiment.Metric);
         if (test is { Significant: true })
         {

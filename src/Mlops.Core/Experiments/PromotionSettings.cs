@@ -7,7 +7,10 @@ public sealed record PromotionSettings
 
     public string Strategy { get; init; } = PromotionStrategies.Holdout;
 
-    /// <summary>The challenger's share of requests under <see cref="PromotionStrategies.Ab"/>, in (0, 1).</summary>
+    /// <summary>
+    /// The challenger's share of requests: the share it answers under <see cref="PromotionStrategies.Ab"/>, in (0, 1);
+    /// the share it scores in the background under <see cref="PromotionStrategies.Shadow"/>, in (0, 1].
+    /// </summary>
     public double ChallengerTraffic { get; init; } = 0.1;
 
     /// <summary>The sequential test's false-positive rate, held at every look.</summary>
@@ -30,4 +33,10 @@ public sealed record PromotionSettings
 
     /// <summary>How much better (in the per-prediction score's units) the challenger must be: the interval's lower end must pass it.</summary>
     public double MinImprovement { get; init; }
+
+    /// <summary>Guardrail: how much higher the challenger's share of failed predictions may be than the champion's.</summary>
+    public double MaxErrorRateIncrease { get; init; } = 0.01;
+
+    /// <summary>Guardrail: how many milliseconds slower the challenger's mean scoring time may be than the champion's.</summary>
+    public double MaxLatencyIncreaseMs { get; init; } = 10;
 }

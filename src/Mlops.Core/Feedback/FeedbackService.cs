@@ -10,7 +10,8 @@ namespace Mlops.Core.Feedback;
 /// <summary>
 /// Records true labels for served predictions, one or many, each answered on its own: the prediction must exist and
 /// the label must be one the model could have (a class it knows; a number for regression). A label for a prediction
-/// served in an experiment is scored at once and joined to the experiment's outcomes, however late it arrives.
+/// served in an experiment is scored at once and joined to the experiment's outcomes, however late it arrives; under a
+/// shadow experiment, the shadow challenger's prediction of the same row is scored against it too.
 /// </summary>
 public sealed class FeedbackService(
     IPredictionLog predictions,
@@ -18,6 +19,7 @@ public sealed class FeedbackService(
     IModelRegistry registry,
     IExperimentStore experiments,
     IExperimentOutcomes outcomes,
+    IShadowPredictionLog shadows,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<FeedbackOutcome>> RecordAsync(string model, IReadOnlyList<(string PredictionId, string Label)> labels, CancellationToken cancellationToken)
@@ -25,11 +27,11 @@ public sealed class FeedbackService(
         ArgumentNullException.ThrowIfNull(labels);
         ModelName.Validate(model);
         var schemas = new ConcurrentDictionary<int, Task<DatasetSchema?>>();
-        var metrics = new ConcurrentDictionary<string, Task<string?>>(StringComparer.Ordinal);
+        var running = new ConcurrentDictionary<string, Task<Experiment?>>(StringComparer.Ordinal);
         var results = new List<FeedbackOutcome>(labels.Count);
         foreach (var (predictionId, label) in labels)
         {
-            results.Add(await RecordOneAsync(model, predictionId, label, schemas, metrics, cancellationToken));
+            results.Add(await RecordOneAsync(model, predictionId, label, schemas, running, cancellationToken));
         }
 
         return results;
@@ -40,7 +42,7 @@ public sealed class FeedbackService(
         string predictionId,
         string label,
         ConcurrentDictionary<int, Task<DatasetSchema?>> schemas,
-        ConcurrentDictionary<string, Task<string?>> metrics,
+        ConcurrentDictionary<string, Task<Experiment?>> running,
         CancellationToken cancellationToken)
     {
         if (await predictions.GetAsync(model, predictionId, cancellationToken) is not { } prediction)
@@ -60,10 +62,23 @@ public sealed class FeedbackService(
             return new FeedbackOutcome(predictionId, label, null);
         }
 
-        var metric = await metrics.GetOrAdd(experimentId, async id => (await experiments.GetAsync(model, id, cancellationToken))?.Experiment.Metric);
-        if (metric is not null && ExperimentMetrics.Score(metric, prediction.Prediction, label) is { } score)
+        var experiment = await running.GetOrAdd(experimentId, async id => (await experiments.GetAsync(model, id, cancellationToken))?.Experiment);
+        if (experiment is null)
+        {
+            return new FeedbackOutcome(predictionId, label, null) { ExperimentId = experimentId };
+        }
+
+        if (ExperimentMetrics.Score(experiment.Metric, prediction.Prediction, label) is { } score)
         {
             await outcomes.RecordAsync(experimentId, predictionId, prediction.Variant, score, cancellationToken);
+        }
+
+        // The shadow scorer joins labels that came first; this joins the shadow predictions that came first.
+        if (experiment.Strategy == PromotionStrategies.Shadow
+            && await shadows.GetAsync(model, predictionId, cancellationToken) is { ChallengerError: null } shadow
+            && ExperimentMetrics.Score(experiment.Metric, shadow.Prediction, label) is { } shadowScore)
+        {
+            await outcomes.RecordAsync(experimentId, predictionId, shadow.Variant, shadowScore, cancellationToken);
         }
 
         return new FeedbackOutcome(predictionId, label, null) { ExperimentId = experimentId };

@@ -6,4 +6,10 @@ public interface IFeedbackStore
     Task RecordAsync(FeedbackRecord feedback, CancellationToken cancellationToken);
 
     Task<FeedbackRecord?> GetAsync(string model, string predictionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The labels recorded for any of <paramref name="predictionIds"/>, in one range read: prediction ids are
+    /// time-ordered, so the ids of one request (or of requests close in time) lie close together.
+    /// </summary>
+    Task<IReadOnlyList<FeedbackRecord>> FindAsync(string model, IReadOnlyCollection<string> predictionIds, CancellationToken cancellationToken);
 }

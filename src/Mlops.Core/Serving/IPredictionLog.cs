@@ -1,3 +1,5 @@
+using Mlops.Core.Experiments;
+
 namespace Mlops.Core.Serving;
 
 public interface IPredictionLog
@@ -6,6 +8,6 @@ public interface IPredictionLog
 
     Task<PredictionRecord?> GetAsync(string model, string predictionId, CancellationToken cancellationToken);
 
-    /// <summary>How many predictions each variant served in an experiment.</summary>
-    Task<IReadOnlyDictionary<string, long>> CountByVariantAsync(string model, string experimentId, CancellationToken cancellationToken);
+    /// <summary>How each variant served an experiment's traffic: predictions, the challenger's failures, scoring times.</summary>
+    Task<ExperimentServing> ServingAsync(string model, string experimentId, CancellationToken cancellationToken);
 }

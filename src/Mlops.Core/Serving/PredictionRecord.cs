@@ -14,4 +14,13 @@ public sealed record PredictionRecord(
 {
     /// <summary>The experiment whose split (or shadow) chose this variant; null outside experiments.</summary>
     public string? ExperimentId { get; init; }
+
+    /// <summary>How long the model took to score this row, in milliseconds: what the latency guardrail compares.</summary>
+    public double? LatencyMs { get; init; }
+
+    /// <summary>
+    /// Why the experiment's challenger could not answer this row (an A/B row the champion answered instead, or a shadow
+    /// row that failed); counted against the challenger's error-rate guardrail. Null when it answered.
+    /// </summary>
+    public string? ChallengerError { get; init; }
 }

@@ -12,4 +12,7 @@ internal static partial class ServingLog
 
     [LoggerMessage(EventId = 502, Level = LogLevel.Error, Message = "Model {Model}: {Variant} version {Version} cannot be served, so the champion answers its traffic: {Reason}")]
     public static partial void VariantUnavailable(ILogger logger, string model, int version, string variant, string reason);
+
+    [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "Model {Model}: challenger version {Version} could not answer a row, so the champion did: {Reason}")]
+    public static partial void ChallengerFailed(ILogger logger, string model, int version, string reason);
 }

@@ -17,4 +17,11 @@ public sealed class ServingOptions
     /// <summary>The largest predict or feedback request body (bytes).</summary>
     [Range(1, 64 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Predict requests waiting for the shadow queue in one instance: beyond it, shadow rows are dropped (and counted),
+    /// never waited for, so a slow queue cannot slow the champion.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ShadowBacklog { get; set; } = 10_000;
 }

@@ -18,6 +18,9 @@ public static class MlopsTelemetry
     /// <summary>Predictions served, tagged with model, version and variant.</summary>
     public static readonly Counter<long> Predictions = Meter.CreateCounter<long>("mlops.predictions", unit: "{prediction}");
 
+    /// <summary>Rows a shadow challenger never scored, tagged with model and reason (backlog, size, send): shadow traffic is best-effort.</summary>
+    public static readonly Counter<long> ShadowDropped = Meter.CreateCounter<long>("mlops.shadow.dropped", unit: "{row}");
+
     /// <summary>Webhook deliveries of one event, tagged with model and outcome (delivered, failed): a failing receiver shows here first.</summary>
     public static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>("mlops.webhook.deliveries", unit: "{delivery}");
 }

@@ -32,6 +32,12 @@ public static class FunctionCatalog
             .Where(f => f.Trigger is not null)
             .Select(f => new TimerFunction(f.Name, f.Type, f.Method, f.Trigger!.Schedule))];
 
+    public static IReadOnlyList<QueueFunction> QueueFunctions(Assembly assembly) =>
+        [.. Functions(assembly)
+            .Select(f => (f.Type, f.Method, f.Name, Trigger: TriggerOf<QueueTriggerAttribute>(f.Method)))
+            .Where(f => f.Trigger is not null)
+            .Select(f => new QueueFunction(f.Name, f.Type, f.Method, f.Trigger!.QueueName))];
+
     /// <summary>Classes that declare at least one [Function], to be created through dependency injection.</summary>
     public static IReadOnlyList<Type> FunctionClasses(Assembly assembly) => [.. Functions(assembly).Select(f => f.Type).Distinct()];
 

@@ -26,6 +26,7 @@ public static class ExperimentViews
             StartedAt = experiment.StartedAt,
             StartedBy = experiment.StartedBy,
             Settings = experiment.Settings,
+            Guardrails = last?.Guardrails ?? [],
         };
     }
 

@@ -4,7 +4,10 @@ using Mlops.Core.Registry;
 
 namespace Mlops.Storage.Experiments;
 
-/// <summary>Scored outcomes in the ExperimentOutcomes table: partition = experiment id, row = prediction id (upserted, so a corrected label replaces its score).</summary>
+/// <summary>
+/// Scored outcomes in the ExperimentOutcomes table: partition = experiment id, row = "{prediction id}|{variant}" (a
+/// shadow experiment scores both variants on one prediction id); upserted, so a corrected label replaces its score.
+/// </summary>
 public sealed class TableExperimentOutcomes(StorageClients clients) : IExperimentOutcomes
 {
     private static readonly string[] Projection = ["Variant", "Score"];
@@ -13,7 +16,7 @@ public sealed class TableExperimentOutcomes(StorageClients clients) : IExperimen
 
     public async Task RecordAsync(string experimentId, string predictionId, string variant, double score, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(TableKeys.Validate(experimentId, "experiment id"), TableKeys.Validate(predictionId, "prediction id"))
+        var entity = new TableEntity(TableKeys.Validate(experimentId, "experiment id"), $"{TableKeys.Validate(predictionId, "prediction id")}|{TableKeys.Validate(variant, "variant")}")
         {
             ["Variant"] = variant,
             ["Score"] = score,

@@ -10,7 +10,7 @@ namespace Mlops.Workflows.Experiments;
 
 /// <summary>
 /// Starts an experiment: checks it can run (a champion to compare with, a registered challenger that is not the
-/// champion, traffic in (0, 1), no other open experiment), stores it, points the challenger alias at the version,
+/// champion, traffic in (0, 1), or (0, 1] for a shadow, no other open experiment), stores it, points the challenger alias at the version,
 /// announces it and schedules its orchestration, whose instance id is the experiment's id.
 /// </summary>
 public sealed class ExperimentStarter(IModelRegistry registry, IExperimentStore experiments, ExperimentChanges changes, IRegistryEventLog events, ExperimentRouter router, TimeProvider clock)
@@ -20,16 +20,19 @@ public sealed class ExperimentStarter(IModelRegistry registry, IExperimentStore 
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
         var model = request.Model;
-        if (request.Traffic is <= 0 or >= 1 || double.IsNaN(request.Traffic))
+        if (request.Strategy is not (PromotionStrategies.Ab or PromotionStrategies.Shadow))
         {
-            throw MlopsException.Invalid(string.Create(CultureInfo.InvariantCulture, $"Field 'traffic' is {request.Traffic}, but it must be between 0 and 1, both excluded."));
+            throw MlopsException.Invalid($"Field 'strategy' is '{request.Strategy}', but an experiment's strategy is \"ab\" or \"shadow\".");
         }
 
-        if (request.Strategy is not PromotionStrategies.Ab)
+        // A shadow copy may cover every request; an A/B split must leave the champion a share to compare with.
+        var shadow = request.Strategy == PromotionStrategies.Shadow;
+        if (request.Traffic <= 0 || request.Traffic > 1 || (request.Traffic == 1 && !shadow) || double.IsNaN(request.Traffic))
         {
-            throw MlopsException.Invalid(request.Strategy == PromotionStrategies.Shadow
-                ? "Field 'strategy' is \"shadow\", which this version does not run yet; use \"ab\"."
-                : $"Field 'strategy' is '{request.Strategy}', but an experiment's strategy is \"ab\" or \"shadow\".");
+            var traffic = request.Traffic.ToString(CultureInfo.InvariantCulture);
+            throw MlopsException.Invalid(shadow
+                ? $"Field 'traffic' is {traffic}, but a shadow experiment's share of requests must be above 0 and at most 1."
+                : $"Field 'traffic' is {traffic}, but it must be between 0 and 1, both excluded.");
         }
 
         var version = await registry.GetVersionAsync(model, request.Challenger, cancellationToken)

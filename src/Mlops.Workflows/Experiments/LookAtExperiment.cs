@@ -5,10 +5,16 @@ using Mlops.Core.Serving;
 namespace Mlops.Workflows.Experiments;
 
 /// <summary>
-/// One look: tallies the experiment's labelled outcomes and predictions per variant, runs the sequential test, records
-/// the look and applies the decision (promotion, rollback, Inconclusive, or a wait for approval).
+/// One look: tallies the experiment's labelled outcomes and predictions per variant, runs the sequential test and the
+/// guardrails, records the look and applies the decision (promotion, rollback, Inconclusive, or a wait for approval).
 /// </summary>
-public sealed class LookAtExperiment(IExperimentStore experiments, IExperimentOutcomes outcomes, IPredictionLog predictions, ExperimentChanges changes, TimeProvider clock)
+public sealed class LookAtExperiment(
+    IExperimentStore experiments,
+    IExperimentOutcomes outcomes,
+    IPredictionLog predictions,
+    IShadowPredictionLog shadows,
+    ExperimentChanges changes,
+    TimeProvider clock)
     : TaskActivity<ExperimentRef, ExperimentStep>
 {
     public override async Task<ExperimentStep> RunAsync(TaskActivityContext context, ExperimentRef input)
@@ -29,14 +35,14 @@ public sealed class LookAtExperiment(IExperimentStore experiments, IExperimentOu
             }
 
             var (champion, challenger) = await outcomes.TallyAsync(experiment.Id, CancellationToken.None);
-            var counts = await predictions.CountByVariantAsync(experiment.Model, experiment.Id, CancellationToken.None);
-            var verdict = ExperimentJudge.Judge(
-                experiment,
-                champion,
-                challenger,
-                counts.GetValueOrDefault(Core.Registry.Aliases.Champion),
-                counts.GetValueOrDefault(Core.Registry.Aliases.Challenger),
-                clock.GetUtcNow());
+            var serving = await predictions.ServingAsync(experiment.Model, experiment.Id, CancellationToken.None);
+            if (experiment.Strategy == PromotionStrategies.Shadow)
+            {
+                // The champion answered every request; the challenger's own predictions are in the shadow log.
+                serving = serving with { Challenger = await shadows.ServingAsync(experiment.Model, experiment.Id, CancellationToken.None) };
+            }
+
+            var verdict = ExperimentJudge.Judge(experiment, champion, challenger, serving, clock.GetUtcNow());
 
             // Awaiting approval, the experiment keeps serving and recording looks; only approve or stop end it.
             if (verdict.Outcome is null || (verdict.Outcome == ExperimentStatuses.AwaitingApproval && experiment.Status == ExperimentStatuses.AwaitingApproval))

@@ -56,14 +56,19 @@ public class TableExperimentStoreTests(StorageFixture fixture) : IClassFixture<S
     {
         var model = TestModels.Unique("exp");
         var stored = await store.CreateAsync(Experiment(model, "expb1"), CancellationToken.None);
-        var look = new ExperimentLook(DateTimeOffset.UnixEpoch, 10, 12, new VariantTally(8, 6, 6), new VariantTally(9, 8, 8), new SequentialLook(0.1, -0.2, 0.4, 0.7, false));
+        var look = new ExperimentLook(DateTimeOffset.UnixEpoch, 10, 12, new VariantTally(8, 6, 6), new VariantTally(9, 8, 8), new SequentialLook(0.1, -0.2, 0.4, 0.7, false))
+        {
+            Guardrails = [new GuardrailReading(Guardrails.ErrorRate, 0, 0.25, 0.01, new SequentialLook(0.25, 0.1, 0.4, 0.001, true), true)],
+        };
 
         Assert.True(await store.TryReplaceAsync(stored.Experiment with { Looks = [look] }, stored.ETag, CancellationToken.None));
         Assert.False(await store.TryReplaceAsync(stored.Experiment with { Status = ExperimentStatuses.Stopped }, stored.ETag, CancellationToken.None));
 
         var read = await store.GetAsync(model, "expb1", CancellationToken.None);
         Assert.Equal(ExperimentStatuses.Running, read!.Experiment.Status);
-        Assert.Equal(look, Assert.Single(read.Experiment.Looks));
+        var readLook = Assert.Single(read.Experiment.Looks);
+        Assert.Equal(look, readLook with { Guardrails = look.Guardrails });
+        Assert.Equal(look.Guardrails, readLook.Guardrails);
         Assert.Equal(stored.Experiment.Settings, read.Experiment.Settings);
     }
 

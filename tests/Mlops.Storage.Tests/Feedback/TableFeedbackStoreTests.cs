@@ -21,6 +21,21 @@ public class TableFeedbackStoreTests(StorageFixture fixture) : IClassFixture<Sto
     }
 
     [Fact]
+    public async Task FindAsync_AnswersTheLabelsOfTheAskedIdsOnly_EvenWithOthersInTheirRange()
+    {
+        var model = TestModels.Unique("fb");
+        foreach (var id in new[] { "p10", "p11", "p12", "p13" })
+        {
+            await store.RecordAsync(new FeedbackRecord(model, id, "label-" + id, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        }
+
+        var found = await store.FindAsync(model, ["p13", "p10", "p99"], CancellationToken.None);
+
+        Assert.Equal(["label-p10", "label-p13"], found.Select(f => f.Label).Order());
+        Assert.Empty(await store.FindAsync(model, [], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetAsync_NoFeedback_ReturnsNull()
     {
         Assert.Null(await store.GetAsync(TestModels.Unique("fb"), "pred-1", CancellationToken.None));

@@ -21,4 +21,7 @@ public sealed record ExperimentView(
     public string StartedBy { get; init; } = "manual";
 
     public PromotionSettings? Settings { get; init; }
+
+    /// <summary>The error-rate and latency guardrails at the last look; empty before the first.</summary>
+    public IReadOnlyList<GuardrailReading> Guardrails { get; init; } = [];
 }
