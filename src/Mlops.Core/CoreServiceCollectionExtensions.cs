@@ -39,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ExperimentRouter>();
         services.AddSingleton<ShadowScorer>();
         services.AddSingleton<FeedbackService>();
+        services.AddSingleton<IPredictionsWritten>(sp => sp.GetRequiredService<FeedbackService>());
         services.AddSingleton<StallDetector>();
         services.AddSingleton<IRetentionPins, ExperimentRetentionPins>();
         services.AddSingleton<RetentionPass>();

@@ -48,6 +48,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IModelRegistry, TableModelRegistry>();
         services.AddSingleton<IVersionRetirement, TableVersionRetirement>();
         services.AddSingleton<IPredictionLog, TablePredictionLog>();
+        services.AddSingleton<BufferedPredictionWriter>();
+        services.AddSingleton<IPredictionRecorder>(sp => sp.GetRequiredService<BufferedPredictionWriter>());
         services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
         services.AddSingleton<IExperimentStore, TableExperimentStore>();
         services.AddSingleton<IExperimentOutcomes, TableExperimentOutcomes>();
@@ -59,6 +61,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWebhookCursorStore, TableWebhookCursorStore>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueShadowDispatch>());
+        services.AddHostedService(sp => sp.GetRequiredService<BufferedPredictionWriter>());
         return services;
     }
 }

@@ -86,8 +86,10 @@ public sealed class ExperimentEndToEndTests(DevHostFixture fixture) : IClassFixt
         // Every shadow prediction sits under the id of a champion prediction of the same experiment, and a labelled one
         // was scored for both variants.
         var clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = fixture.StorageConnectionString }));
-        var shadows = await Rows(clients.Table(StorageNames.ShadowPredictionsTable), $"PartitionKey eq '{Shadow}'");
-        var champions = (await Rows(clients.Table(StorageNames.PredictionsTable), $"PartitionKey eq '{Shadow}'")).ToDictionary(r => r.RowKey);
+        // The prediction tables spread a model over partitions "{model}~{bucket}".
+        var partitions = $"PartitionKey ge '{Shadow}~' and PartitionKey le '{Shadow}~~'";
+        var shadows = await Rows(clients.Table(StorageNames.ShadowPredictionsTable), partitions);
+        var champions = (await Rows(clients.Table(StorageNames.PredictionsTable), partitions)).ToDictionary(r => r.RowKey);
         var outcomes = (await Rows(clients.Table(StorageNames.ExperimentOutcomesTable), $"PartitionKey eq '{experimentId}'")).Select(r => r.RowKey).ToHashSet();
         Assert.True(shadows.Count >= 40, $"{shadows.Count} shadow predictions");
         Assert.All(shadows, s =>

@@ -12,4 +12,7 @@ public sealed record FeedbackOutcome(string PredictionId, string Label, MlopsExc
 
     /// <summary>The experiment the label was scored for; null outside experiments.</summary>
     public string? ExperimentId { get; init; }
+
+    /// <summary>The prediction was not in the log yet (it is written in the background); the label is joined when it is.</summary>
+    public bool Pending { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 using Mlops.Core.Experiments;
@@ -11,7 +12,9 @@ namespace Mlops.Core.Feedback;
 /// Records true labels for served predictions, one or many, each answered on its own: the prediction must exist and
 /// the label must be one the model could have (a class it knows; a number for regression). A label for a prediction
 /// served in an experiment is scored at once and joined to the experiment's outcomes, however late it arrives; under a
-/// shadow experiment, the shadow challenger's prediction of the same row is scored against it too.
+/// shadow experiment, the shadow challenger's prediction of the same row is scored against it too. The log is written
+/// in the background, so a label can arrive before its prediction: for an id this product made recently it is kept,
+/// and joined when the prediction is written (<see cref="OnWrittenAsync"/>).
 /// </summary>
 public sealed class FeedbackService(
     IPredictionLog predictions,
@@ -20,7 +23,8 @@ public sealed class FeedbackService(
     IExperimentStore experiments,
     IExperimentOutcomes outcomes,
     IShadowPredictionLog shadows,
-    TimeProvider clock)
+    IOptions<ServingOptions> options,
+    TimeProvider clock) : IPredictionsWritten
 {
     public async Task<IReadOnlyList<FeedbackOutcome>> RecordAsync(string model, IReadOnlyList<(string PredictionId, string Label)> labels, CancellationToken cancellationToken)
     {
@@ -47,7 +51,7 @@ public sealed class FeedbackService(
     {
         if (await predictions.GetAsync(model, predictionId, cancellationToken) is not { } prediction)
         {
-            return new FeedbackOutcome(predictionId, label, MlopsException.NotFound($"Model '{model}' has no prediction '{predictionId}'."));
+            return await RecordPendingAsync(model, predictionId, label, schemas, cancellationToken);
         }
 
         var schema = await schemas.GetOrAdd(prediction.Version, async v => (await registry.GetVersionAsync(model, v, cancellationToken))?.Schema);
@@ -82,6 +86,57 @@ public sealed class FeedbackService(
         }
 
         return new FeedbackOutcome(predictionId, label, null) { ExperimentId = experimentId };
+    }
+
+    /// <summary>Joins labels that arrived before their predictions were written.</summary>
+    public async Task OnWrittenAsync(IReadOnlyList<PredictionRecord> predictions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var running = new ConcurrentDictionary<string, Task<Experiment?>>(StringComparer.Ordinal);
+        foreach (var group in predictions.Where(p => p.ExperimentId is not null).GroupBy(p => p.Model, StringComparer.Ordinal))
+        {
+            var written = group.ToDictionary(p => p.PredictionId, StringComparer.Ordinal);
+            foreach (var label in await feedback.FindAsync(group.Key, written.Keys, cancellationToken))
+            {
+                var prediction = written[label.PredictionId];
+                var experiment = await running.GetOrAdd(prediction.ExperimentId!, async id => (await experiments.GetAsync(group.Key, id, cancellationToken))?.Experiment);
+                if (experiment is not null && ExperimentMetrics.Score(experiment.Metric, prediction.Prediction, label.Label) is { } score)
+                {
+                    await outcomes.RecordAsync(experiment.Id, prediction.PredictionId, prediction.Variant, score, cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A label for an id not in the log: kept when the id is one this product made within
+    /// <see cref="ServingOptions.PendingLabelSeconds"/> (its prediction is still being written), checked against the
+    /// champion's classes; refused as unknown otherwise.
+    /// </summary>
+    private async Task<FeedbackOutcome> RecordPendingAsync(
+        string model, string predictionId, string label, ConcurrentDictionary<int, Task<DatasetSchema?>> schemas, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!PredictionIds.TryGetTime(predictionId, out var made)
+            || made > now.AddMinutes(1)
+            || now - made > TimeSpan.FromSeconds(options.Value.PendingLabelSeconds))
+        {
+            return new FeedbackOutcome(predictionId, label, MlopsException.NotFound($"Model '{model}' has no prediction '{predictionId}'."));
+        }
+
+        if (await registry.GetAliasAsync(model, Aliases.Champion, cancellationToken) is not { } champion)
+        {
+            return new FeedbackOutcome(predictionId, label, MlopsException.NotFound($"Model '{model}' has no prediction '{predictionId}'."));
+        }
+
+        var schema = await schemas.GetOrAdd(champion.Version, async v => (await registry.GetVersionAsync(model, v, cancellationToken))?.Schema);
+        if (schema is not null && Refusal(schema, label) is { } refusal)
+        {
+            return new FeedbackOutcome(predictionId, label, MlopsException.Invalid(refusal));
+        }
+
+        await feedback.RecordAsync(new FeedbackRecord(model, predictionId, label, now), cancellationToken);
+        return new FeedbackOutcome(predictionId, label, null) { Pending = true };
     }
 
     private static string? Refusal(DatasetSchema schema, string label)

@@ -11,13 +11,14 @@ namespace Mlops.Core.Serving;
 
 /// <summary>
 /// Scores rows with the model's champion, or, while an A/B experiment runs, with the variant each row's entity is
-/// assigned to, and logs every prediction so feedback, experiments and monitoring can join it. While a shadow
-/// experiment runs, the champion answers and the challenger's share of rows is handed to the shadow queue, unawaited.
+/// assigned to, and hands every prediction to the log's buffer (written in the background) so feedback, experiments
+/// and monitoring can join it. While a shadow experiment runs, the champion answers and the challenger's share of rows
+/// is handed to the shadow queue, unawaited.
 /// </summary>
 public sealed class PredictionService(
     ServedModels models,
     ExperimentRouter experiments,
-    IPredictionLog log,
+    IPredictionRecorder log,
     IShadowDispatch shadows,
     TimeProvider clock,
     ILogger<PredictionService> logger)
@@ -40,11 +41,11 @@ public sealed class PredictionService(
         List<ShadowRow>? mirrored = null;
         for (var i = 0; i < inputs.Count; i++)
         {
-            var id = Guid.CreateVersion7(now).ToString("N");
+            var id = PredictionIds.New(now);
 
             // Without an entity id the row is its own entity: assigned at random, as the design says, not sticky.
             var entity = inputs[i].EntityId ?? id;
-            var features = JsonSerializer.Serialize(inputs[i].Features, MlopsJson.Options);
+            var features = inputs[i].FeaturesJson ?? JsonSerializer.Serialize(inputs[i].Features, MlopsJson.Options);
             var (variant, prediction, latency, challengerError) = split is not null && VariantAssignment.IsChallenger(split.Salt, entity, split.Traffic)
                 ? ScoreChallenger(split, challenger, served, inputs[i], i, inputs.Count)
                 : (served, Timed(served, inputs[i], i, inputs.Count, out var ms), ms, null);

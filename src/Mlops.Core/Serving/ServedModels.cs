@@ -11,31 +11,50 @@ namespace Mlops.Core.Serving;
 /// The models being served: each version is loaded once and shared by every request; the champion alias is
 /// re-read when its cached value is older than <see cref="ServingOptions.AliasRefreshSeconds"/>, so a promotion
 /// reaches serving without a restart. A model.zip whose SHA-256 is not the one its manifest recorded is never loaded:
-/// the last good version of the model keeps serving, and the refusal is logged as critical.
+/// the last good version of the model keeps serving, and the refusal is logged as critical. When the alias moves, the
+/// version it left keeps answering until the new one is loaded (no request waits for a load), and is disposed after a
+/// grace period that lets its requests in flight finish. An unknown model is remembered as unknown for the same
+/// refresh interval, so a flood of requests for it costs no storage reads.
 /// </summary>
 public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore artifacts, IOptions<ServingOptions> options, TimeProvider clock, ILogger<ServedModels> logger)
 {
     /// <summary>How long a refused artifact stays refused before it is downloaded and checked again.</summary>
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a superseded champion stays loaded for the requests that were already using it.</summary>
+    private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(60);
+
     private readonly ConcurrentDictionary<string, CachedAlias> champions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Model, int Version), Lazy<Task<ModelPredictor>>> predictors = new();
     private readonly ConcurrentDictionary<string, (int Version, ModelPredictor Predictor)> lastGood = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Model, int Version), (DateTimeOffset At, string Reason)> refused = new();
+    private readonly ConcurrentDictionary<(string Model, int Version), DateTimeOffset> warming = new();
 
     public async Task<ServedModel> GetChampionAsync(string model, CancellationToken cancellationToken)
     {
         ModelName.Validate(model);
         var version = await ResolveChampionAsync(model, cancellationToken);
+        var hasCurrent = lastGood.TryGetValue(model, out var current);
+        if (hasCurrent && current.Version != version && !IsLoaded(model, version))
+        {
+            // Hot swap: the new champion loads in the background while the one it replaces keeps answering.
+            Warm(model, version);
+            return new ServedModel(model, current.Version, Aliases.Champion, current.Predictor);
+        }
+
         try
         {
             var predictor = await GetPredictorAsync(model, version, cancellationToken);
 
             // Written when the champion changes, not on every request: predict's path stays free of writes. Only a
             // champion counts: an experiment's challenger is no fallback for it.
-            if (!lastGood.TryGetValue(model, out var remembered) || remembered.Version != version)
+            if (!hasCurrent || current.Version != version)
             {
                 lastGood[model] = (version, predictor);
+                if (hasCurrent)
+                {
+                    Retire(model, current.Version);
+                }
             }
 
             return new ServedModel(model, version, Aliases.Champion, predictor);
@@ -77,16 +96,16 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
         var now = clock.GetUtcNow();
         if (champions.TryGetValue(model, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.Value.AliasRefreshSeconds))
         {
-            return cached.Version;
+            return cached.Missing is { } missing ? throw MlopsException.NotFound(missing) : cached.Version;
         }
 
         var alias = await registry.GetAliasAsync(model, Aliases.Champion, cancellationToken);
         if (alias is null)
         {
             var versions = await registry.ListVersionsAsync(model, cancellationToken);
-            throw MlopsException.NotFound(versions.Count == 0
-                ? $"Model '{model}' does not exist."
-                : $"Model '{model}' has no champion version to serve.");
+            var reason = versions.Count == 0 ? $"Model '{model}' does not exist." : $"Model '{model}' has no champion version to serve.";
+            champions[model] = new CachedAlias(0, now) { Missing = reason };
+            throw MlopsException.NotFound(reason);
         }
 
         champions[model] = new CachedAlias(alias.Version, now);
@@ -136,5 +155,54 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
 
     private static string Prefix(string sha) => sha.Length > 12 ? sha[..12] : sha;
 
-    private sealed record CachedAlias(int Version, DateTimeOffset ReadAt);
+    private bool IsLoaded(string model, int version) =>
+        predictors.TryGetValue((model, version), out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully;
+
+    /// <summary>Loads a version in the background, at most once per <see cref="RecheckAfter"/> while it keeps failing.</summary>
+    private void Warm(string model, int version)
+    {
+        var now = clock.GetUtcNow();
+        if (warming.TryGetValue((model, version), out var started) && now - started < RecheckAfter)
+        {
+            return;
+        }
+
+        warming[(model, version)] = now;
+        _ = Task.Run(() => WarmAsync(model, version));
+    }
+
+    private async Task WarmAsync(string model, int version)
+    {
+        try
+        {
+            await GetPredictorAsync(model, version, CancellationToken.None);
+            warming.TryRemove((model, version), out _);
+        }
+        catch (Exception e) when (e is ModelIntegrityException or MlopsException or InvalidOperationException or InvalidDataException)
+        {
+            // The requests that follow see the failure the usual way (the last good version serves on).
+            ServingLog.VariantUnavailable(logger, model, version, Aliases.Champion, e.Message);
+        }
+    }
+
+    /// <summary>Unloads a superseded champion once its requests in flight have had time to finish.</summary>
+    private void Retire(string model, int version) => _ = Task.Run(async () =>
+    {
+        await Task.Delay(RetireAfter, clock);
+        if (lastGood.TryGetValue(model, out var current) && current.Version == version)
+        {
+            return;
+        }
+
+        if (predictors.TryRemove((model, version), out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+        {
+            lazy.Value.Result.Dispose();
+        }
+    });
+
+    private sealed record CachedAlias(int Version, DateTimeOffset ReadAt)
+    {
+        /// <summary>Why the model cannot be served (unknown, no champion), remembered like a version.</summary>
+        public string? Missing { get; init; }
+    }
 }

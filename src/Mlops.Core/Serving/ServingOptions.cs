@@ -24,4 +24,27 @@ public sealed class ServingOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int ShadowBacklog { get; set; } = 10_000;
+
+    /// <summary>Predictions held in memory on their way to the log; when it is full, <see cref="LogWhenFull"/> decides.</summary>
+    [Range(100, 10_000_000)]
+    public int LogBufferRows { get; set; } = 100_000;
+
+    /// <summary>
+    /// "wait": a request waits for room in the buffer (back-pressure, nothing lost); "drop": the predictions that do
+    /// not fit are answered but not logged, and counted in mlops.predictions.log.dropped.
+    /// </summary>
+    [Required]
+    [RegularExpression("^(wait|drop)$", ErrorMessage = "Serving:LogWhenFull is \"wait\" or \"drop\".")]
+    public string LogWhenFull { get; set; } = "wait";
+
+    /// <summary>
+    /// How long buffered predictions wait to be written together. A crash loses at most what was buffered: the
+    /// predictions of the last interval and the batch being written.
+    /// </summary>
+    [Range(10, 60_000)]
+    public int LogFlushMilliseconds { get; set; } = 250;
+
+    /// <summary>How long a label for a prediction id not in the log yet is kept waiting for it (the log may lag).</summary>
+    [Range(1, 86_400)]
+    public int PendingLabelSeconds { get; set; } = 600;
 }

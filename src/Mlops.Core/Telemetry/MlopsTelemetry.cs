@@ -18,6 +18,9 @@ public static class MlopsTelemetry
     /// <summary>Predictions served, tagged with model, version and variant.</summary>
     public static readonly Counter<long> Predictions = Meter.CreateCounter<long>("mlops.predictions", unit: "{prediction}");
 
+    /// <summary>Predictions answered but never logged, tagged with model and reason (full, stopping, refused, unwritten): never silent.</summary>
+    public static readonly Counter<long> PredictionLogDropped = Meter.CreateCounter<long>("mlops.predictions.log.dropped", unit: "{prediction}");
+
     /// <summary>Rows a shadow challenger never scored, tagged with model and reason (backlog, size, send): shadow traffic is best-effort.</summary>
     public static readonly Counter<long> ShadowDropped = Meter.CreateCounter<long>("mlops.shadow.dropped", unit: "{row}");
 

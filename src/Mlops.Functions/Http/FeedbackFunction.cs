@@ -32,7 +32,7 @@ public sealed class FeedbackFunction(FeedbackService feedback, IOptions<ServingO
         {
             var (predictionId, label) = ReadItem(root, string.Empty);
             var single = (await feedback.RecordAsync(model, [(predictionId, label)], cancellationToken))[0];
-            return single.Error is { } error ? throw error : new OkObjectResult(new FeedbackAccepted(model, predictionId, label));
+            return single.Error is { } error ? throw error : new OkObjectResult(new FeedbackAccepted(model, predictionId, label) { Pending = single.Pending });
         }
 
         var max = options.Value.MaxBatchSize;
@@ -79,7 +79,7 @@ public sealed class FeedbackFunction(FeedbackService feedback, IOptions<ServingO
 
     private static FeedbackItemView View(FeedbackOutcome outcome) => outcome.Error is { } error
         ? new FeedbackItemView(outcome.PredictionId, outcome.Label, false, error.Code == MlopsErrorCode.ResourceDoesNotExist ? 404 : 400, error.Message)
-        : new FeedbackItemView(outcome.PredictionId, outcome.Label, true, 200, null);
+        : new FeedbackItemView(outcome.PredictionId, outcome.Label, true, 200, null) { Pending = outcome.Pending };
 
     private static string? LabelText(JsonElement label) => label.ValueKind switch
     {

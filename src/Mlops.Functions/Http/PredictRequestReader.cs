@@ -63,12 +63,13 @@ public static class PredictRequestReader
             }
         }
 
+        // The elements stay views into the request's document, which outlives the prediction: no copy per feature.
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in features.EnumerateObject())
         {
-            values[property.Name] = property.Value.Clone();
+            values[property.Name] = property.Value;
         }
 
-        return new PredictionInput(values, entityId);
+        return new PredictionInput(values, entityId) { FeaturesJson = features.GetRawText() };
     }
 }

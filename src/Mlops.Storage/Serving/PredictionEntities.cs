@@ -7,23 +7,45 @@ using Mlops.Core.Serving;
 namespace Mlops.Storage.Serving;
 
 /// <summary>
-/// Prediction rows as table entities (partition = model, row = prediction id), shared by the prediction log and the
-/// shadow prediction log: written in transactions of one partition, read back, and tallied per experiment variant.
+/// Prediction rows as table entities, shared by the prediction log and the shadow prediction log: partition =
+/// "{model}~{bucket}" (one of <see cref="Buckets"/> by a hash of the id, so a busy model spreads over partitions
+/// instead of being one hot partition, whose limit is about 2,000 entities/s), row = prediction id. Written in
+/// transactions of one partition, read back by id, and tallied per experiment variant over the model's buckets.
 /// </summary>
 internal static class PredictionEntities
 {
     /// <summary>The most operations one entity group transaction may hold.</summary>
     public const int MaxTransactionRows = 100;
 
+    /// <summary>Partitions per model: 16 × 2,000 entities/s is beyond what one instance serves.</summary>
+    public const int Buckets = 16;
+
+    /// <summary>Transactions in flight at once while writing a batch.</summary>
+    private const int MaxParallelTransactions = 4;
+
     /// <summary>A transaction's payload is at most 4 MiB; stay well under it, counting characters as two bytes.</summary>
     private const int MaxTransactionChars = 1_500_000;
 
     private static readonly string[] ServingProjection = ["Variant", "LatencyMs", "ChallengerError"];
 
+    /// <summary>The partition a prediction id's row lives in.</summary>
+    public static string PartitionOf(string model, string predictionId)
+    {
+        // FNV-1a: stable across processes and versions, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in predictionId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return $"{model}~{hash % Buckets:x2}";
+    }
+
     public static async Task WriteAsync(TableClient table, IReadOnlyList<PredictionRecord> predictions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        foreach (var partition in predictions.GroupBy(p => ModelName.Validate(p.Model), StringComparer.Ordinal))
+        var transactions = new List<List<TableTransactionAction>>();
+        foreach (var partition in predictions.GroupBy(p => PartitionOf(ModelName.Validate(p.Model), p.PredictionId), StringComparer.Ordinal))
         {
             var duplicate = partition.GroupBy(p => p.PredictionId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
@@ -35,11 +57,11 @@ internal static class PredictionEntities
             var chars = 0;
             foreach (var prediction in partition)
             {
-                var entity = ToEntity(prediction);
+                var entity = ToEntity(prediction, partition.Key);
                 var size = SizeOf(prediction);
                 if (transaction.Count == MaxTransactionRows || (transaction.Count > 0 && chars + size > MaxTransactionChars))
                 {
-                    await table.SubmitTransactionAsync(transaction, cancellationToken);
+                    transactions.Add(transaction);
                     transaction = new List<TableTransactionAction>(MaxTransactionRows);
                     chars = 0;
                 }
@@ -50,17 +72,28 @@ internal static class PredictionEntities
 
             if (transaction.Count > 0)
             {
-                await table.SubmitTransactionAsync(transaction, cancellationToken);
+                transactions.Add(transaction);
             }
         }
+
+        if (transactions.Count == 1)
+        {
+            await table.SubmitTransactionAsync(transactions[0], cancellationToken);
+            return;
+        }
+
+        await Parallel.ForEachAsync(
+            transactions,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelTransactions, CancellationToken = cancellationToken },
+            async (transaction, token) => await table.SubmitTransactionAsync(transaction, token));
     }
 
     public static async Task<PredictionRecord?> ReadAsync(TableClient table, string model, string predictionId, CancellationToken cancellationToken)
     {
         ModelName.Validate(model);
         TableKeys.Validate(predictionId, "prediction id");
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(model, predictionId, cancellationToken: cancellationToken);
-        return row.HasValue ? ToRecord(row.Value!) : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(model, predictionId), predictionId, cancellationToken: cancellationToken);
+        return row.HasValue ? ToRecord(row.Value!, model) : null;
     }
 
     /// <remarks>
@@ -72,7 +105,7 @@ internal static class PredictionEntities
     {
         ModelName.Validate(model);
         var (champion, challenger) = (default(VariantServing), default(VariantServing));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {model} and ExperimentId eq {experimentId}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {model + "~"} and PartitionKey le {model + "~~"} and ExperimentId eq {experimentId}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ServingProjection, cancellationToken: cancellationToken))
         {
             var latency = row.GetDouble("LatencyMs");
@@ -98,9 +131,9 @@ internal static class PredictionEntities
         return new ExperimentServing(champion, challenger);
     }
 
-    private static TableEntity ToEntity(PredictionRecord prediction)
+    private static TableEntity ToEntity(PredictionRecord prediction, string partition)
     {
-        var entity = new TableEntity(prediction.Model, TableKeys.Validate(prediction.PredictionId, "prediction id"))
+        var entity = new TableEntity(partition, TableKeys.Validate(prediction.PredictionId, "prediction id"))
         {
             ["Version"] = prediction.Version,
             ["Variant"] = prediction.Variant,
@@ -139,8 +172,8 @@ internal static class PredictionEntities
         return entity;
     }
 
-    private static PredictionRecord ToRecord(TableEntity row) => new(
-        row.PartitionKey,
+    private static PredictionRecord ToRecord(TableEntity row, string model) => new(
+        model,
         row.RowKey,
         row.GetInt32("Version") ?? 0,
         row.GetString("Variant") ?? string.Empty,

@@ -47,11 +47,21 @@ public sealed class ServedModelsIntegrityTests
         var models = Served();
         Assert.Equal(1, (await models.GetChampionAsync(Model, CancellationToken.None)).Version);
 
+        // The alias moves to a tampered version: it is loaded in the background while v1 answers, refused, and not
+        // downloaded again on every request.
         champion = 2;
         var served = await models.GetChampionAsync(Model, CancellationToken.None);
-        await models.GetChampionAsync(Model, CancellationToken.None);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref tamperedDownloads) == 0 && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(200);
+        var again = await models.GetChampionAsync(Model, CancellationToken.None);
 
         Assert.Equal(1, served.Version);
+        Assert.Equal(1, again.Version);
         Assert.Equal(1, tamperedDownloads);
     }
 
