@@ -10,6 +10,8 @@ namespace Mlops.Core.Datasets;
 /// </summary>
 internal static class ModelSpecPromotionReader
 {
+    private const string Block = "promotion";
+
     public static string? Read(JsonProperty property, out PromotionSettings promotion)
     {
         promotion = PromotionSettings.Default;
@@ -90,16 +92,9 @@ internal static class ModelSpecPromotionReader
             : null;
     }
 
-    private static string? Number(JsonProperty field, out double number)
-    {
-        number = 0;
-        return field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetDouble(out number) && double.IsFinite(number)
-            ? null
-            : $"'promotion.{field.Name}' must be a number, but it is {ModelSpecText.Show(field.Value)}.";
-    }
+    private static string? Number(JsonProperty field, out double number) => ModelSpecText.Number(Block, field, out number);
 
-    private static string? Whole(JsonProperty field, double min, double max, out double number) =>
-        Number(field, out number) ?? (number % 1 == 0 && number >= min && number <= max ? null : Rule(field, $"must be a whole number from {min} to {max}"));
+    private static string? Whole(JsonProperty field, double min, double max, out double number) => ModelSpecText.Whole(Block, field, min, max, out number);
 
-    private static string Rule(JsonProperty field, string rule) => $"'promotion.{field.Name}' is {field.Value.GetRawText()}, but it {rule}.";
+    private static string Rule(JsonProperty field, string rule) => ModelSpecText.Rule(Block, field, rule);
 }
