@@ -38,7 +38,7 @@ internal static class ModelSpecMonitoringReader
                     monitoring = monitoring with { PsiThreshold = number };
                     break;
                 case "JENSENSHANNON":
-                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and < 1 ? null : Rule(field, "must be between 0 and 1, both excluded"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and < 1 ? null : ModelSpecText.Rule(Block, field, "must be between 0 and 1, both excluded"));
                     monitoring = monitoring with { JensenShannonThreshold = number };
                     break;
                 case "WASSERSTEIN":
@@ -54,7 +54,7 @@ internal static class ModelSpecMonitoringReader
                     monitoring = monitoring with { ConsecutiveWindows = (int)number };
                     break;
                 case "DRIFTEDFEATURESHARE":
-                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and <= 1 ? null : Rule(field, "must be above 0 and at most 1"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and <= 1 ? null : ModelSpecText.Rule(Block, field, "must be above 0 and at most 1"));
                     monitoring = monitoring with { DriftedFeatureShare = number };
                     break;
                 case "CONFIDENCE":
@@ -96,7 +96,5 @@ internal static class ModelSpecMonitoringReader
     }
 
     private static string? Positive(JsonProperty field, double max, out double number) =>
-        ModelSpecText.Number(Block, field, out number) ?? (number > 0 && number <= max ? null : Rule(field, $"must be above 0 and at most {max}"));
-
-    private static string Rule(JsonProperty field, string rule) => ModelSpecText.Rule(Block, field, rule);
+        ModelSpecText.Number(Block, field, out number) ?? (number > 0 && number <= max ? null : ModelSpecText.Rule(Block, field, $"must be above 0 and at most {max}"));
 }

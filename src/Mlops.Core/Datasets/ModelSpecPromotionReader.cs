@@ -45,27 +45,27 @@ internal static class ModelSpecPromotionReader
                     promotion = promotion with { Strategy = strategy ?? promotion.Strategy };
                     break;
                 case "CHALLENGERTRAFFIC":
-                    problem = Number(field, out number) ?? (number is > 0 and < 1 ? null : Rule(field, "must be between 0 and 1, both excluded"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and < 1 ? null : ModelSpecText.Rule(Block, field, "must be between 0 and 1, both excluded"));
                     promotion = promotion with { ChallengerTraffic = number };
                     break;
                 case "ALPHA":
-                    problem = Number(field, out number) ?? (number is > 0 and <= 0.5 ? null : Rule(field, "must be above 0 and at most 0.5"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and <= 0.5 ? null : ModelSpecText.Rule(Block, field, "must be above 0 and at most 0.5"));
                     promotion = promotion with { Alpha = number };
                     break;
                 case "MINSAMPLES":
-                    problem = Whole(field, 2, 10_000_000, out number);
+                    problem = ModelSpecText.Whole(Block, field, 2, 10_000_000, out number);
                     promotion = promotion with { MinSamples = (int)number };
                     break;
                 case "MAXSAMPLES":
-                    problem = Whole(field, 2, 100_000_000, out number);
+                    problem = ModelSpecText.Whole(Block, field, 2, 100_000_000, out number);
                     promotion = promotion with { MaxSamples = (int)number };
                     break;
                 case "MAXDAYS":
-                    problem = Number(field, out number) ?? (number is > 0 and <= 365 ? null : Rule(field, "must be above 0 and at most 365"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and <= 365 ? null : ModelSpecText.Rule(Block, field, "must be above 0 and at most 365"));
                     promotion = promotion with { MaxDays = number };
                     break;
                 case "LOOKINTERVALSECONDS":
-                    problem = Whole(field, 1, 7 * 24 * 3600, out number);
+                    problem = ModelSpecText.Whole(Block, field, 1, 7 * 24 * 3600, out number);
                     promotion = promotion with { LookIntervalSeconds = (int)number };
                     break;
                 case "REQUIREAPPROVAL":
@@ -73,7 +73,7 @@ internal static class ModelSpecPromotionReader
                     promotion = promotion with { RequireApproval = field.Value.ValueKind == JsonValueKind.True };
                     break;
                 case "MINIMPROVEMENT":
-                    problem = Number(field, out number) ?? (number >= 0 ? null : Rule(field, "must not be negative"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number >= 0 ? null : ModelSpecText.Rule(Block, field, "must not be negative"));
                     promotion = promotion with { MinImprovement = number };
                     break;
                 default:
@@ -91,10 +91,4 @@ internal static class ModelSpecPromotionReader
             ? $"'promotion.minSamples' ({promotion.MinSamples}) is above 'promotion.maxSamples' ({promotion.MaxSamples}), so no look could ever decide."
             : null;
     }
-
-    private static string? Number(JsonProperty field, out double number) => ModelSpecText.Number(Block, field, out number);
-
-    private static string? Whole(JsonProperty field, double min, double max, out double number) => ModelSpecText.Whole(Block, field, min, max, out number);
-
-    private static string Rule(JsonProperty field, string rule) => ModelSpecText.Rule(Block, field, rule);
 }
