@@ -1,3 +1,5 @@
+using Mlops.Core.Monitoring;
+
 namespace Mlops.Core.Datasets;
 
 /// <summary>
@@ -33,6 +35,9 @@ public sealed record ModelSpec
 
     /// <summary>How a version that passed its gates reaches the champion's place: at once, or through an experiment.</summary>
     public Experiments.PromotionSettings Promotion { get; init; } = Experiments.PromotionSettings.Default;
+
+    /// <summary>How the champion is watched for drift and decay, and how often monitoring may retrain it.</summary>
+    public MonitoringSettings Monitoring { get; init; } = MonitoringSettings.Default;
 
     /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
     public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];

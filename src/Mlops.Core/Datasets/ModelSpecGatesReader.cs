@@ -12,6 +12,7 @@ namespace Mlops.Core.Datasets;
 /// </summary>
 internal static class ModelSpecGatesReader
 {
+    private const string Block = "gates";
     private const int MinResamples = 200;
     private const int MaxResamples = 10_000;
 
@@ -39,7 +40,7 @@ internal static class ModelSpecGatesReader
                     gates = gates with { Thresholds = thresholds };
                     break;
                 case "MINIMPROVEMENT":
-                    problem = ReadNumber(field, 0, double.MaxValue, "must not be negative", out var improvement);
+                    problem = ModelSpecText.Number(Block, field, 0, double.MaxValue, "must not be negative", out var improvement);
                     gates = gates with { MinImprovement = improvement };
                     break;
                 case "IMPROVEMENT":
@@ -47,12 +48,11 @@ internal static class ModelSpecGatesReader
                     gates = gates with { Relative = relative };
                     break;
                 case "CONFIDENCE":
-                    problem = ReadNumber(field, 0.5, 0.999, "must be between 0.5 and 0.999", out var confidence);
+                    problem = ModelSpecText.Number(Block, field, 0.5, 0.999, "must be between 0.5 and 0.999", out var confidence);
                     gates = gates with { Confidence = confidence };
                     break;
                 case "RESAMPLES":
-                    problem = ReadNumber(field, MinResamples, MaxResamples, $"must be a whole number from {MinResamples} to {MaxResamples}", out var resamples);
-                    problem ??= resamples % 1 == 0 ? null : $"'gates.{field.Name}' must be a whole number, but it is {field.Value.GetRawText()}.";
+                    problem = ModelSpecText.Whole(Block, field, MinResamples, MaxResamples, out var resamples);
                     gates = gates with { Resamples = (int)resamples };
                     break;
                 default:
@@ -139,16 +139,5 @@ internal static class ModelSpecGatesReader
         }
 
         return $"'gates.{field.Name}' is {ModelSpecText.Show(field.Value)}, but it must be \"absolute\" or \"relative\".";
-    }
-
-    private static string? ReadNumber(JsonProperty field, double min, double max, string rule, out double number)
-    {
-        number = 0;
-        if (field.Value.ValueKind != JsonValueKind.Number || !field.Value.TryGetDouble(out number) || !double.IsFinite(number))
-        {
-            return $"'gates.{field.Name}' must be a number, but it is {ModelSpecText.Show(field.Value)}.";
-        }
-
-        return number < min || number > max ? $"'gates.{field.Name}' is {field.Value.GetRawText()}, but it {rule}." : null;
     }
 }

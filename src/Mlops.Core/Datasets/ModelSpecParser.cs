@@ -6,8 +6,8 @@ namespace Mlops.Core.Datasets;
 /// <summary>
 /// Parses a model's optional spec, "datasets/{model}/mlops.json":
 /// <c>{"label": "...", "task": "binary|multiclass|regression", "primaryMetric": "auc", "id": [...], "ignore": [...],
-/// "categorical": [...], "text": [...], "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...}}</c>
-/// (gates: <see cref="ModelSpecGatesReader"/>).
+/// "categorical": [...], "text": [...], "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...}, "promotion": {...}, "monitoring": {...}, "webhooks": [...]}</c>
+/// (gates: <see cref="ModelSpecGatesReader"/>; monitoring: <see cref="ModelSpecMonitoringReader"/>).
 /// </summary>
 /// <remarks>
 /// Read by hand over <see cref="JsonDocument"/> rather than deserialized so that every mistake (an unknown
@@ -115,12 +115,16 @@ public static class ModelSpecParser
                     problem = ModelSpecPromotionReader.Read(property, out var promotion);
                     spec = spec with { Promotion = promotion };
                     break;
+                case "MONITORING":
+                    problem = ModelSpecMonitoringReader.Read(property, out var monitoring);
+                    spec = spec with { Monitoring = monitoring };
+                    break;
                 case "WEBHOOKS":
                     problem = ModelSpecWebhooksReader.Read(property, out var webhooks);
                     spec = spec with { Webhooks = webhooks };
                     break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds, gates, promotion and webhooks.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds, gates, promotion, monitoring and webhooks.";
                     break;
             }
 

@@ -11,6 +11,8 @@ namespace Mlops.Core.Datasets;
 /// </summary>
 internal static class ModelSpecPromotionReader
 {
+    private const string Block = "promotion";
+
     public static string? Read(JsonProperty property, out PromotionSettings promotion)
     {
         promotion = PromotionSettings.Default;
@@ -39,27 +41,27 @@ internal static class ModelSpecPromotionReader
                     promotion = promotion with { Strategy = strategy ?? promotion.Strategy };
                     break;
                 case "CHALLENGERTRAFFIC":
-                    problem = Number(field, out number) ?? (number is > 0 and <= 1 ? null : Rule(field, "must be above 0 and at most 1"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and <= 1 ? null : ModelSpecText.Rule(Block, field, "must be above 0 and at most 1"));
                     promotion = promotion with { ChallengerTraffic = number };
                     break;
                 case "ALPHA":
-                    problem = Number(field, out number) ?? (number is > 0 and <= 0.5 ? null : Rule(field, "must be above 0 and at most 0.5"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and <= 0.5 ? null : ModelSpecText.Rule(Block, field, "must be above 0 and at most 0.5"));
                     promotion = promotion with { Alpha = number };
                     break;
                 case "MINSAMPLES":
-                    problem = Whole(field, 2, 10_000_000, out number);
+                    problem = ModelSpecText.Whole(Block, field, 2, 10_000_000, out number);
                     promotion = promotion with { MinSamples = (int)number };
                     break;
                 case "MAXSAMPLES":
-                    problem = Whole(field, 2, 100_000_000, out number);
+                    problem = ModelSpecText.Whole(Block, field, 2, 100_000_000, out number);
                     promotion = promotion with { MaxSamples = (int)number };
                     break;
                 case "MAXDAYS":
-                    problem = Number(field, out number) ?? (number is > 0 and <= 365 ? null : Rule(field, "must be above 0 and at most 365"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is > 0 and <= 365 ? null : ModelSpecText.Rule(Block, field, "must be above 0 and at most 365"));
                     promotion = promotion with { MaxDays = number };
                     break;
                 case "LOOKINTERVALSECONDS":
-                    problem = Whole(field, 1, 7 * 24 * 3600, out number);
+                    problem = ModelSpecText.Whole(Block, field, 1, 7 * 24 * 3600, out number);
                     promotion = promotion with { LookIntervalSeconds = (int)number };
                     break;
                 case "REQUIREAPPROVAL":
@@ -67,15 +69,15 @@ internal static class ModelSpecPromotionReader
                     promotion = promotion with { RequireApproval = field.Value.ValueKind == JsonValueKind.True };
                     break;
                 case "MINIMPROVEMENT":
-                    problem = Number(field, out number) ?? (number >= 0 ? null : Rule(field, "must not be negative"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number >= 0 ? null : ModelSpecText.Rule(Block, field, "must not be negative"));
                     promotion = promotion with { MinImprovement = number };
                     break;
                 case "MAXERRORRATEINCREASE":
-                    problem = Number(field, out number) ?? (number is >= 0 and < 1 ? null : Rule(field, "must be at least 0 and below 1"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is >= 0 and < 1 ? null : ModelSpecText.Rule(Block, field, "must be at least 0 and below 1"));
                     promotion = promotion with { MaxErrorRateIncrease = number };
                     break;
                 case "MAXLATENCYINCREASEMS":
-                    problem = Number(field, out number) ?? (number is >= 0 and <= 60_000 ? null : Rule(field, "must be from 0 to 60000"));
+                    problem = ModelSpecText.Number(Block, field, out number) ?? (number is >= 0 and <= 60_000 ? null : ModelSpecText.Rule(Block, field, "must be from 0 to 60000"));
                     promotion = promotion with { MaxLatencyIncreaseMs = number };
                     break;
                 default:
@@ -99,17 +101,4 @@ internal static class ModelSpecPromotionReader
             ? $"'promotion.challengerTraffic' is 1, which only the \"shadow\" strategy allows; under \"{promotion.Strategy}\" the champion needs a share of the requests."
             : null;
     }
-
-    private static string? Number(JsonProperty field, out double number)
-    {
-        number = 0;
-        return field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetDouble(out number) && double.IsFinite(number)
-            ? null
-            : $"'promotion.{field.Name}' must be a number, but it is {ModelSpecText.Show(field.Value)}.";
-    }
-
-    private static string? Whole(JsonProperty field, double min, double max, out double number) =>
-        Number(field, out number) ?? (number % 1 == 0 && number >= min && number <= max ? null : Rule(field, $"must be a whole number from {min} to {max}"));
-
-    private static string Rule(JsonProperty field, string rule) => $"'promotion.{field.Name}' is {field.Value.GetRawText()}, but it {rule}.";
 }

@@ -39,7 +39,7 @@ public class ModelSpecGatesTests
     [InlineData("""{"gates": {"improvement": "percent"}}""", "'gates.improvement' is \"percent\", but it must be \"absolute\" or \"relative\"")]
     [InlineData("""{"gates": {"confidence": 1.5}}""", "'gates.confidence' is 1.5")]
     [InlineData("""{"gates": {"resamples": 10}}""", "'gates.resamples' is 10")]
-    [InlineData("""{"gates": {"resamples": 500.5}}""", "'gates.resamples' must be a whole number")]
+    [InlineData("""{"gates": {"resamples": 500.5}}""", "'gates.resamples' is 500.5, but it must be a whole number from 200 to 10000")]
     [InlineData("""{"gates": {"thresholds": {"auc": {"min": 0.9, "max": 0.8}}}}""", "has min 0.9 above max 0.8")]
     [InlineData("""{"gates": {"thresholds": {"auc": {"least": 0.9}}}}""", "'gates.thresholds.auc.least' is not a bound")]
     [InlineData("""{"gates": {"thresholds": {"auc": {}}}}""", "'gates.thresholds.auc' sets no bound")]
