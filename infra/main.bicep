@@ -116,6 +116,28 @@ param servingMaxRequestBytes int = 1048576
 @maxValue(1000000)
 param servingShadowBacklog int = 10000
 
+@description('Serving__LogBufferRows: predictions one instance holds on their way to the log.')
+@minValue(100)
+@maxValue(10000000)
+param servingLogBufferRows int = 100000
+
+@description('Serving__LogWhenFull: wait (back-pressure) or drop (answered, not logged, counted) when the log buffer is full.')
+@allowed([
+  'wait'
+  'drop'
+])
+param servingLogWhenFull string = 'wait'
+
+@description('Serving__LogFlushMilliseconds: how often the log buffer is written; a crash loses at most one interval and a batch.')
+@minValue(10)
+@maxValue(60000)
+param servingLogFlushMilliseconds int = 250
+
+@description('Serving__PendingLabelSeconds: how long a label waits for a prediction not yet in the log.')
+@minValue(1)
+@maxValue(86400)
+param servingPendingLabelSeconds int = 600
+
 @description('Recovery__StallSeconds: a run with no orchestration update and no activity heartbeat for this long is restarted by the watchdog.')
 @minValue(60)
 @maxValue(86400)
@@ -325,6 +347,10 @@ module functions 'app/functions.bicep' = {
     servingMaxBatchSize: servingMaxBatchSize
     servingMaxRequestBytes: servingMaxRequestBytes
     servingShadowBacklog: servingShadowBacklog
+    servingLogBufferRows: servingLogBufferRows
+    servingLogWhenFull: servingLogWhenFull
+    servingLogFlushMilliseconds: servingLogFlushMilliseconds
+    servingPendingLabelSeconds: servingPendingLabelSeconds
     recoveryStallSeconds: recoveryStallSeconds
     recoveryHeartbeatSeconds: recoveryHeartbeatSeconds
     recoveryMaxAutomaticRestarts: recoveryMaxAutomaticRestarts

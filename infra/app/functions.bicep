@@ -109,6 +109,18 @@ param servingMaxRequestBytes int
 @description('Serving__ShadowBacklog: predict requests one instance holds for the shadow queue.')
 param servingShadowBacklog int
 
+@description('Serving__LogBufferRows: predictions one instance holds on their way to the log.')
+param servingLogBufferRows int
+
+@description('Serving__LogWhenFull: wait or drop when the log buffer is full.')
+param servingLogWhenFull string
+
+@description('Serving__LogFlushMilliseconds: how often the log buffer is written.')
+param servingLogFlushMilliseconds int
+
+@description('Serving__PendingLabelSeconds: how long a label waits for a prediction not yet in the log.')
+param servingPendingLabelSeconds int
+
 @description('Recovery__StallSeconds: a run with no orchestration update and no activity heartbeat for this long is restarted by the watchdog.')
 param recoveryStallSeconds int
 
@@ -249,6 +261,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Serving__MaxBatchSize: string(servingMaxBatchSize)
       Serving__MaxRequestBytes: string(servingMaxRequestBytes)
       Serving__ShadowBacklog: string(servingShadowBacklog)
+      Serving__LogBufferRows: string(servingLogBufferRows)
+      Serving__LogWhenFull: servingLogWhenFull
+      Serving__LogFlushMilliseconds: string(servingLogFlushMilliseconds)
+      Serving__PendingLabelSeconds: string(servingPendingLabelSeconds)
       Recovery__StallSeconds: string(recoveryStallSeconds)
       Recovery__HeartbeatSeconds: string(recoveryHeartbeatSeconds)
       Recovery__MaxAutomaticRestarts: string(recoveryMaxAutomaticRestarts)

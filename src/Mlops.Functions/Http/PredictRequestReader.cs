@@ -7,7 +7,8 @@ namespace Mlops.Functions.Http;
 
 /// <summary>
 /// Reads a predict body: one row {"features":{...},"entityId":"..."} or a batch {"instances":[...]} whose items
-/// are either that shape or a bare feature object.
+/// are either that shape or a bare feature object. The inputs' features are views into the request's document, not
+/// copies: use them before it is disposed.
 /// </summary>
 public static class PredictRequestReader
 {

@@ -16,6 +16,7 @@ public sealed class PredictRequestReaderTests
         Assert.Equal(1.5, input.Features["x"].GetDouble());
         Assert.Equal("red", input.Features["color"].GetString());
         Assert.Equal("user-7", input.EntityId);
+        Assert.Equal("""{"x":1.5,"color":"red"}""", input.FeaturesJson);
     }
 
     [Fact]
@@ -44,9 +45,7 @@ public sealed class PredictRequestReaderTests
         Assert.Contains(mentions, error.Message, StringComparison.Ordinal);
     }
 
-    private static (IReadOnlyList<Core.Serving.PredictionInput> Inputs, bool IsBatch) Read(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return PredictRequestReader.Read(document.RootElement, maxBatchSize: 3);
-    }
+    /// <summary>The inputs are views into the request's document (no copy per feature), so it stays alive, as the request's does.</summary>
+    private static (IReadOnlyList<Core.Serving.PredictionInput> Inputs, bool IsBatch) Read(string json) =>
+        PredictRequestReader.Read(JsonDocument.Parse(json).RootElement, maxBatchSize: 3);
 }
