@@ -76,8 +76,11 @@ def champion(host):
 
 
 def main():
-    azurite = drill.Azurite()
-    host = drill.DevHost(azurite.connection_string, "bench", {"Serving__AliasRefreshSeconds": "1", "Training__MaxTrials": "4"})
+    azurite = drill.Azurite(in_memory=True)
+    # BENCH_HOST_<setting>=value passes a setting to the DevHost (e.g. BENCH_HOST_Serving__LogWhenFull=drop).
+    settings = {"Serving__AliasRefreshSeconds": "1", "Training__MaxTrials": "4"}
+    settings.update({k[len("BENCH_HOST_"):]: v for k, v in os.environ.items() if k.startswith("BENCH_HOST_")})
+    host = drill.DevHost(azurite.connection_string, "bench", settings)
     answered = 0  # rows predict answered with 2xx: each must be in the log after the graceful stop
     try:
         with open(os.path.join(drill.ROOT, "samples", "breast_cancer.csv")) as f:
@@ -105,10 +108,11 @@ def main():
             answered += (load.requests - load.errors) * width
             print(f"| {name} | {load.rps:,.0f} | {load.p50:.2f} | {load.p99:.2f} | {load.errors} | {load.socket_errors} | {load.rps / ceiling:.3f} | {load.rps * max(width, 1):,.0f} |")
 
-        answered += alias_move(host, url, single, second)
-        answered += shadow_check(host, url, single)
+        if os.environ.get("BENCH_ROUTES_ONLY") != "1":
+            answered += alias_move(host, url, single, second)
+            answered += shadow_check(host, url, single)
     finally:
-        host.stop()
+        host.stop(grace=300)
     try:
         logged = azurite.count_entities("Predictions", f"PartitionKey ge '{MODEL}~' and PartitionKey le '{MODEL}~~'")
         print(f"\nAfter a graceful stop: {logged:,} predictions in the log, {answered:,} rows answered 2xx"

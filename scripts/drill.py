@@ -17,7 +17,10 @@ def free_port():
 
 
 class Azurite:
-    def __init__(self):
+    def __init__(self, in_memory=False):
+        """in_memory: no disk persistence (a restart loses the data), so a benchmark measures the app, not the
+        emulator saving its whole database to disk every few seconds."""
+        self.in_memory = in_memory
         self.dir = tempfile.mkdtemp(prefix="drill-azurite-")
         self.ports = [free_port(), free_port(), free_port()]
         self.start()
@@ -25,8 +28,9 @@ class Azurite:
     def start(self):
         self.proc = subprocess.Popen(
             [os.path.join(ROOT, "node_modules/.bin/azurite"), "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-             "--location", self.dir, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-             "--blobPort", str(self.ports[0]), "--queuePort", str(self.ports[1]), "--tablePort", str(self.ports[2])],
+             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+             "--blobPort", str(self.ports[0]), "--queuePort", str(self.ports[1]), "--tablePort", str(self.ports[2])]
+            + (["--inMemoryPersistence"] if self.in_memory else ["--location", self.dir]),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -128,11 +132,11 @@ class DevHost:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait(10)
 
-    def stop(self):
+    def stop(self, grace=30):
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(30)
+                self.proc.wait(grace)
             except subprocess.TimeoutExpired:
                 self.kill()
 

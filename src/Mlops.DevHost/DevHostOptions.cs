@@ -60,4 +60,11 @@ public sealed class DevHostOptions
     /// </summary>
     [Range(100, 60_000)]
     public int QueueMaxPollMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a graceful stop may take: long enough for the prediction log's buffer to be written (the generic host's
+    /// 30-second default can cut a full buffer short).
+    /// </summary>
+    [Range(5, 3600)]
+    public int ShutdownSeconds { get; set; } = 120;
 }

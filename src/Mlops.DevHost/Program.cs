@@ -27,6 +27,7 @@ await using var sidecar = await DurableSidecar.StartAsync(storage, devHost, star
 using var channel = GrpcChannel.ForAddress(sidecar.Address);
 
 builder.WebHost.UseUrls(devHost.Urls);
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(devHost.ShutdownSeconds));
 builder.Services.AddMlopsFunctions(builder.Configuration);
 builder.Services.AddMlopsTelemetry(builder.Configuration);
 builder.Services.AddMvcCore();
