@@ -220,6 +220,9 @@ param retentionKeepVersions int = 10
 @description('Retention__Schedule: when the retention timer deletes old versions (NCRONTAB, six fields, seconds first).')
 param retentionSchedule string = '0 30 3 * * *'
 
+@description('Monitoring__Schedule: when the monitoring timer closes each model\'s window (NCRONTAB, six fields, seconds first).')
+param monitoringSchedule string = '0 5 * * * *'
+
 @description('Resource name prefixes (Cloud Adoption Framework abbreviations).')
 var abbrs = loadJsonContent('abbreviations.json')
 
@@ -364,6 +367,7 @@ module functions 'app/functions.bicep' = {
     webhooksLeaseSeconds: webhooksLeaseSeconds
     retentionKeepVersions: retentionKeepVersions
     retentionSchedule: retentionSchedule
+    monitoringSchedule: monitoringSchedule
   }
   // The app starts with its roles in place: it reads its package and storage as the identity.
   dependsOn: [

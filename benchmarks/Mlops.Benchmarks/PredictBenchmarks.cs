@@ -117,5 +117,8 @@ public class PredictBenchmarks : IDisposable
         public Task<PredictionRecord?> GetAsync(string model, string predictionId, CancellationToken cancellationToken) => Task.FromResult<PredictionRecord?>(null);
 
         public Task<ExperimentServing> ServingAsync(string model, string experimentId, CancellationToken cancellationToken) => Task.FromResult(ExperimentServing.None);
+
+        public IAsyncEnumerable<PredictionRecord> ReadRangeAsync(string model, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+            AsyncEnumerable.Empty<PredictionRecord>();
     }
 }

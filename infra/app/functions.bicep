@@ -160,6 +160,9 @@ param retentionKeepVersions int
 @description('Retention__Schedule: when the retention timer deletes old versions (NCRONTAB, six fields, seconds first).')
 param retentionSchedule string
 
+@description('Monitoring__Schedule: when the monitoring timer closes each model\'s window.')
+param monitoringSchedule string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -279,6 +282,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Webhooks__LeaseSeconds: string(webhooksLeaseSeconds)
       Retention__KeepVersions: string(retentionKeepVersions)
       Retention__Schedule: retentionSchedule
+      Monitoring__Schedule: monitoringSchedule
     }
   }
 

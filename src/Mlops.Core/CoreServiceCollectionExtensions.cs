@@ -5,6 +5,7 @@ using Mlops.Core.Evaluation;
 using Mlops.Core.Experiments;
 using Mlops.Core.Feedback;
 using Mlops.Core.Ingestion;
+using Mlops.Core.Monitoring;
 using Mlops.Core.Retention;
 using Mlops.Core.Runs;
 using Mlops.Core.Serving;
@@ -25,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ServingOptions>().Bind(configuration.GetSection(ServingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection(MonitoringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatasetLoader>();
@@ -38,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PredictionService>();
         services.AddSingleton<ExperimentRouter>();
         services.AddSingleton<ShadowScorer>();
+        services.AddSingleton<MonitoringPass>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<IPredictionsWritten>(sp => sp.GetRequiredService<FeedbackService>());
         services.AddSingleton<StallDetector>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Memory;
+using Mlops.Core.Monitoring;
 using Mlops.Core.Retention;
 using Mlops.Core.Webhooks;
 
@@ -15,6 +16,7 @@ public static class TriggerSettingDefaults
     {
         [$"{RetentionOptions.Section}:{nameof(RetentionOptions.Schedule)}"] = new RetentionOptions().Schedule,
         [$"{WebhookOptions.Section}:{nameof(WebhookOptions.Schedule)}"] = new WebhookOptions().Schedule,
+        [$"{MonitoringOptions.Section}:{nameof(MonitoringOptions.Schedule)}"] = new MonitoringOptions().Schedule,
     };
 
     /// <summary>Adds the defaults below every other source, so configuration, environment and command line override them.</summary>

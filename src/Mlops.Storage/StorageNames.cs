@@ -35,7 +35,10 @@ public static class StorageNames
     /// <summary>A shadow experiment's challenger predictions: partition = model, row = the champion's prediction id.</summary>
     public const string ShadowPredictionsTable = "ShadowPredictions";
 
-    public static IReadOnlyList<string> Tables { get; } = [ModelRegistryTable, PredictionsTable, FeedbackTable, RunHistoryTable, ExperimentsTable, ExperimentOutcomesTable, ShadowPredictionsTable];
+    /// <summary>Monitoring windows and each model's monitoring state: partition = model.</summary>
+    public const string MonitoringTable = "Monitoring";
+
+    public static IReadOnlyList<string> Tables { get; } = [ModelRegistryTable, PredictionsTable, FeedbackTable, RunHistoryTable, ExperimentsTable, ExperimentOutcomesTable, ShadowPredictionsTable, MonitoringTable];
 
     /// <summary>Rows for a shadow challenger to score, read by the queue-triggered ShadowScoring function.</summary>
     public const string ShadowQueue = "shadow-predictions";

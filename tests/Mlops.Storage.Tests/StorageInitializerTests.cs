@@ -34,7 +34,7 @@ public class StorageInitializerTests(StorageFixture fixture) : IClassFixture<Sto
     public void Names_AreTheContractNames()
     {
         Assert.Equal(["datasets", "models", "quarantine"], StorageNames.Containers);
-        Assert.Equal(["ModelRegistry", "Predictions", "Feedback", "RunHistory", "Experiments", "ExperimentOutcomes", "ShadowPredictions"], StorageNames.Tables);
+        Assert.Equal(["ModelRegistry", "Predictions", "Feedback", "RunHistory", "Experiments", "ExperimentOutcomes", "ShadowPredictions", "Monitoring"], StorageNames.Tables);
         Assert.Equal(["shadow-predictions"], StorageNames.Queues);
     }
 }

@@ -10,6 +10,10 @@ public static class PredictionIds
 {
     public static string New(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
 
+    /// <summary>The smallest id made at <paramref name="at"/> (to the millisecond): ids sort by time as text.</summary>
+    public static string LowerBound(DateTimeOffset at) =>
+        Math.Max(0, at.ToUnixTimeMilliseconds()).ToString("x12", CultureInfo.InvariantCulture) + new string('0', 20);
+
     /// <summary>When the id was made; false for an id this product did not make.</summary>
     public static bool TryGetTime(string id, out DateTimeOffset made)
     {

@@ -131,6 +131,23 @@ internal static class PredictionEntities
         return new ExperimentServing(champion, challenger);
     }
 
+    /// <summary>The model's predictions whose ids were made in [from, to): one row-key range per partition.</summary>
+    public static async IAsyncEnumerable<PredictionRecord> ReadRangeAsync(
+        TableClient table, string model, DateTimeOffset since, DateTimeOffset until, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        var (low, high) = (PredictionIds.LowerBound(since), PredictionIds.LowerBound(until));
+        for (var bucket = 0; bucket < Buckets; bucket++)
+        {
+            var partition = $"{model}~{bucket:x2}";
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                yield return ToRecord(row, model);
+            }
+        }
+    }
+
     private static TableEntity ToEntity(PredictionRecord prediction, string partition)
     {
         var entity = new TableEntity(partition, TableKeys.Validate(prediction.PredictionId, "prediction id"))

@@ -23,4 +23,7 @@ public sealed class TablePredictionLog(StorageClients clients) : IPredictionLog
 
     public Task<ExperimentServing> ServingAsync(string model, string experimentId, CancellationToken cancellationToken) =>
         PredictionEntities.ServingAsync(table, model, experimentId, cancellationToken);
+
+    public IAsyncEnumerable<PredictionRecord> ReadRangeAsync(string model, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+        PredictionEntities.ReadRangeAsync(table, model, since, until, cancellationToken);
 }

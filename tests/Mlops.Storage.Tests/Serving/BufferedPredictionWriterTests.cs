@@ -146,6 +146,9 @@ public sealed class BufferedPredictionWriterTests(StorageFixture fixture) : ICla
         public Task<PredictionRecord?> GetAsync(string model, string predictionId, CancellationToken cancellationToken) => inner.GetAsync(model, predictionId, cancellationToken);
 
         public Task<ExperimentServing> ServingAsync(string model, string experimentId, CancellationToken cancellationToken) => inner.ServingAsync(model, experimentId, cancellationToken);
+
+        public IAsyncEnumerable<PredictionRecord> ReadRangeAsync(string model, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+            inner.ReadRangeAsync(model, since, until, cancellationToken);
     }
 
     private sealed class DroppedCounter : IDisposable

@@ -1,0 +1,327 @@
+using System.Globalization;
+using System.Text.Json;
+using Mlops.Core.Datasets;
+using Mlops.Core.Errors;
+using Mlops.Core.Evaluation;
+using Mlops.Core.Events;
+using Mlops.Core.Feedback;
+using Mlops.Core.Profiling;
+using Mlops.Core.Registry;
+using Mlops.Core.Serving;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Monitoring;
+
+/// <summary>
+/// Closes a model's monitoring window: the champion's predictions made since the last window, each feature and the
+/// prediction compared with the champion's data contract (drift declared after k judged windows in a row), the metric
+/// over the labels joined so far against the one the version was registered with, and Page-Hinkley on the error stream.
+/// A detection is a registry event and an alert action. A window holds at most <see cref="MaxRows"/> rows for its
+/// statistics (a seeded uniform sample beyond that); its row count is the full one.
+/// </summary>
+public sealed class MonitoringPass(
+    IModelRegistry registry,
+    IModelArtifactStore artifacts,
+    IDatasetStore datasets,
+    IPredictionLog predictions,
+    IFeedbackStore feedback,
+    IMonitoringStore store,
+    IRegistryEventLog events,
+    TimeProvider clock)
+{
+    /// <summary>Rows a window's statistics read: effect sizes are stable long before this, and memory stays bounded.</summary>
+    public const int MaxRows = 100_000;
+
+    /// <summary>Labels a window needs before its metric is reported.</summary>
+    public const int MinLabelled = 30;
+
+    public async Task<MonitoringWindow> CloseWindowAsync(string model, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        var champion = await registry.GetAliasAsync(model, Aliases.Champion, cancellationToken)
+            ?? throw MlopsException.NotFound($"Model '{model}' has no champion to monitor.");
+        var version = await registry.GetVersionAsync(model, champion.Version, cancellationToken)
+            ?? throw MlopsException.NotFound($"Model '{model}' version {champion.Version} does not exist.");
+        var contract = await ContractOfAsync(version, cancellationToken);
+        var settings = await SettingsAsync(model, cancellationToken);
+        var stored = await store.GetStateAsync(model, cancellationToken);
+        var state = stored is { State: { } previous } && previous.Version == version.Version
+            ? previous
+            : new MonitoringState(model, version.Version, version.CreatedAt);
+        var to = clock.GetUtcNow();
+        var (rows, total) = await SampleAsync(model, version.Version, state.LastWindowEnd, to, cancellationToken);
+
+        var detector = new DriftDetector(settings);
+        var features = contract.Schema.Features.Where(f => f.Kind is not ColumnKind.Date and not ColumnKind.Text).ToArray();
+        var drifts = features.Select(f => Compare(detector, contract, f, rows)).Where(d => d is not null).Select(d => d!).ToArray();
+        var predictionDrift = ComparePrediction(detector, contract, rows);
+        var streaks = drifts.Select(d => (state.Streaks.FirstOrDefault(s => s.Feature == d.Feature) ?? DriftStreak.Start(d.Feature)).After(d, settings.ConsecutiveWindows)).ToArray();
+        var predictionStreak = predictionDrift is null ? null : (state.PredictionStreak ?? DriftStreak.Start(predictionDrift.Feature)).After(predictionDrift, settings.ConsecutiveWindows);
+        var verdict = ModelDriftVerdict.Judge(streaks, predictionStreak, settings.DriftedFeatureShare);
+        var (decay, detectorState) = await DecayAsync(model, contract.Schema, version, settings, state.Detector, rows, cancellationToken);
+
+        var id = to.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var actions = new List<MonitoringAction>();
+        var newlyDeclared = streaks.Any(s => s.JustDeclared) || predictionStreak is { JustDeclared: true };
+        if (verdict.Detected && newlyDeclared)
+        {
+            var reason = $"Drift in window {id}: {(verdict.DriftedFeatures.Count > 0 ? string.Join(", ", verdict.DriftedFeatures) : "none of the features")}{(verdict.PredictionDrifted ? " and the prediction" : string.Empty)} drifted for {settings.ConsecutiveWindows} windows in a row.";
+            actions.Add(new MonitoringAction(to, MonitoringAction.Alert, null, reason));
+            await events.AppendAsync(model, RegistryEventTypes.DriftDetected, Data(id, version.Version, reason), cancellationToken);
+        }
+
+        if (decay is { Detected: true })
+        {
+            var reason = decay.ChangeDetected && decay.Value is null
+                ? $"Decay in window {id}: the error stream's change detector fired."
+                : string.Create(CultureInfo.InvariantCulture, $"Decay in window {id}: {decay.Metric} {decay.Value:0.####} (interval {decay.Lower:0.####} to {decay.Upper:0.####}) over {decay.Labelled} labels, registered {decay.Baseline:0.####}.");
+            actions.Add(new MonitoringAction(to, MonitoringAction.Alert, null, reason));
+            await events.AppendAsync(model, RegistryEventTypes.DecayDetected, Data(id, version.Version, reason), cancellationToken);
+        }
+
+        var window = new MonitoringWindow(
+            id,
+            model,
+            version.Version,
+            state.LastWindowEnd,
+            to,
+            total,
+            rows.Count >= settings.MinSamples ? MonitoringWindow.Judged : MonitoringWindow.Insufficient,
+            new WindowDrift(verdict.Detected, [.. drifts.Zip(streaks, View)], predictionDrift is null ? null : View(predictionDrift, predictionStreak!)),
+            decay)
+        {
+            Actions = actions,
+        };
+        var next = state with
+        {
+            LastWindowEnd = to,
+            Streaks = streaks,
+            PredictionStreak = predictionStreak,
+            Detector = detectorState,
+            Windows = state.Windows + 1,
+        };
+        if (!await store.TryCommitAsync(window, next, stored?.ETag, cancellationToken))
+        {
+            throw new MlopsException(MlopsErrorCode.Conflict, $"Another monitoring pass closed a window of '{model}' at the same time; run it again.");
+        }
+
+        return window;
+    }
+
+    private static FeatureDriftView View(FeatureDrift drift, DriftStreak streak) => new(
+        drift.Feature,
+        drift.Rows,
+        drift.Status == WindowStatus.Judged ? MonitoringWindow.Judged : MonitoringWindow.Insufficient,
+        drift.Statistics,
+        drift.Drifted,
+        streak.Consecutive,
+        streak.Declared);
+
+    private static Dictionary<string, object?> Data(string window, int version, string reason) => new()
+    {
+        ["window"] = window,
+        ["version"] = version,
+        ["reason"] = reason,
+    };
+
+    private static FeatureDrift? Compare(DriftDetector detector, DataContract contract, ColumnSchema feature, List<SampledRow> rows)
+    {
+        if (contract.Columns.FirstOrDefault(c => c.Name == feature.Name) is not { } profile)
+        {
+            return null;
+        }
+
+        long missing = 0;
+        if (feature.Kind == ColumnKind.Numeric)
+        {
+            if (profile.Histogram.Count == 0 || profile.Histogram.Sum(b => b.Count) == 0)
+            {
+                return null;
+            }
+
+            var values = new List<double>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (row.Number(feature.Name) is { } value)
+                {
+                    values.Add(value);
+                }
+                else
+                {
+                    missing++;
+                }
+            }
+
+            return detector.Compare(feature.Name, NumericReference.From(profile), values.ToArray(), missing);
+        }
+
+        var categories = new List<string>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (row.Text(feature.Name) is { } value)
+            {
+                categories.Add(value);
+            }
+            else
+            {
+                missing++;
+            }
+        }
+
+        return detector.Compare(feature.Name, CategoricalReference.From(profile), categories, missing);
+    }
+
+    /// <summary>The predictions against the training labels' distribution (the contract's profile of the label).</summary>
+    private static FeatureDrift? ComparePrediction(DriftDetector detector, DataContract contract, List<SampledRow> rows)
+    {
+        if (contract.Columns.FirstOrDefault(c => c.Name == contract.Schema.Label) is not { } profile)
+        {
+            return null;
+        }
+
+        if (contract.Schema.Task == MlTask.Regression)
+        {
+            if (profile.Histogram.Count == 0)
+            {
+                return null;
+            }
+
+            var values = rows.Select(r => CsvValues.TryParseNumber(r.Prediction.Prediction, out var v) ? v : double.NaN).Where(double.IsFinite).ToArray();
+            return detector.Compare("prediction", NumericReference.From(profile), values, rows.Count - values.Length);
+        }
+
+        return detector.Compare("prediction", CategoricalReference.From(profile), [.. rows.Select(r => r.Prediction.Prediction)]);
+    }
+
+    private async Task<(WindowDecay? Decay, PageHinkleyState Detector)> DecayAsync(
+        string model, DatasetSchema schema, ModelVersion version, MonitoringSettings settings, PageHinkleyState detector, List<SampledRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return (null, detector);
+        }
+
+        var labels = (await feedback.FindAsync(model, [.. rows.Select(r => r.Prediction.PredictionId)], cancellationToken))
+            .ToDictionary(l => l.PredictionId, l => l.Label, StringComparer.Ordinal);
+        var labelled = rows.Where(r => labels.ContainsKey(r.Prediction.PredictionId)).OrderBy(r => r.Prediction.PredictionId, StringComparer.Ordinal).ToArray();
+        var regression = schema.Task == MlTask.Regression;
+        var metric = regression ? MetricNames.Rmse : MetricNames.Accuracy;
+        double? baseline = version.Metrics.TryGetValue(metric, out var registered) ? registered : null;
+        var errors = new List<double>(labelled.Length);
+        long correct = 0;
+        foreach (var row in labelled)
+        {
+            var label = labels[row.Prediction.PredictionId];
+            if (!regression)
+            {
+                var right = string.Equals(label.Trim(), row.Prediction.Prediction.Trim(), StringComparison.Ordinal);
+                correct += right ? 1 : 0;
+                errors.Add(right ? 0 : 1);
+            }
+            else if (CsvValues.TryParseNumber(label, out var actual) && CsvValues.TryParseNumber(row.Prediction.Prediction, out var predicted))
+            {
+                errors.Add(predicted - actual);
+            }
+        }
+
+        // Page-Hinkley reads 0/1 errors for a classifier and absolute errors in units of the registered RMSE for a regression.
+        var scale = regression && baseline is > 0 ? baseline.Value : 1;
+        var stream = errors.Select(e => regression ? Math.Abs(e) / scale : e).ToArray();
+        var after = settings.Detector.Observe(detector, stream);
+        MetricInterval? interval = errors.Count < MinLabelled ? null
+            : regression ? WindowMetrics.Rmse(errors.ToArray(), settings.Confidence)
+            : WindowMetrics.Accuracy(correct, errors.Count, settings.Confidence);
+        var worse = interval is not null && baseline is { } b && interval.WorseThan(b);
+        var decay = new WindowDecay(metric, interval?.Value, interval?.Lower, interval?.Upper, errors.Count, baseline, worse || (after.Detected && !detector.Detected))
+        {
+            ChangeDetected = after.Detected,
+        };
+        return (decay, after);
+    }
+
+    private async Task<(List<SampledRow> Rows, long Total)> SampleAsync(string model, int version, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var sample = new List<SampledRow>();
+        // Seeded by the window's start and the version (not HashCode, which differs per process): the same rows give the same sample.
+        var random = new Random(unchecked((int)(from.UtcTicks ^ (from.UtcTicks >> 32)) ^ version));
+        long total = 0;
+        await foreach (var prediction in predictions.ReadRangeAsync(model, from, to, cancellationToken))
+        {
+            if (prediction.Version != version || prediction.Variant != Aliases.Champion)
+            {
+                continue;
+            }
+
+            total++;
+
+            // Reservoir sampling (algorithm R), seeded by the window: every prediction equally likely to be read.
+            if (sample.Count < MaxRows)
+            {
+                sample.Add(SampledRow.From(prediction));
+            }
+            else if (random.NextInt64(total) is var slot && slot < MaxRows)
+            {
+                sample[(int)slot] = SampledRow.From(prediction);
+            }
+        }
+
+        return (sample, total);
+    }
+
+    private async Task<DataContract> ContractOfAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        var json = version.ContractVersion is null ? null : await artifacts.ReadAsync(ArtifactPaths.Contract(version.Model, version.Version), cancellationToken);
+        return json?.ToObjectFromJson<DataContract>(MlopsJson.Options)
+            ?? throw new MlopsException(MlopsErrorCode.Conflict, $"Model '{version.Model}' version {version.Version} has no data contract to compare its predictions with.");
+    }
+
+    private async Task<MonitoringSettings> SettingsAsync(string model, CancellationToken cancellationToken)
+    {
+        // A spec that does not parse is refused when it is written; one broken since is read as the defaults.
+        var json = await datasets.ReadSpecAsync(model, cancellationToken);
+        return json is not null && ModelSpecParser.Parse(json, out _) is { } spec ? spec.Monitoring : MonitoringSettings.Default;
+    }
+
+    /// <summary>A prediction with its features parsed once.</summary>
+    private sealed class SampledRow
+    {
+        private readonly Dictionary<string, JsonElement> features;
+
+        private SampledRow(PredictionRecord prediction, Dictionary<string, JsonElement> features)
+        {
+            Prediction = prediction;
+            this.features = features;
+        }
+
+        public PredictionRecord Prediction { get; }
+
+        public static SampledRow From(PredictionRecord prediction)
+        {
+            Dictionary<string, JsonElement> parsed;
+            try
+            {
+                parsed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(prediction.FeaturesJson, MlopsJson.Options) ?? [];
+            }
+            catch (JsonException)
+            {
+                parsed = [];
+            }
+
+            return new SampledRow(prediction with { FeaturesJson = string.Empty }, parsed);
+        }
+
+        public double? Number(string name) => features.TryGetValue(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number) => number,
+            JsonValueKind.String when CsvValues.TryParseNumber(value.GetString(), out var number) && double.IsFinite(number) => number,
+            _ => null,
+        } : null;
+
+        public string? Text(string name) => features.TryGetValue(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString() is { } text && !MissingValues.IsMissing(text) ? text.Trim() : null,
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            _ => null,
+        } : null;
+    }
+}

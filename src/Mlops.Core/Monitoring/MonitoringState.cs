@@ -1,0 +1,17 @@
+namespace Mlops.Core.Monitoring;
+
+/// <summary>
+/// What a model's monitoring carries from one window to the next: where the last window ended, each feature's drift
+/// streak, the prediction's, and the change detector's running state, all for one champion version (a new champion
+/// starts afresh: its contract is another reference).
+/// </summary>
+public sealed record MonitoringState(string Model, int Version, DateTimeOffset LastWindowEnd)
+{
+    public IReadOnlyList<DriftStreak> Streaks { get; init; } = [];
+
+    public DriftStreak? PredictionStreak { get; init; }
+
+    public PageHinkleyState Detector { get; init; } = PageHinkleyState.Start;
+
+    public int Windows { get; init; }
+}

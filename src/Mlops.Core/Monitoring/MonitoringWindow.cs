@@ -1,0 +1,25 @@
+namespace Mlops.Core.Monitoring;
+
+/// <summary>
+/// One closed window of a model's predictions (GET /api/models/{model}/monitoring, ARCHITECTURE.md v1 additions): the
+/// champion's predictions made in [From, To), each feature's and the prediction's drift against the champion's data
+/// contract, and the decay of its metric over the labels joined so far.
+/// </summary>
+public sealed record MonitoringWindow(
+    string Id,
+    string Model,
+    int Version,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    long Rows,
+    string Status,
+    WindowDrift Drift,
+    WindowDecay? Decay)
+{
+    public const string Judged = "judged";
+
+    public const string Insufficient = "insufficient";
+
+    /// <summary>What the window led to: alerts (and, once the retraining loop lands, retraining runs).</summary>
+    public IReadOnlyList<MonitoringAction> Actions { get; init; } = [];
+}
