@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ExperimentRouter>();
         services.AddSingleton<ShadowScorer>();
         services.AddSingleton<MonitoringPass>();
+        services.AddSingleton<RetrainingSetBuilder>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<IPredictionsWritten>(sp => sp.GetRequiredService<FeedbackService>());
         services.AddSingleton<StallDetector>();

@@ -9,7 +9,8 @@ namespace Mlops.EndToEnd.Tests;
 /// <summary>
 /// Monitoring through the DevHost: windows closed by hand and by the timer, a stationary window judged without drift, a
 /// shift in the signal feature declared on the k-th window on that feature and the prediction only, flipped labels
-/// detected as decay, and a model without a champion answered 404.
+/// detected as decay and retrained once on the champion's data plus the labelled predictions (then the cool-down turns
+/// the drift into an alert), and a model without a champion answered 404.
 /// </summary>
 public sealed class MonitoringEndToEndTests(MonitoringEndToEndTests.Fixture fixture) : IClassFixture<MonitoringEndToEndTests.Fixture>
 {
@@ -57,13 +58,27 @@ public sealed class MonitoringEndToEndTests(MonitoringEndToEndTests.Fixture fixt
         Assert.True(first["decay"]!["detected"]!.GetValue<bool>(), first["decay"]!.ToJsonString());
         Assert.True(first["decay"]!["upper"]!.GetValue<double>() < first["decay"]!["baseline"]!.GetValue<double>());
 
+        // Decay retrains once: a run on the champion's 800 rows plus the 900 labelled predictions so far, its trigger
+        // naming the window; the drift one window later falls in the cool-down and is an alert.
+        var retrain = Assert.Single(first["actions"]!.AsArray())!;
+        Assert.Equal("retrain", retrain["kind"]!.GetValue<string>());
+        var retrainRun = await Api.WaitForRunAsync(retrain["runId"]!.GetValue<string>());
+        Assert.Equal("decay", retrainRun["trigger"]!["kind"]!.GetValue<string>());
+        Assert.Contains(first["id"]!.GetValue<string>(), retrainRun["trigger"]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("adds 900 labelled predictions", retrainRun["trigger"]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith($"{Model}/retrain-", retrainRun["dataset"]!.GetValue<string>(), StringComparison.Ordinal);
+        var alert = Assert.Single(second["actions"]!.AsArray())!;
+        Assert.Equal("alert", alert["kind"]!.GetValue<string>());
+        Assert.Contains("cool-down", alert["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+
         var view = await Api.GetObjectAsync($"api/models/{Model}/monitoring");
         Assert.Equal(4, view["windows"]!.AsArray().Count);
         Assert.Equal(second["id"]!.GetValue<string>(), view["windows"]![0]!["id"]!.GetValue<string>());
-        Assert.Contains(view["actions"]!.AsArray(), a => a!["reason"]!.GetValue<string>().StartsWith("Drift in window", StringComparison.Ordinal));
+        Assert.Equal(2, view["actions"]!.AsArray().Count);
         var events = (await Api.SendAsync(HttpMethod.Get, $"api/models/{Model}/events?top=1000", null)).Body!.AsArray();
         Assert.Equal(1, events.Count(e => e!["type"]!.GetValue<string>() == "drift.detected"));
         Assert.Contains(events, e => e!["type"]!.GetValue<string>() == "decay.detected");
+        Assert.Equal(1, events.Count(e => e!["type"]!.GetValue<string>() == "retrain.started"));
 
         // The timer, on a schedule of seconds in a second host over the same storage, closes the next window itself.
         await using var timed = await DevHostProcess.StartAsync(

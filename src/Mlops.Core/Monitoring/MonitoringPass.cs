@@ -16,8 +16,10 @@ namespace Mlops.Core.Monitoring;
 /// Closes a model's monitoring window: the champion's predictions made since the last window, each feature and the
 /// prediction compared with the champion's data contract (drift declared after k judged windows in a row), the metric
 /// over the labels joined so far against the one the version was registered with, and Page-Hinkley on the error stream.
-/// A detection is a registry event and an alert action. A window holds at most <see cref="MaxRows"/> rows for its
-/// statistics (a seeded uniform sample beyond that); its row count is the full one.
+/// A detection is a registry event; it starts a retraining run on the champion's data plus the labelled predictions
+/// since (<see cref="RetrainingSetBuilder"/>), unless the cool-down or the monthly budget forbids it or no prediction
+/// has a label, in which case it is an alert. A window holds at most <see cref="MaxRows"/> rows for its statistics (a
+/// seeded uniform sample beyond that); its row count is the full one.
 /// </summary>
 public sealed class MonitoringPass(
     IModelRegistry registry,
@@ -27,6 +29,7 @@ public sealed class MonitoringPass(
     IFeedbackStore feedback,
     IMonitoringStore store,
     IRegistryEventLog events,
+    RetrainingSetBuilder sets,
     TimeProvider clock)
 {
     /// <summary>Rows a window's statistics read: effect sizes are stable long before this, and memory stays bounded.</summary>
@@ -35,7 +38,13 @@ public sealed class MonitoringPass(
     /// <summary>Labels a window needs before its metric is reported.</summary>
     public const int MinLabelled = 30;
 
-    public async Task<MonitoringWindow> CloseWindowAsync(string model, CancellationToken cancellationToken)
+    /// <summary>Retraining sets are stored as "{model}/retrain-{window}.csv"; the blob trigger leaves them to monitoring.</summary>
+    public const string RetrainFilePrefix = "retrain-";
+
+    /// <param name="model">The model.</param>
+    /// <param name="retrainer">Starts a retraining run; null to only alert (a host without a Durable client).</param>
+    /// <param name="cancellationToken">Cancels the pass.</param>
+    public async Task<MonitoringWindow> CloseWindowAsync(string model, IRetrainer? retrainer, CancellationToken cancellationToken)
     {
         ModelName.Validate(model);
         var champion = await registry.GetAliasAsync(model, Aliases.Champion, cancellationToken)
@@ -45,9 +54,17 @@ public sealed class MonitoringPass(
         var contract = await ContractOfAsync(version, cancellationToken);
         var settings = await SettingsAsync(model, cancellationToken);
         var stored = await store.GetStateAsync(model, cancellationToken);
-        var state = stored is { State: { } previous } && previous.Version == version.Version
+        // A new champion starts its streaks and detector afresh (its contract is another reference); the cool-down and
+        // the month's budget carry over, or every retrained champion would reopen them.
+        var previous = stored?.State;
+        var state = previous is not null && previous.Version == version.Version
             ? previous
-            : new MonitoringState(model, version.Version, version.CreatedAt);
+            : new MonitoringState(model, version.Version, version.CreatedAt)
+            {
+                LastRetrainAt = previous?.LastRetrainAt,
+                RetrainMonth = previous?.RetrainMonth,
+                RetrainsThisMonth = previous?.RetrainsThisMonth ?? 0,
+            };
         var to = clock.GetUtcNow();
         var (rows, total) = await SampleAsync(model, version.Version, state.LastWindowEnd, to, cancellationToken);
 
@@ -61,12 +78,12 @@ public sealed class MonitoringPass(
         var (decay, detectorState) = await DecayAsync(model, contract.Schema, version, settings, state.Detector, rows, cancellationToken);
 
         var id = to.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        var actions = new List<MonitoringAction>();
+        var reasons = new List<(string Kind, string Reason)>();
         var newlyDeclared = streaks.Any(s => s.JustDeclared) || predictionStreak is { JustDeclared: true };
         if (verdict.Detected && newlyDeclared)
         {
             var reason = $"Drift in window {id}: {(verdict.DriftedFeatures.Count > 0 ? string.Join(", ", verdict.DriftedFeatures) : "none of the features")}{(verdict.PredictionDrifted ? " and the prediction" : string.Empty)} drifted for {settings.ConsecutiveWindows} windows in a row.";
-            actions.Add(new MonitoringAction(to, MonitoringAction.Alert, null, reason));
+            reasons.Add((RetrainKinds.Drift, reason));
             await events.AppendAsync(model, RegistryEventTypes.DriftDetected, Data(id, version.Version, reason), cancellationToken);
         }
 
@@ -75,8 +92,16 @@ public sealed class MonitoringPass(
             var reason = decay.ChangeDetected && decay.Value is null
                 ? $"Decay in window {id}: the error stream's change detector fired."
                 : string.Create(CultureInfo.InvariantCulture, $"Decay in window {id}: {decay.Metric} {decay.Value:0.####} (interval {decay.Lower:0.####} to {decay.Upper:0.####}) over {decay.Labelled} labels, registered {decay.Baseline:0.####}.");
-            actions.Add(new MonitoringAction(to, MonitoringAction.Alert, null, reason));
+            reasons.Add((RetrainKinds.Decay, reason));
             await events.AppendAsync(model, RegistryEventTypes.DecayDetected, Data(id, version.Version, reason), cancellationToken);
+        }
+
+        var actions = new List<MonitoringAction>();
+        if (reasons.Count > 0)
+        {
+            var (action, retrained) = await ActAsync(model, id, version, settings, state, to, reasons[0].Kind, string.Join(" ", reasons.Select(r => r.Reason)), retrainer, cancellationToken);
+            actions.Add(action);
+            state = retrained ?? state;
         }
 
         var window = new MonitoringWindow(
@@ -94,6 +119,7 @@ public sealed class MonitoringPass(
         };
         var next = state with
         {
+            Version = version.Version,
             LastWindowEnd = to,
             Streaks = streaks,
             PredictionStreak = predictionStreak,
@@ -106,6 +132,40 @@ public sealed class MonitoringPass(
         }
 
         return window;
+    }
+
+    /// <summary>A retraining run when the cool-down, the month's budget and new labels allow it; an alert saying why not otherwise.</summary>
+    private async Task<(MonitoringAction Action, MonitoringState? State)> ActAsync(
+        string model, string id, ModelVersion version, MonitoringSettings settings, MonitoringState state, DateTimeOffset now, string kind, string reason, IRetrainer? retrainer, CancellationToken cancellationToken)
+    {
+        var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var used = state.RetrainMonth == month ? state.RetrainsThisMonth : 0;
+        string? refusal = null;
+        if (retrainer is null)
+        {
+            refusal = "this host does not start runs";
+        }
+        else if (state.LastRetrainAt is { } last && now - last < TimeSpan.FromHours(settings.CooldownHours))
+        {
+            refusal = string.Create(CultureInfo.InvariantCulture, $"the cool-down of {settings.CooldownHours} hours since the retraining of {last:u} has not passed");
+        }
+        else if (used >= settings.MonthlyRetrainBudget)
+        {
+            refusal = string.Create(CultureInfo.InvariantCulture, $"this month's retraining budget ({settings.MonthlyRetrainBudget}) is spent");
+        }
+
+        if (refusal is null && await sets.BuildAsync(version, now, cancellationToken) is var (csv, added))
+        {
+            var detail = string.Create(CultureInfo.InvariantCulture, $"window {id}: {reason} The set adds {added} labelled predictions to {version.Lineage.DatasetBlob}.");
+            var runId = await retrainer!.StartAsync(model, $"{RetrainFilePrefix}{id}.csv", csv, kind, detail, cancellationToken);
+            await events.AppendAsync(model, RegistryEventTypes.RetrainStarted, new Dictionary<string, object?> { ["window"] = id, ["runId"] = runId, ["kind"] = kind, ["added"] = added }, cancellationToken);
+            return (new MonitoringAction(now, MonitoringAction.Retrain, runId, detail), state with { LastRetrainAt = now, RetrainMonth = month, RetrainsThisMonth = used + 1 });
+        }
+
+        refusal ??= "no prediction since the champion was trained has a label, so a run would learn nothing new";
+        var alert = $"{reason} No retraining: {refusal}.";
+        await events.AppendAsync(model, RegistryEventTypes.Alert, Data(id, version.Version, alert), cancellationToken);
+        return (new MonitoringAction(now, MonitoringAction.Alert, null, alert), null);
     }
 
     private static FeatureDriftView View(FeatureDrift drift, DriftStreak streak) => new(

@@ -14,4 +14,13 @@ public sealed record MonitoringState(string Model, int Version, DateTimeOffset L
     public PageHinkleyState Detector { get; init; } = PageHinkleyState.Start;
 
     public int Windows { get; init; }
+
+    /// <summary>When monitoring last started a retraining run (the cool-down counts from it).</summary>
+    public DateTimeOffset? LastRetrainAt { get; init; }
+
+    /// <summary>The month (yyyy-MM, UTC) <see cref="RetrainsThisMonth"/> counts.</summary>
+    public string? RetrainMonth { get; init; }
+
+    /// <summary>Retraining runs started in <see cref="RetrainMonth"/>, against the spec's monthly budget.</summary>
+    public int RetrainsThisMonth { get; init; }
 }

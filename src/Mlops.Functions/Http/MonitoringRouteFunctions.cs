@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Mlops.Core;
+using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 using Mlops.Core.Monitoring;
 using Mlops.Core.Registry;
 using Mlops.Functions.Http.Contracts;
+using Mlops.Workflows;
+using Mlops.Workflows.Monitoring;
 
 namespace Mlops.Functions.Http;
 
@@ -13,14 +17,15 @@ namespace Mlops.Functions.Http;
 /// POST /api/models/{model}/monitoring/run closes the model's window now, as the timer does, and answers it;
 /// GET /api/models/{model}/monitoring answers its windows, newest first, and what they led to (both admin).
 /// </summary>
-public sealed class MonitoringRouteFunctions(MonitoringPass monitoring, IMonitoringStore store, IModelRegistry registry)
+public sealed class MonitoringRouteFunctions(MonitoringPass monitoring, IMonitoringStore store, IModelRegistry registry, IDatasetStore datasets, RunLauncher launcher)
 {
     [Function("RunMonitoring")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "models/{model}/monitoring/run")] HttpRequest request,
         string model,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
-        new OkObjectResult(await monitoring.CloseWindowAsync(model, cancellationToken)));
+        new OkObjectResult(await monitoring.CloseWindowAsync(model, new DurableRetrainer(client, datasets, launcher), cancellationToken)));
 
     [Function("GetMonitoring")]
     public Task<IActionResult> Get(

@@ -1,20 +1,26 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 using Mlops.Core.Monitoring;
 using Mlops.Core.Registry;
+using Mlops.Workflows;
+using Mlops.Workflows.Monitoring;
 
 namespace Mlops.Functions.Timers;
 
 /// <summary>On <see cref="MonitoringOptions.Schedule"/>, closes the monitoring window of every model that has a champion.</summary>
-public sealed partial class MonitoringFunction(IModelRegistry registry, MonitoringPass monitoring, ILogger<MonitoringFunction> logger)
+public sealed partial class MonitoringFunction(
+    IModelRegistry registry, MonitoringPass monitoring, IDatasetStore datasets, RunLauncher launcher, ILogger<MonitoringFunction> logger)
 {
     /// <summary>The Monitoring:Schedule setting (Monitoring__Schedule in app settings), resolved by the host at start-up.</summary>
     public const string Schedule = "%Monitoring:Schedule%";
 
     [Function("Monitoring")]
-    public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        var retrainer = new DurableRetrainer(client, datasets, launcher);
         foreach (var model in await registry.ListModelsAsync(cancellationToken))
         {
             if (!model.Aliases.ContainsKey(Aliases.Champion))
@@ -24,7 +30,7 @@ public sealed partial class MonitoringFunction(IModelRegistry registry, Monitori
 
             try
             {
-                var window = await monitoring.CloseWindowAsync(model.Name, cancellationToken);
+                var window = await monitoring.CloseWindowAsync(model.Name, retrainer, cancellationToken);
                 Closed(logger, model.Name, window.Id, window.Rows, window.Status, window.Drift.Detected, window.Decay?.Detected ?? false);
             }
             catch (MlopsException e)

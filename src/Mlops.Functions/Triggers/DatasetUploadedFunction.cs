@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Mlops.Core;
 using Mlops.Core.Datasets;
+using Mlops.Core.Monitoring;
 using Mlops.Workflows;
 using Mlops.Workflows.Contracts;
 
@@ -25,8 +26,10 @@ public sealed class DatasetUploadedFunction(IDatasetStore datasets, RunLauncher 
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.Contains('/', StringComparison.Ordinal))
+        if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.Contains('/', StringComparison.Ordinal)
+            || name.StartsWith(MonitoringPass.RetrainFilePrefix, StringComparison.Ordinal))
         {
+            // Retraining sets are started by monitoring itself, with the drift or decay trigger that asked for them.
             // The spec (mlops.json) and anything else beside the datasets are not training data.
             TriggerLog.Ignored(logger, model, name);
             return;

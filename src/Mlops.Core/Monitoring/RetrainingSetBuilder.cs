@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json;
+using Mlops.Core.Datasets;
+using Mlops.Core.Feedback;
+using Mlops.Core.Registry;
+using Mlops.Core.Serving;
+
+namespace Mlops.Core.Monitoring;
+
+/// <summary>
+/// The training set for a retraining run: the champion's own dataset, then every prediction made since the champion
+/// was registered that has a label, as a CSV row in the dataset's columns (features as logged, the label from
+/// feedback). None labelled means nothing new to learn from: no set.
+/// </summary>
+public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog predictions, IFeedbackStore feedback)
+{
+    /// <summary>Predictions whose labels are looked up per range read.</summary>
+    private const int LabelBatch = 1_000;
+
+    /// <summary>The set's CSV and how many labelled rows it adds; null when no prediction since has a label.</summary>
+    public async Task<(BinaryData Csv, long Added)?> BuildAsync(ModelVersion champion, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(champion);
+        var model = champion.Model;
+        var dataset = await datasets.DescribeAsync(champion.Lineage.DatasetBlob, cancellationToken)
+            ?? throw new InvalidOperationException($"The champion's dataset {champion.Lineage.DatasetBlob} is gone; a retraining set needs it.");
+        using var original = new MemoryStream();
+        await using (var read = await datasets.OpenReadAsync(new DatasetRef(model, dataset.BlobName, dataset.Sha256, dataset.ETag), cancellationToken))
+        {
+            await read.CopyToAsync(original, cancellationToken);
+        }
+
+        var text = Encoding.UTF8.GetString(original.GetBuffer(), 0, (int)original.Length);
+        var header = CsvHeader(text);
+        var csv = new StringBuilder(text);
+        if (!text.EndsWith('\n'))
+        {
+            csv.Append('\n');
+        }
+
+        long added = 0;
+        var pending = new List<PredictionRecord>(LabelBatch);
+        await foreach (var prediction in predictions.ReadRangeAsync(model, champion.CreatedAt, until, cancellationToken))
+        {
+            pending.Add(prediction);
+            if (pending.Count == LabelBatch)
+            {
+                added += await AppendLabelledAsync(model, champion.Schema, header, pending, csv, cancellationToken);
+                pending.Clear();
+            }
+        }
+
+        added += await AppendLabelledAsync(model, champion.Schema, header, pending, csv, cancellationToken);
+        return added == 0 ? null : (BinaryData.FromString(csv.ToString()), added);
+    }
+
+    private async Task<long> AppendLabelledAsync(string model, DatasetSchema schema, string[] header, List<PredictionRecord> batch, StringBuilder csv, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var byId = batch.ToDictionary(p => p.PredictionId, StringComparer.Ordinal);
+        long added = 0;
+        foreach (var label in (await feedback.FindAsync(model, byId.Keys, cancellationToken)).OrderBy(l => l.PredictionId, StringComparer.Ordinal))
+        {
+            using var features = JsonDocument.Parse(byId[label.PredictionId].FeaturesJson);
+            var cells = header.Select(column => column == schema.Label
+                ? label.Label
+                : features.RootElement.TryGetProperty(column, out var value) ? Cell(value) : string.Empty);
+            csv.AppendJoin(',', cells.Select(Escape)).Append('\n');
+            added++;
+        }
+
+        return added;
+    }
+
+    private static string Cell(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() ?? string.Empty,
+        JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
+        _ => value.GetRawText(),
+    };
+
+    private static string Escape(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+
+    /// <summary>The dataset's column names, as its first line lists them (quoted names unquoted).</summary>
+    private static string[] CsvHeader(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        var line = (end < 0 ? text : text[..end]).TrimStart('\uFEFF');
+        var names = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                names.Add(cell.ToString().Trim());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        names.Add(cell.ToString().Trim());
+        return [.. names];
+    }
+}
