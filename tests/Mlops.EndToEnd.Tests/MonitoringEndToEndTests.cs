@@ -95,6 +95,27 @@ public sealed class MonitoringEndToEndTests(MonitoringEndToEndTests.Fixture fixt
     }
 
     [Fact]
+    public async Task ABudgetOfZero_TurnsADetectionIntoAnAlert_AndStartsNoRun()
+    {
+        const string Frugal = "monitoring-no-budget";
+        var (put, _, _) = await Api.SendAsync(HttpMethod.Put, $"api/models/{Frugal}/spec", """
+            {"label": "label", "monitoring": {"minSamples": 100, "k": 1, "monthlyRetrainBudget": 0}}
+            """);
+        Assert.Equal(HttpStatusCode.OK, put);
+        Assert.True((await Api.WaitForRunAsync((await Api.UploadAsync(Frugal, Csv(600, seed: 3)))["runId"]!.GetValue<string>()))["promoted"]!.GetValue<bool>());
+        var runsBefore = (await Api.SendAsync(HttpMethod.Get, $"api/models/{Frugal}/runs", null)).Body!.AsArray().Count;
+
+        await PredictAsync(Frugal, new Random(4), shift: 1.5, rows: 300, flipLabels: true);
+        var window = await CloseAsync(Frugal);
+
+        Assert.True(window["decay"]!["detected"]!.GetValue<bool>() || window["drift"]!["detected"]!.GetValue<bool>(), window.ToJsonString());
+        var alert = Assert.Single(window["actions"]!.AsArray())!;
+        Assert.Equal("alert", alert["kind"]!.GetValue<string>());
+        Assert.Contains("budget (0) is spent", alert["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(runsBefore, (await Api.SendAsync(HttpMethod.Get, $"api/models/{Frugal}/runs", null)).Body!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task MonitoringAModelWithoutAChampion_Answers404()
     {
         var (status, contentType, problem) = await Api.SendAsync(HttpMethod.Post, "api/models/never-trained/monitoring/run", "{}");
@@ -106,28 +127,32 @@ public sealed class MonitoringEndToEndTests(MonitoringEndToEndTests.Fixture fixt
 
     private static JsonArray Features(JsonObject window) => window["drift"]!["features"]!.AsArray();
 
-    private async Task<JsonObject> CloseAsync()
+    private Task<JsonObject> CloseAsync() => CloseAsync(Model);
+
+    private async Task<JsonObject> CloseAsync(string model)
     {
         // The log is written in the background (every 250 ms): let the last predictions land first.
         await Task.Delay(1_000);
-        var (status, _, body) = await Api.SendAsync(HttpMethod.Post, $"api/models/{Model}/monitoring/run", "{}");
+        var (status, _, body) = await Api.SendAsync(HttpMethod.Post, $"api/models/{model}/monitoring/run", "{}");
         Assert.True(status == HttpStatusCode.OK, $"monitoring/run answered {(int)status}: {body?.ToJsonString()}");
         return body!.AsObject();
     }
 
-    private async Task PredictAsync(Random random, double shift, int rows, bool flipLabels)
+    private Task PredictAsync(Random random, double shift, int rows, bool flipLabels) => PredictAsync(Model, random, shift, rows, flipLabels);
+
+    private async Task PredictAsync(string model, Random random, double shift, int rows, bool flipLabels)
     {
         for (var sent = 0; sent < rows; sent += 100)
         {
             var batch = Enumerable.Range(0, 100).Select(_ => Row(random, shift)).ToArray();
-            var (status, _, body) = await Api.PostJsonAsync($"api/models/{Model}/predict", new { instances = batch.Select(r => new { features = r.Features }).ToArray() });
+            var (status, _, body) = await Api.PostJsonAsync($"api/models/{model}/predict", new { instances = batch.Select(r => new { features = r.Features }).ToArray() });
             Assert.True(status == HttpStatusCode.OK, $"predict answered {(int)status}: {body?.ToJsonString()}");
             var feedback = body!["predictions"]!.AsArray().Select((p, i) => new
             {
                 predictionId = p!["predictionId"]!.GetValue<string>(),
                 label = flipLabels ? (batch[i].Label == "yes" ? "no" : "yes") : batch[i].Label,
             }).ToArray();
-            var (accepted, _, answer) = await Api.PostJsonAsync($"api/models/{Model}/feedback", new { feedback });
+            var (accepted, _, answer) = await Api.PostJsonAsync($"api/models/{model}/feedback", new { feedback });
             Assert.Equal(HttpStatusCode.OK, accepted);
             Assert.Equal(feedback.Length, answer!["accepted"]!.GetValue<int>());
         }
