@@ -116,6 +116,27 @@ public sealed class MonitoringEndToEndTests(MonitoringEndToEndTests.Fixture fixt
     }
 
     [Fact]
+    public async Task AScheduledRetraining_SkipsWhenNothingIsNew_AndRetrainsOnNewLabels()
+    {
+        const string Scheduled = "monitoring-scheduled";
+        var (put, _, _) = await Api.SendAsync(HttpMethod.Put, $"api/models/{Scheduled}/spec", """
+            {"label": "label", "retrainSchedule": "* * * * * *", "monitoring": {"minSamples": 100}}
+            """);
+        Assert.Equal(HttpStatusCode.OK, put);
+        Assert.True((await Api.WaitForRunAsync((await Api.UploadAsync(Scheduled, Csv(600, seed: 5)))["runId"]!.GetValue<string>()))["promoted"]!.GetValue<bool>());
+
+        var nothingNew = Assert.Single((await CloseAsync(Scheduled))["actions"]!.AsArray())!;
+        Assert.Equal("skipped", nothingNew["kind"]!.GetValue<string>());
+
+        await PredictAsync(Scheduled, new Random(6), shift: 0, rows: 200, flipLabels: false);
+        var retrain = Assert.Single((await CloseAsync(Scheduled))["actions"]!.AsArray())!;
+        Assert.Equal("retrain", retrain["kind"]!.GetValue<string>());
+        var run = await Api.WaitForRunAsync(retrain["runId"]!.GetValue<string>());
+        Assert.Equal("schedule", run["trigger"]!["kind"]!.GetValue<string>());
+        Assert.Contains("adds 200 labelled predictions", run["trigger"]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MonitoringAModelWithoutAChampion_Answers404()
     {
         var (status, contentType, problem) = await Api.SendAsync(HttpMethod.Post, "api/models/never-trained/monitoring/run", "{}");

@@ -39,6 +39,12 @@ public sealed record ModelSpec
     /// <summary>How the champion is watched for drift and decay, and how often monitoring may retrain it.</summary>
     public MonitoringSettings Monitoring { get; init; } = MonitoringSettings.Default;
 
+    /// <summary>
+    /// When to retrain on a schedule (NCRONTAB, six fields, seconds first), whatever monitoring sees; checked as each
+    /// monitoring window closes, so it fires at the first window after each occurrence. Null: no scheduled retraining.
+    /// </summary>
+    public string? RetrainSchedule { get; init; }
+
     /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
     public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];
 }

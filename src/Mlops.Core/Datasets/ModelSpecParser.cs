@@ -119,12 +119,16 @@ public static class ModelSpecParser
                     problem = ModelSpecMonitoringReader.Read(property, out var monitoring);
                     spec = spec with { Monitoring = monitoring };
                     break;
+                case "RETRAINSCHEDULE":
+                    problem = Monitoring.RetrainSchedules.Read(property, out var schedule);
+                    spec = spec with { RetrainSchedule = schedule };
+                    break;
                 case "WEBHOOKS":
                     problem = ModelSpecWebhooksReader.Read(property, out var webhooks);
                     spec = spec with { Webhooks = webhooks };
                     break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds, gates, promotion, monitoring and webhooks.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds, gates, promotion, monitoring, retrainSchedule and webhooks.";
                     break;
             }
 

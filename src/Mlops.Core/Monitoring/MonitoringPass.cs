@@ -52,7 +52,8 @@ public sealed class MonitoringPass(
         var version = await registry.GetVersionAsync(model, champion.Version, cancellationToken)
             ?? throw MlopsException.NotFound($"Model '{model}' version {champion.Version} does not exist.");
         var contract = await ContractOfAsync(version, cancellationToken);
-        var settings = await SettingsAsync(model, cancellationToken);
+        var spec = await SpecAsync(model, cancellationToken);
+        var settings = spec?.Monitoring ?? MonitoringSettings.Default;
         var stored = await store.GetStateAsync(model, cancellationToken);
         // A new champion starts its streaks and detector afresh (its contract is another reference); the cool-down and
         // the month's budget carry over, or every retrained champion would reopen them.
@@ -100,6 +101,12 @@ public sealed class MonitoringPass(
         if (reasons.Count > 0)
         {
             var (action, retrained) = await ActAsync(model, id, version, settings, state, to, reasons[0].Kind, string.Join(" ", reasons.Select(r => r.Reason)), retrainer, cancellationToken);
+            actions.Add(action);
+            state = retrained ?? state;
+        }
+        else if (spec?.RetrainSchedule is { } schedule && RetrainSchedules.IsDue(schedule, state.LastWindowEnd, to))
+        {
+            var (action, retrained) = await ActAsync(model, id, version, settings, state, to, RetrainKinds.Schedule, $"Scheduled retraining ({schedule}) was due in window {id}.", retrainer, cancellationToken);
             actions.Add(action);
             state = retrained ?? state;
         }
@@ -162,8 +169,15 @@ public sealed class MonitoringPass(
             return (new MonitoringAction(now, MonitoringAction.Retrain, runId, detail), state with { LastRetrainAt = now, RetrainMonth = month, RetrainsThisMonth = used + 1 });
         }
 
+        var nothingNew = refusal is null;
         refusal ??= "no prediction since the champion was trained has a label, so a run would learn nothing new";
         var alert = $"{reason} No retraining: {refusal}.";
+        if (kind == RetrainKinds.Schedule && nothingNew)
+        {
+            // A schedule finding nothing new is routine, not an alert.
+            return (new MonitoringAction(now, MonitoringAction.Skipped, null, alert), null);
+        }
+
         await events.AppendAsync(model, RegistryEventTypes.Alert, Data(id, version.Version, alert), cancellationToken);
         return (new MonitoringAction(now, MonitoringAction.Alert, null, alert), null);
     }
@@ -335,11 +349,11 @@ public sealed class MonitoringPass(
             ?? throw new MlopsException(MlopsErrorCode.Conflict, $"Model '{version.Model}' version {version.Version} has no data contract to compare its predictions with.");
     }
 
-    private async Task<MonitoringSettings> SettingsAsync(string model, CancellationToken cancellationToken)
+    private async Task<ModelSpec?> SpecAsync(string model, CancellationToken cancellationToken)
     {
         // A spec that does not parse is refused when it is written; one broken since is read as the defaults.
         var json = await datasets.ReadSpecAsync(model, cancellationToken);
-        return json is not null && ModelSpecParser.Parse(json, out _) is { } spec ? spec.Monitoring : MonitoringSettings.Default;
+        return json is null ? null : ModelSpecParser.Parse(json, out _);
     }
 
     /// <summary>A prediction with its features parsed once.</summary>

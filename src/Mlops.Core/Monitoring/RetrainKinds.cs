@@ -6,4 +6,6 @@ public static class RetrainKinds
     public const string Drift = "drift";
 
     public const string Decay = "decay";
+
+    public const string Schedule = "schedule";
 }
