@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Mlops.Core.Datasets;
+using Mlops.Core.Telemetry;
 using Mlops.Workflows.Contracts;
 
 namespace Mlops.Workflows;
@@ -33,6 +35,11 @@ public sealed class RunLauncher(ILogger<RunLauncher> logger) : IDisposable
         }
 
         var request = new RunRequest(new DatasetRef(model, dataset.BlobName, dataset.Sha256, dataset.ETag)) { Trigger = trigger, PipelineVersion = PipelineVersions.Current };
+
+        // The run's trace starts here (under the upload's request span, when there is one): the Durable client hands
+        // this span to the orchestration as its parent, and the orchestration to every activity it calls.
+        using var span = MlopsTelemetry.ActivitySource.StartActivity("run.start", ActivityKind.Producer);
+        span?.SetTag("mlops.model", model).SetTag("mlops.run_id", runId).SetTag("mlops.trigger", trigger.Kind).SetTag("mlops.dataset", dataset.BlobName);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(

@@ -8,6 +8,7 @@ using Mlops.Core.Feedback;
 using Mlops.Core.Profiling;
 using Mlops.Core.Registry;
 using Mlops.Core.Serving;
+using Mlops.Core.Telemetry;
 using Mlops.Core.Validation;
 
 namespace Mlops.Core.Monitoring;
@@ -85,6 +86,7 @@ public sealed class MonitoringPass(
         {
             var reason = $"Drift in window {id}: {(verdict.DriftedFeatures.Count > 0 ? string.Join(", ", verdict.DriftedFeatures) : "none of the features")}{(verdict.PredictionDrifted ? " and the prediction" : string.Empty)} drifted for {settings.ConsecutiveWindows} windows in a row.";
             reasons.Add((RetrainKinds.Drift, reason));
+            MlopsTelemetry.MonitoringDetections.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("kind", RetrainKinds.Drift));
             await events.AppendAsync(model, RegistryEventTypes.DriftDetected, Data(id, version.Version, reason), cancellationToken);
         }
 
@@ -94,6 +96,7 @@ public sealed class MonitoringPass(
                 ? $"Decay in window {id}: the error stream's change detector fired."
                 : string.Create(CultureInfo.InvariantCulture, $"Decay in window {id}: {decay.Metric} {decay.Value:0.####} (interval {decay.Lower:0.####} to {decay.Upper:0.####}) over {decay.Labelled} labels, registered {decay.Baseline:0.####}.");
             reasons.Add((RetrainKinds.Decay, reason));
+            MlopsTelemetry.MonitoringDetections.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("kind", RetrainKinds.Decay));
             await events.AppendAsync(model, RegistryEventTypes.DecayDetected, Data(id, version.Version, reason), cancellationToken);
         }
 
@@ -109,6 +112,11 @@ public sealed class MonitoringPass(
             var (action, retrained) = await ActAsync(model, id, version, settings, state, to, RetrainKinds.Schedule, $"Scheduled retraining ({schedule}) was due in window {id}.", retrainer, cancellationToken);
             actions.Add(action);
             state = retrained ?? state;
+        }
+
+        foreach (var action in actions)
+        {
+            MlopsTelemetry.MonitoringActions.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("kind", action.Kind));
         }
 
         var window = new MonitoringWindow(

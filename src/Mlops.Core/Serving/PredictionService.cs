@@ -26,6 +26,7 @@ public sealed class PredictionService(
     public async Task<IReadOnlyList<ServedPrediction>> PredictAsync(string model, IReadOnlyList<PredictionInput> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        var started = Stopwatch.GetTimestamp();
         using var span = MlopsTelemetry.ActivitySource.StartActivity("predict");
         var served = await models.GetChampionAsync(model, cancellationToken);
         var experiment = await experiments.GetRunningAsync(model, cancellationToken);
@@ -68,11 +69,10 @@ public sealed class PredictionService(
             MlopsTelemetry.ShadowDropped.Add(mirrored.Count, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("reason", "backlog"));
         }
 
-        MlopsTelemetry.Predictions.Add(
-            inputs.Count,
-            new KeyValuePair<string, object?>("model", model),
-            new KeyValuePair<string, object?>("version", served.Version),
-            new KeyValuePair<string, object?>("variant", served.Variant));
+        var tags = new TagList { { "model", model }, { "version", served.Version } };
+        MlopsTelemetry.Predictions.Add(inputs.Count, tags);
+        MlopsTelemetry.PredictDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+        span?.SetTag("mlops.experiment", experiment?.Id);
         return answers;
     }
 

@@ -18,6 +18,15 @@ public static class MlopsTelemetry
     /// <summary>Predictions served, tagged with model, version and variant.</summary>
     public static readonly Counter<long> Predictions = Meter.CreateCounter<long>("mlops.predictions", unit: "{prediction}");
 
+    /// <summary>Predict's own time per request (scoring and handing to the log, not the HTTP pipeline), tagged with model and version.</summary>
+    public static readonly Histogram<double> PredictDuration = Meter.CreateHistogram<double>("mlops.predict.duration", unit: "ms");
+
+    /// <summary>Monitoring windows' detections, tagged with model and kind (drift, decay).</summary>
+    public static readonly Counter<long> MonitoringDetections = Meter.CreateCounter<long>("mlops.monitoring.detections", unit: "{detection}");
+
+    /// <summary>What monitoring did, tagged with model and kind (retrain, alert, skipped).</summary>
+    public static readonly Counter<long> MonitoringActions = Meter.CreateCounter<long>("mlops.monitoring.actions", unit: "{action}");
+
     /// <summary>Predictions answered but never logged, tagged with model and reason (full, stopping, refused, unwritten): never silent.</summary>
     public static readonly Counter<long> PredictionLogDropped = Meter.CreateCounter<long>("mlops.predictions.log.dropped", unit: "{prediction}");
 

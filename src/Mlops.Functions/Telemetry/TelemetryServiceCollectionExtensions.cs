@@ -12,14 +12,15 @@ namespace Mlops.Functions.Telemetry;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Traces and metrics of the "Mlops" source and meter, exported to Azure Monitor when
+    /// Traces and metrics of the "Mlops" source and meter, with the Durable worker's orchestration and activity spans (a
+    /// run's trace starts at the span that started it), exported to Azure Monitor when
     /// APPLICATIONINSIGHTS_CONNECTION_STRING is set (in Azure); locally nothing is exported.
     /// </summary>
     public static OpenTelemetryBuilder AddMlopsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(MlopsTelemetry.Name))
+            .WithTracing(tracing => tracing.AddSource(MlopsTelemetry.Name, "Microsoft.DurableTask*"))
             .WithMetrics(metrics => metrics.AddMeter(MlopsTelemetry.Name));
         if (string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
