@@ -56,7 +56,9 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
 var webhookPath = '/runtime/webhooks/blobs?functionName=Host.Functions.${blobTriggerFunctionName}'
 
 // The host keys are an action on <app>/host/default, which has no resource type to declare: listKeys()
-// on its id. Evaluated by Resource Manager only when the subscription is deployed (its condition is true).
+// on its id. Resource Manager evaluates list functions (and reference()) of a conditional resource even when
+// its condition is false, and on the first provisioning the key does not exist yet: so the read itself is
+// guarded. if() evaluates only the branch its condition selects; the URL is built only when the subscription is.
 
 resource datasetSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (subscriptionEnabled) {
   parent: systemTopic
@@ -66,7 +68,9 @@ resource datasetSubscription 'Microsoft.EventGrid/systemTopics/eventSubscription
     destination: {
       endpointType: 'WebHook'
       properties: {
-        endpointUrl: 'https://${functionApp.properties.defaultHostName}${webhookPath}&code=${listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension}'
+        endpointUrl: subscriptionEnabled
+          ? 'https://${functionApp.properties.defaultHostName}${webhookPath}&code=${listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension}'
+          : ''
         maxEventsPerBatch: 1
         preferredBatchSizeInKilobytes: 64
         minimumTlsVersionAllowed: '1.2'

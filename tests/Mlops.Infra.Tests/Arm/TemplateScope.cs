@@ -12,12 +12,15 @@ namespace Mlops.Infra.Tests.Arm;
 /// </summary>
 public sealed class TemplateScope
 {
-    internal TemplateScope(JsonElement template, string path, JsonElement? deployment, TemplateScope? parent)
+    private readonly IReadOnlyDictionary<string, object?> parameterValues;
+
+    internal TemplateScope(JsonElement template, string path, JsonElement? deployment, TemplateScope? parent, IReadOnlyDictionary<string, object?>? parameterValues = null)
     {
         Template = template;
         Path = path;
         Deployment = deployment;
         Parent = parent;
+        this.parameterValues = parameterValues ?? new Dictionary<string, object?>();
     }
 
     public JsonElement Template { get; }
@@ -99,6 +102,11 @@ public sealed class TemplateScope
 
     private object? Parameter(string name)
     {
+        if (parameterValues.TryGetValue(name, out var given))
+        {
+            return given;
+        }
+
         if (Deployment is { } deployment
             && deployment.GetProperty("properties").GetProperty("parameters").TryGetProperty(name, out var passed))
         {
@@ -149,6 +157,13 @@ public sealed class TemplateScope
                 return false;
             case "null":
                 return null;
+            case "if":
+                // Like Resource Manager: only the branch the condition selects is evaluated.
+                return Materialize(Evaluate(call.Arguments[0])) switch
+                {
+                    bool condition => Evaluate(call.Arguments[condition ? 1 : 2]),
+                    _ => new UnknownValue(call.Source),
+                };
         }
 
         var arguments = call.Arguments.Select(a => (Node: a, Value: Materialize(Evaluate(a)))).ToList();
@@ -179,7 +194,6 @@ public sealed class TemplateScope
         {
             "tolower" => ((string)values[0]!).ToLowerInvariant(),
             "toupper" => ((string)values[0]!).ToUpperInvariant(),
-            "if" => (bool)values[0]! ? values[1] : values[2],
             "equals" => Equals(values[0], values[1]),
             "not" => !(bool)values[0]!,
             "and" => values.All(v => (bool)v!),
