@@ -42,6 +42,16 @@ param maximumInstanceCount int = 40
 @maxValue(20)
 param alwaysReadyHttpInstances int = 0
 
+@description('Always-ready instances for the Durable Functions group (orchestrators, activities, entities). The documented guidance on Flex Consumption is 1: an orchestration never waits for a cold start between activities. 0 (the default) keeps the promise of no compute cost while idle; 1 bills one instance of instanceMemoryMB around the clock at the always-ready baseline rate.')
+@minValue(0)
+@maxValue(20)
+param alwaysReadyDurableInstances int = 0
+
+@description('Longest wait between polls of an idle Durable Functions task hub queue (hh:mm:ss), set through AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval. Durable\'s default is 30 s; the Flex Consumption guidance is 10 s or less. Shorter: less latency between steps, more queue transactions while an instance runs.')
+@minLength(8)
+@maxLength(8)
+param durableMaxQueuePollingInterval string = '00:00:10'
+
 @description('Ingestion__MaxUploadBytes: largest dataset upload accepted, in bytes.')
 @minValue(1)
 param ingestionMaxUploadBytes int = 104857600
@@ -328,7 +338,9 @@ module functions 'app/functions.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    alwaysReadyDurableInstances: alwaysReadyDurableInstances
     durableHubName: 'MlopsHub'
+    durableMaxQueuePollingInterval: durableMaxQueuePollingInterval
     ingestionMaxUploadBytes: ingestionMaxUploadBytes
     validationMinRows: validationMinRows
     validationMaxMissingFraction: validationMaxMissingFraction

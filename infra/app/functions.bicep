@@ -52,8 +52,15 @@ param maximumInstanceCount int
 @minValue(0)
 param alwaysReadyHttpInstances int
 
+@description('Instances of the Durable Functions group (orchestrators, activities) kept warm; 0: none, no compute cost while idle.')
+@minValue(0)
+param alwaysReadyDurableInstances int
+
 @description('Durable Functions task hub name (host.json reads %Durable__HubName%).')
 param durableHubName string
+
+@description('Longest wait between polls of an idle task hub queue (hh:mm:ss); overrides host.json\'s durableTask.storageProvider.maxQueuePollingInterval.')
+param durableMaxQueuePollingInterval string
 
 @description('Ingestion__MaxUploadBytes: largest dataset upload accepted, in bytes.')
 param ingestionMaxUploadBytes int
@@ -219,7 +226,11 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
-        alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []
+        // Per function group ('http', 'durable'); a group with no warm instance is left out.
+        alwaysReady: concat(
+          alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
+          alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
+        )
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -243,6 +254,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
       Durable__HubName: durableHubName
+      // host.json values can be overridden by app settings named AzureFunctionsJobHost__<path>: Flex Consumption is
+      // sensitive to Durable's queue polling delay (30 s by default), the guidance is 10 s or less.
+      AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval: durableMaxQueuePollingInterval
       Ingestion__MaxUploadBytes: string(ingestionMaxUploadBytes)
       Validation__MinRows: string(validationMinRows)
       Validation__MaxMissingFraction: validationMaxMissingFraction

@@ -215,6 +215,7 @@ public sealed class TemplateScope
                 Dictionary<string, object?> d => d.Count,
                 _ => throw new InvalidOperationException($"length() of {Describe(values[0])}"),
             },
+            "concat" when values.All(v => v is List<object?>) => values.Cast<List<object?>>().SelectMany(l => l).ToList(),
             "createarray" => values.ToList(),
             "createobject" => Enumerable.Range(0, values.Count / 2).ToDictionary(i => (string)values[2 * i]!, i => values[(2 * i) + 1]),
             "union" when values.All(v => v is Dictionary<string, object?>) => values.Cast<Dictionary<string, object?>>()
