@@ -25,6 +25,16 @@ param location string
 @description('Name of the resource group; empty: rg-<environmentName>.')
 param resourceGroupName string = ''
 
+@description('Object id of the principal running azd (azd passes AZURE_PRINCIPAL_ID): it gets Storage Blob Data Contributor on the storage account, so datasets can be uploaded with an Entra ID sign-in right after `azd up`. Empty: no role for anyone but the app.')
+param principalId string = ''
+
+@description('Kind of that principal: User when a person runs azd, ServicePrincipal in a pipeline (azd passes AZURE_PRINCIPAL_TYPE).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
 @description('Create the Event Grid subscription that delivers dataset uploads to the app. Off on the very first provisioning (no code deployed yet); the azd postdeploy hook turns it on and provisions again.')
 param blobEventSubscriptionEnabled bool = false
 
@@ -314,6 +324,8 @@ module rbac 'app/rbac.bicep' = {
     identityName: names.identity
     storageAccountName: names.storage
     applicationInsightsName: names.applicationInsights
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
   }
   dependsOn: [
     identity

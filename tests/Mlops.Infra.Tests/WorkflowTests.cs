@@ -47,6 +47,14 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public void Deploy_NamesItsPrincipalAServicePrincipal_ForTheDeployersRole()
+    {
+        // infra/main.parameters.json passes ${AZURE_PRINCIPAL_TYPE=User}: a pipeline is not a user.
+        Assert.Equal("ServicePrincipal", Deploy.Scalar("jobs", "deploy", "env", "AZURE_PRINCIPAL_TYPE"));
+        Assert.Contains("${AZURE_PRINCIPAL_TYPE=User}", File.ReadAllText(RepositoryPaths.Combine("infra", "main.parameters.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deploy_ReadsOnlyVariables_NoStoredSecrets()
     {
         var expressions = Deploy.AllScalars().Where(s => s.Contains("${{", StringComparison.Ordinal)).ToList();
