@@ -62,6 +62,18 @@ param alwaysReadyDurableInstances int = 0
 @maxLength(8)
 param durableMaxQueuePollingInterval string = '00:00:10'
 
+@description('Send resource logs and metrics of storage (blob, queue, table), the function app and the Event Grid system topic to the Log Analytics workspace. Ingestion is billed per GB, within the workspace\'s daily cap.')
+param diagnosticSettingsEnabled bool = true
+
+@description('Also send StorageRead logs of the blob, queue and table services (writes and deletes are always sent when diagnostic settings are on). Off: Durable Functions polls its queues all the time an instance runs, which would be most of the volume.')
+param storageReadLogsEnabled bool = false
+
+@description('Create the alert rules: the workspace\'s daily cap reached, Event Grid delivery failures, dead-lettered uploads.')
+param alertsEnabled bool = true
+
+@description('E-mail address the alerts are sent to (an action group). Empty: alerts fire and show in Azure Monitor only.')
+param alertEmailAddress string = ''
+
 @description('Ingestion__MaxUploadBytes: largest dataset upload accepted, in bytes.')
 @minValue(1)
 param ingestionMaxUploadBytes int = 104857600
@@ -270,6 +282,7 @@ var containers = {
   models: 'models'
   quarantine: 'quarantine'
   deploymentPackage: 'app-package-${resourceToken}'
+  deadLetter: 'deadletter'
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -298,6 +311,7 @@ module storage 'core/storage.bicep' = {
       containers.models
       containers.quarantine
       containers.deploymentPackage
+      containers.deadLetter
     ]
     blobSoftDeleteDays: blobSoftDeleteDays
     containerSoftDeleteDays: containerSoftDeleteDays
@@ -406,10 +420,31 @@ module eventGrid 'app/eventgrid.bicep' = {
     functionAppName: names.functionApp
     blobTriggerFunctionName: 'DatasetUploaded'
     subscriptionEnabled: blobEventSubscriptionEnabled
+    deadLetterContainerName: containers.deadLetter
   }
   dependsOn: [
     storage
     functions
+  ]
+}
+
+module observability 'app/observability.bicep' = {
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsName: names.logAnalytics
+    storageAccountName: names.storage
+    functionAppName: names.functionApp
+    systemTopicName: names.systemTopic
+    diagnosticSettingsEnabled: diagnosticSettingsEnabled
+    storageReadLogsEnabled: storageReadLogsEnabled
+    alertsEnabled: alertsEnabled
+    alertEmailAddress: alertEmailAddress
+  }
+  dependsOn: [
+    monitoring
+    eventGrid
   ]
 }
 

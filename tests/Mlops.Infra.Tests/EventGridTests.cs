@@ -167,6 +167,43 @@ public sealed class EventGridTests(CompiledInfrastructure infrastructure)
         return node is CallNode self ? found.Prepend((self, ancestors)) : found;
     }
 
+    [Fact]
+    public void UndeliverableEvents_AreDeadLetteredToAContainer_ThroughTheTopicsOwnIdentity()
+    {
+        Assert.Equal("SystemAssigned", Topic.Evaluate("identity", "type"));
+        Assert.Equal("SystemAssigned", Subscription.Evaluate("properties", "deadLetterWithResourceIdentity", "identity", "type"));
+        var destination = Subscription.Get("properties", "deadLetterWithResourceIdentity", "deadLetterDestination");
+        Assert.Equal("StorageBlob", destination.GetProperty("endpointType").GetString());
+
+        var container = Subscription.Evaluate("properties", "deadLetterWithResourceIdentity", "deadLetterDestination", "properties", "blobContainerName");
+        var containers = Assert.IsType<List<object?>>(infrastructure.Template.The("Microsoft.Storage/storageAccounts/blobServices/containers").Scope.ParameterValue("containerNames"));
+        Assert.Contains(container, containers);
+        Assert.DoesNotContain(container, new object?[] { "datasets", "models", "quarantine" });
+        var account = Assert.IsType<CallNode>(ArmExpressionParser.Parse(Subscription.Raw("properties", "deadLetterWithResourceIdentity", "deadLetterDestination", "properties", "resourceId")[1..^1]));
+        Assert.Equal("Microsoft.Storage/storageAccounts", Assert.IsType<LiteralNode>(account.Arguments[0]).Value);
+        Assert.Equal(ArmTemplate.OriginOfName(infrastructure.Template.The("Microsoft.Storage/storageAccounts")), Origin(Subscription.Scope, $"[{account.Arguments[1].Source}]"));
+    }
+
+    [Fact]
+    public void TopicIdentity_MayWriteBlobs_InTheDeadLetterContainerOnly_BeforeTheSubscriptionExists()
+    {
+        var assignment = Assert.Single(
+            infrastructure.Template.Deployed("Microsoft.Authorization/roleAssignments"),
+            a => a.Raw("properties", "principalId").Contains("reference('systemTopic'", StringComparison.Ordinal));
+
+        Assert.Equal(Topic.Scope, assignment.Scope);
+        Assert.EndsWith(".identity.principalId]", assignment.Raw("properties", "principalId"), StringComparison.Ordinal);
+        Assert.Equal("ServicePrincipal", assignment.Evaluate("properties", "principalType"));
+        Assert.Contains("'ba92f5b4-2d11-453d-a403-e96b0029c9fe'", assignment.Raw("properties", "roleDefinitionId"), StringComparison.Ordinal);
+        Assert.StartsWith("[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', ", assignment.Raw("scope"), StringComparison.Ordinal);
+        Assert.Contains("parameters('deadLetterContainerName')", assignment.Raw("scope"), StringComparison.Ordinal);
+        Assert.Equal(
+            "[parameters('deadLetterContainerName')]",
+            Subscription.Raw("properties", "deadLetterWithResourceIdentity", "deadLetterDestination", "properties", "blobContainerName"));
+        Assert.False(assignment.Has("condition"), "The role is granted on every provisioning, before the subscription needs it.");
+        Assert.Contains(Subscription.Get("dependsOn").EnumerateArray(), d => d.GetString() == assignment.SymbolicName);
+    }
+
     private static string Origin(TemplateScope scope, string expression)
     {
         var (origin, originScope) = scope.OriginOf(expression);

@@ -184,6 +184,15 @@ public sealed class TemplateScope
                 };
         }
 
+        // Arrays and objects hold values only Azure knows as they are: they are containers, not computations.
+        switch (name)
+        {
+            case "createarray":
+                return arguments.Select(a => a.Value).ToList();
+            case "createobject" when arguments.Where((_, i) => i % 2 == 0).All(a => a.Value is string):
+                return Enumerable.Range(0, arguments.Count / 2).ToDictionary(i => (string)arguments[2 * i].Value!, i => arguments[(2 * i) + 1].Value);
+        }
+
         if (arguments.Any(a => IsUnknown(a.Value)))
         {
             return new UnknownValue(call.Source);
@@ -216,8 +225,6 @@ public sealed class TemplateScope
                 _ => throw new InvalidOperationException($"length() of {Describe(values[0])}"),
             },
             "concat" when values.All(v => v is List<object?>) => values.Cast<List<object?>>().SelectMany(l => l).ToList(),
-            "createarray" => values.ToList(),
-            "createobject" => Enumerable.Range(0, values.Count / 2).ToDictionary(i => (string)values[2 * i]!, i => values[(2 * i) + 1]),
             "union" when values.All(v => v is Dictionary<string, object?>) => values.Cast<Dictionary<string, object?>>()
                 .SelectMany(d => d).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             // Everything else needs Azure: reference, list*, resourceId, subscription, uniqueString, guid, ...
