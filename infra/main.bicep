@@ -14,7 +14,40 @@ import { resourceTags } from 'types.bicep'
 param environmentName string
 
 @minLength(1)
-@description('Azure region of every resource; it must offer the Flex Consumption plan.')
+@description('Azure region of every resource; it must offer the Flex Consumption plan. The allowed list is the regions that do (`az functionapp list-flexconsumption-locations`), so azd offers only those and a wrong region fails at the prompt; add a region here when Flex Consumption reaches it.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 @metadata({
   azd: {
     type: 'location'
