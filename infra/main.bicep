@@ -95,6 +95,9 @@ param alwaysReadyDurableInstances int = 0
 @maxLength(8)
 param durableMaxQueuePollingInterval string = '00:00:10'
 
+@description('Put storage behind a virtual network: private endpoints for its blob, queue and table services, the app\'s outbound traffic through the network, and storage refusing traffic from the internet (trusted Azure services such as Event Grid excepted). Off by default: the private endpoints and DNS zones bill by the hour.')
+param vnetEnabled bool = false
+
 @description('Send resource logs and metrics of storage (blob, queue, table), the function app and the Event Grid system topic to the Log Analytics workspace. Ingestion is billed per GB, within the workspace\'s daily cap.')
 param diagnosticSettingsEnabled bool = true
 
@@ -307,6 +310,7 @@ var names = {
   plan: '${abbrs.flexConsumptionPlan}${resourceToken}'
   functionApp: '${abbrs.functionApp}${resourceToken}'
   systemTopic: '${abbrs.eventGridSystemTopic}${resourceToken}'
+  virtualNetwork: '${abbrs.virtualNetwork}${resourceToken}'
 }
 
 @description('Blob containers of the product (names are part of its public contract, see ARCHITECTURE.md).')
@@ -352,7 +356,24 @@ module storage 'core/storage.bicep' = {
     previousVersionRetentionDays: previousVersionRetentionDays
     quarantineRetentionDays: quarantineRetentionDays
     quarantineContainerName: containers.quarantine
+    publicNetworkRestricted: vnetEnabled
   }
+}
+
+module network 'core/network.bicep' = if (vnetEnabled) {
+  scope: rg
+  params: {
+    name: names.virtualNetwork
+    location: location
+    tags: tags
+    storageAccountName: names.storage
+    addressPrefix: '10.0.0.0/16'
+    appSubnetPrefix: '10.0.1.0/24'
+    privateEndpointSubnetPrefix: '10.0.2.0/24'
+  }
+  dependsOn: [
+    storage
+  ]
 }
 
 module monitoring 'core/monitoring.bicep' = {
@@ -398,6 +419,7 @@ module functions 'app/functions.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
     alwaysReadyDurableInstances: alwaysReadyDurableInstances
+    virtualNetworkSubnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
     durableHubName: 'MlopsHub'
     durableMaxQueuePollingInterval: durableMaxQueuePollingInterval
     ingestionMaxUploadBytes: ingestionMaxUploadBytes

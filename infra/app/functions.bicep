@@ -56,6 +56,9 @@ param alwaysReadyHttpInstances int
 @minValue(0)
 param alwaysReadyDurableInstances int
 
+@description('Subnet the app integrates with (the virtual network option): its outbound traffic, storage included, goes through the network. Empty: no integration.')
+param virtualNetworkSubnetId string
+
 @description('Durable Functions task hub name (host.json reads %Durable__HubName%).')
 param durableHubName string
 
@@ -209,6 +212,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     httpsOnly: true
     // Key Vault references in app settings (the webhook signing key) are read as the app's own identity.
     keyVaultReferenceIdentity: identity.id
+    // The virtual network option: outbound traffic leaves through the integration subnet, so storage is reached
+    // on its private endpoints.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
     }

@@ -56,6 +56,7 @@ public sealed class TemplateScope
         var parameter = SingleParameterName(expression);
         if (parameter is not null && Deployment is { } deployment
             && deployment.GetProperty("properties").GetProperty("parameters").TryGetProperty(parameter, out var passed)
+            && passed.ValueKind == JsonValueKind.Object
             && passed.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
         {
             return Parent!.OriginOf(value.GetString()!);
@@ -110,6 +111,16 @@ public sealed class TemplateScope
         if (Deployment is { } deployment
             && deployment.GetProperty("properties").GetProperty("parameters").TryGetProperty(name, out var passed))
         {
+            // Bicep passes a value chosen at deployment time as one expression making the whole { "value": ... }.
+            if (passed.ValueKind == JsonValueKind.String)
+            {
+                return Materialize(Parent!.EvaluateLazily(passed)) switch
+                {
+                    Dictionary<string, object?> entry when entry.TryGetValue("value", out var chosen) => chosen,
+                    _ => new UnknownValue($"parameters('{name}')"),
+                };
+            }
+
             return passed.TryGetProperty("value", out var value) ? Parent!.EvaluateLazily(value) : new UnknownValue($"parameters('{name}')");
         }
 
