@@ -14,7 +14,40 @@ import { resourceTags } from 'types.bicep'
 param environmentName string
 
 @minLength(1)
-@description('Azure region of every resource; it must offer the Flex Consumption plan.')
+@description('Azure region of every resource; it must offer the Flex Consumption plan. The allowed list is the regions that do (`az functionapp list-flexconsumption-locations`), so azd offers only those and a wrong region fails at the prompt; add a region here when Flex Consumption reaches it.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 @metadata({
   azd: {
     type: 'location'
@@ -24,6 +57,16 @@ param location string
 
 @description('Name of the resource group; empty: rg-<environmentName>.')
 param resourceGroupName string = ''
+
+@description('Object id of the principal running azd (azd passes AZURE_PRINCIPAL_ID): it gets Storage Blob Data Contributor on the storage account, so datasets can be uploaded with an Entra ID sign-in right after `azd up`. Empty: no role for anyone but the app.')
+param principalId string = ''
+
+@description('Kind of that principal: User when a person runs azd, ServicePrincipal in a pipeline (azd passes AZURE_PRINCIPAL_TYPE).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
 
 @description('Create the Event Grid subscription that delivers dataset uploads to the app. Off on the very first provisioning (no code deployed yet); the azd postdeploy hook turns it on and provisions again.')
 param blobEventSubscriptionEnabled bool = false
@@ -41,6 +84,31 @@ param maximumInstanceCount int = 40
 @minValue(0)
 @maxValue(20)
 param alwaysReadyHttpInstances int = 0
+
+@description('Always-ready instances for the Durable Functions group (orchestrators, activities, entities). The documented guidance on Flex Consumption is 1: an orchestration never waits for a cold start between activities. 0 (the default) keeps the promise of no compute cost while idle; 1 bills one instance of instanceMemoryMB around the clock at the always-ready baseline rate.')
+@minValue(0)
+@maxValue(20)
+param alwaysReadyDurableInstances int = 0
+
+@description('Longest wait between polls of an idle Durable Functions task hub queue (hh:mm:ss), set through AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval. Durable\'s default is 30 s; the Flex Consumption guidance is 10 s or less. Shorter: less latency between steps, more queue transactions while an instance runs.')
+@minLength(8)
+@maxLength(8)
+param durableMaxQueuePollingInterval string = '00:00:10'
+
+@description('Put storage behind a virtual network: private endpoints for its blob, queue and table services, the app\'s outbound traffic through the network, and storage refusing traffic from the internet (trusted Azure services such as Event Grid excepted). Off by default: the private endpoints and DNS zones bill by the hour.')
+param vnetEnabled bool = false
+
+@description('Send resource logs and metrics of storage (blob, queue, table), the function app and the Event Grid system topic to the Log Analytics workspace. Ingestion is billed per GB, within the workspace\'s daily cap.')
+param diagnosticSettingsEnabled bool = true
+
+@description('Also send StorageRead logs of the blob, queue and table services (writes and deletes are always sent when diagnostic settings are on). Off: Durable Functions polls its queues all the time an instance runs, which would be most of the volume.')
+param storageReadLogsEnabled bool = false
+
+@description('Create the alert rules: the workspace\'s daily cap reached, Event Grid delivery failures, dead-lettered uploads.')
+param alertsEnabled bool = true
+
+@description('E-mail address the alerts are sent to (an action group). Empty: alerts fire and show in Azure Monitor only.')
+param alertEmailAddress string = ''
 
 @description('Ingestion__MaxUploadBytes: largest dataset upload accepted, in bytes.')
 @minValue(1)
@@ -245,6 +313,7 @@ var names = {
   plan: '${abbrs.flexConsumptionPlan}${resourceToken}'
   functionApp: '${abbrs.functionApp}${resourceToken}'
   systemTopic: '${abbrs.eventGridSystemTopic}${resourceToken}'
+  virtualNetwork: '${abbrs.virtualNetwork}${resourceToken}'
 }
 
 @description('Blob containers of the product (names are part of its public contract, see ARCHITECTURE.md).')
@@ -253,6 +322,7 @@ var containers = {
   models: 'models'
   quarantine: 'quarantine'
   deploymentPackage: 'app-package-${resourceToken}'
+  deadLetter: 'deadletter'
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -281,6 +351,7 @@ module storage 'core/storage.bicep' = {
       containers.models
       containers.quarantine
       containers.deploymentPackage
+      containers.deadLetter
     ]
     blobSoftDeleteDays: blobSoftDeleteDays
     containerSoftDeleteDays: containerSoftDeleteDays
@@ -288,7 +359,24 @@ module storage 'core/storage.bicep' = {
     previousVersionRetentionDays: previousVersionRetentionDays
     quarantineRetentionDays: quarantineRetentionDays
     quarantineContainerName: containers.quarantine
+    publicNetworkRestricted: vnetEnabled
   }
+}
+
+module network 'core/network.bicep' = if (vnetEnabled) {
+  scope: rg
+  params: {
+    name: names.virtualNetwork
+    location: location
+    tags: tags
+    storageAccountName: names.storage
+    addressPrefix: '10.0.0.0/16'
+    appSubnetPrefix: '10.0.1.0/24'
+    privateEndpointSubnetPrefix: '10.0.2.0/24'
+  }
+  dependsOn: [
+    storage
+  ]
 }
 
 module monitoring 'core/monitoring.bicep' = {
@@ -307,6 +395,8 @@ module rbac 'app/rbac.bicep' = {
     identityName: names.identity
     storageAccountName: names.storage
     applicationInsightsName: names.applicationInsights
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
   }
   dependsOn: [
     identity
@@ -331,7 +421,10 @@ module functions 'app/functions.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    alwaysReadyDurableInstances: alwaysReadyDurableInstances
+    virtualNetworkSubnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
     durableHubName: 'MlopsHub'
+    durableMaxQueuePollingInterval: durableMaxQueuePollingInterval
     ingestionMaxUploadBytes: ingestionMaxUploadBytes
     validationMinRows: validationMinRows
     validationMaxMissingFraction: validationMaxMissingFraction
@@ -386,10 +479,31 @@ module eventGrid 'app/eventgrid.bicep' = {
     functionAppName: names.functionApp
     blobTriggerFunctionName: 'DatasetUploaded'
     subscriptionEnabled: blobEventSubscriptionEnabled
+    deadLetterContainerName: containers.deadLetter
   }
   dependsOn: [
     storage
     functions
+  ]
+}
+
+module observability 'app/observability.bicep' = {
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsName: names.logAnalytics
+    storageAccountName: names.storage
+    functionAppName: names.functionApp
+    systemTopicName: names.systemTopic
+    diagnosticSettingsEnabled: diagnosticSettingsEnabled
+    storageReadLogsEnabled: storageReadLogsEnabled
+    alertsEnabled: alertsEnabled
+    alertEmailAddress: alertEmailAddress
+  }
+  dependsOn: [
+    monitoring
+    eventGrid
   ]
 }
 

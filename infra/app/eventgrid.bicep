@@ -34,8 +34,19 @@ param blobTriggerFunctionName string
 @description('Create the subscription; only once the app\'s code is deployed (its webhook answers the validation).')
 param subscriptionEnabled bool
 
+@description('Container events that cannot be delivered are dead-lettered to (as blobs), by the topic\'s own identity.')
+param deadLetterContainerName string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
+
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource deadLetterContainer 'containers' existing = {
+      name: deadLetterContainerName
+    }
+  }
 }
 
 resource functionApp 'Microsoft.Web/sites@2025-03-01' existing = {
@@ -46,9 +57,25 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: systemTopicName
   location: location
   tags: tags
+  // Its own identity writes undeliverable events to the dead-letter container: no key, no SAS.
+  identity: {
+    type: 'SystemAssigned'
+  }
   properties: {
     source: storage.id
     topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+// Storage Blob Data Contributor for the topic's identity, on the dead-letter container only. Created on every
+// provisioning, so it exists before the subscription that dead-letters through it.
+resource deadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobService::deadLetterContainer.id, systemTopic.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: storage::blobService::deadLetterContainer
+  properties: {
+    principalId: systemTopic.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
   }
 }
 
@@ -56,7 +83,9 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
 var webhookPath = '/runtime/webhooks/blobs?functionName=Host.Functions.${blobTriggerFunctionName}'
 
 // The host keys are an action on <app>/host/default, which has no resource type to declare: listKeys()
-// on its id. Evaluated by Resource Manager only when the subscription is deployed (its condition is true).
+// on its id. Resource Manager evaluates list functions (and reference()) of a conditional resource even when
+// its condition is false, and on the first provisioning the key does not exist yet: so the read itself is
+// guarded. if() evaluates only the branch its condition selects; the URL is built only when the subscription is.
 
 resource datasetSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (subscriptionEnabled) {
   parent: systemTopic
@@ -66,7 +95,9 @@ resource datasetSubscription 'Microsoft.EventGrid/systemTopics/eventSubscription
     destination: {
       endpointType: 'WebHook'
       properties: {
-        endpointUrl: 'https://${functionApp.properties.defaultHostName}${webhookPath}&code=${listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension}'
+        endpointUrl: subscriptionEnabled
+          ? 'https://${functionApp.properties.defaultHostName}${webhookPath}&code=${listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension}'
+          : ''
         maxEventsPerBatch: 1
         preferredBatchSizeInKilobytes: 64
         minimumTlsVersionAllowed: '1.2'
@@ -83,7 +114,23 @@ resource datasetSubscription 'Microsoft.EventGrid/systemTopics/eventSubscription
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440
     }
+    // After the retries, the event is kept as a blob instead of dropped: the upload can be found and replayed.
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: storage.id
+          blobContainerName: deadLetterContainerName
+        }
+      }
+    }
   }
+  dependsOn: [
+    deadLetterWriter
+  ]
 }
 
 @description('Name of the Event Grid system topic.')

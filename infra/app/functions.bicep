@@ -52,8 +52,18 @@ param maximumInstanceCount int
 @minValue(0)
 param alwaysReadyHttpInstances int
 
+@description('Instances of the Durable Functions group (orchestrators, activities) kept warm; 0: none, no compute cost while idle.')
+@minValue(0)
+param alwaysReadyDurableInstances int
+
+@description('Subnet the app integrates with (the virtual network option): its outbound traffic, storage included, goes through the network. Empty: no integration.')
+param virtualNetworkSubnetId string
+
 @description('Durable Functions task hub name (host.json reads %Durable__HubName%).')
 param durableHubName string
+
+@description('Longest wait between polls of an idle task hub queue (hh:mm:ss); overrides host.json\'s durableTask.storageProvider.maxQueuePollingInterval.')
+param durableMaxQueuePollingInterval string
 
 @description('Ingestion__MaxUploadBytes: largest dataset upload accepted, in bytes.')
 param ingestionMaxUploadBytes int
@@ -205,6 +215,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     httpsOnly: true
     // Key Vault references in app settings (the webhook signing key) are read as the app's own identity.
     keyVaultReferenceIdentity: identity.id
+    // The virtual network option: outbound traffic leaves through the integration subnet, so storage is reached
+    // on its private endpoints.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
     }
@@ -222,7 +235,11 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
-        alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []
+        // Per function group ('http', 'durable'); a group with no warm instance is left out.
+        alwaysReady: concat(
+          alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
+          alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
+        )
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -246,6 +263,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
       Durable__HubName: durableHubName
+      // host.json values can be overridden by app settings named AzureFunctionsJobHost__<path>: Flex Consumption is
+      // sensitive to Durable's queue polling delay (30 s by default), the guidance is 10 s or less.
+      AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval: durableMaxQueuePollingInterval
       Ingestion__MaxUploadBytes: string(ingestionMaxUploadBytes)
       Validation__MinRows: string(validationMinRows)
       Validation__MaxMissingFraction: validationMaxMissingFraction

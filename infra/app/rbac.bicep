@@ -1,5 +1,5 @@
-// The roles the function app's managed identity needs, and nothing else: every assignment here targets
-// that identity (a test checks it). Names are guid(scope, identity, role), so re-provisioning is idempotent.
+// The roles the function app's managed identity needs, and nothing else, plus one data role for the person (or
+// pipeline) running azd. Names are guid(scope, principal, role), so re-provisioning is idempotent.
 
 @description('Name of the storage account the app uses.')
 param storageAccountName string
@@ -9,6 +9,16 @@ param applicationInsightsName string
 
 @description('Name of the function app\'s user-assigned managed identity, the only principal given roles here.')
 param identityName string
+
+@description('Object id of the principal running azd (AZURE_PRINCIPAL_ID); empty: no role for it.')
+param deployerPrincipalId string
+
+@description('Kind of that principal: User (a person) or ServicePrincipal (a pipeline).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param deployerPrincipalType string
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
@@ -67,5 +77,18 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
+  }
+}
+
+// Storage Blob Data Contributor for whoever runs azd: shared keys are off, so uploading a dataset with
+// `az storage blob upload --auth-mode login` (the README's walk-through) needs a data role. Blobs only: the
+// deployer cannot touch the registry tables or the Durable queues. Only when azd passes a principal.
+resource deployerBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  name: guid(storage.id, deployerPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: storage
+  properties: {
+    principalId: deployerPrincipalId
+    principalType: deployerPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
   }
 }

@@ -46,6 +46,9 @@ param quarantineRetentionDays int
 @description('Name of the quarantine container, whose blobs expire after quarantineRetentionDays.')
 param quarantineContainerName string
 
+@description('Refuse traffic from the internet (the virtual network option): callers come through private endpoints; trusted Azure services (Event Grid\'s dead-lettering, Azure Monitor) still reach the account.')
+param publicNetworkRestricted bool
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: name
   location: location
@@ -66,7 +69,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     supportsHttpsTrafficOnly: true
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: publicNetworkRestricted ? 'Deny' : 'Allow'
     }
   }
 

@@ -61,6 +61,22 @@ public sealed class AzureYamlTests
     }
 
     [Fact]
+    public void RequiredAzdVersions_AreABoundedRange()
+    {
+        // azd refuses to load the project outside this range: a lower bound (features the template relies on) and
+        // an upper bound (a new major version is tried before users get it).
+        var range = Yaml.Scalar("requiredVersions", "azd");
+        var bounds = range.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(2, bounds.Length);
+        var lower = Assert.Single(bounds, b => b.StartsWith(">=", StringComparison.Ordinal));
+        var upper = Assert.Single(bounds, b => b.StartsWith('<') && !b.StartsWith("<=", StringComparison.Ordinal));
+        Assert.True(Version.Parse(lower[2..]) >= new Version(1, 17, 0), range);
+        Assert.True(Version.Parse(upper[1..]) > Version.Parse(lower[2..]), range);
+        Assert.Equal(Version.Parse(lower[2..]).Major + 1, Version.Parse(upper[1..]).Major);
+    }
+
+    [Fact]
     public void Infra_IsMainBicep()
     {
         Assert.Equal("bicep", Yaml.Scalar("infra", "provider"));

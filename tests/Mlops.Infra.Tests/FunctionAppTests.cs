@@ -40,6 +40,44 @@ public sealed class FunctionAppTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public void DurableGroup_AlwaysReady_IsAParameter_OffByDefault()
+    {
+        Assert.Contains("parameters('alwaysReadyDurableInstances')", Site.Raw("properties", "functionAppConfig", "scaleAndConcurrency", "alwaysReady"), StringComparison.Ordinal);
+        Assert.Equal("main: [parameters('alwaysReadyDurableInstances')]", Origin("[parameters('alwaysReadyDurableInstances')]"));
+        Assert.Equal(0L, infrastructure.Template.Main.ParameterValue("alwaysReadyDurableInstances"));
+    }
+
+    [Fact]
+    public void DurableGroup_AlwaysReady_KeepsTheDurableGroupWarm_BesideTheHttpGroup()
+    {
+        var durableOnly = AlwaysReady(new() { ["alwaysReadyDurableInstances"] = 1L });
+        var both = AlwaysReady(new() { ["alwaysReadyDurableInstances"] = 1L, ["alwaysReadyHttpInstances"] = 2L });
+
+        var durable = Assert.Single(durableOnly);
+        Assert.Equal("durable", durable["name"]);
+        Assert.Equal(1L, durable["instanceCount"]);
+        Assert.Equal(
+            [("http", 2L), ("durable", 1L)],
+            both.Select(g => ((string)g["name"]!, (long)g["instanceCount"]!)));
+    }
+
+    [Fact]
+    public void DurableQueuePolling_IsAtMostTenSeconds_ByDefault_AndSetByAParameter()
+    {
+        // The Flex Consumption guidance for Durable Functions: a queue polling interval of 10 seconds or less
+        // (Durable's default is 30). An app setting named AzureFunctionsJobHost__<host.json path> overrides host.json.
+        const string Setting = "AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval";
+        var settings = infrastructure.Template.Deployed("Microsoft.Web/sites/config")
+            .Single(r => r.Raw("name").Contains("'appsettings'", StringComparison.Ordinal));
+
+        var interval = TimeSpan.Parse(Assert.IsType<string>(settings.Evaluate("properties", Setting)), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(interval, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        var (origin, scope) = settings.Scope.OriginOf(settings.Raw("properties", Setting));
+        Assert.Equal("main: [parameters('durableMaxQueuePollingInterval')]", $"{scope.Path}: {origin}");
+        Assert.DoesNotContain("maxQueuePollingInterval", File.ReadAllText(Mlops.Testing.RepositoryPaths.Combine("host.json")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void DeploymentPackage_IsReadWithTheUserAssignedIdentity()
     {
         Assert.Equal("blobContainer", Site.Evaluate("properties", "functionAppConfig", "deployment", "storage", "type"));
@@ -97,6 +135,11 @@ public sealed class FunctionAppTests(CompiledInfrastructure infrastructure)
         Assert.Contains("AZURE_STORAGE_ACCOUNT_NAME", outputs);
         Assert.Contains("BLOB_EVENT_SUBSCRIPTION_ENABLED", outputs);
     }
+
+    private List<Dictionary<string, object?>> AlwaysReady(Dictionary<string, object?> parameters) =>
+        Assert.IsType<List<object?>>(infrastructure.Template.WithParameters(parameters).The("Microsoft.Web/sites")
+            .Evaluate("properties", "functionAppConfig", "scaleAndConcurrency", "alwaysReady"))
+            .Cast<Dictionary<string, object?>>().ToList();
 
     private string Origin(string expression)
     {

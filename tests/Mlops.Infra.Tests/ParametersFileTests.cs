@@ -40,6 +40,27 @@ public sealed class ParametersFileTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public void Location_IsLimitedToFlexConsumptionRegions_AndPromptedByAzd()
+    {
+        var location = Declared()["location"];
+        var allowed = location.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()!).ToList();
+
+        // azd reads the allowed list (with the location metadata) and offers only those regions at its prompt.
+        Assert.Equal("location", location.GetProperty("metadata").GetProperty("azd").GetProperty("type").GetString());
+        Assert.Equal(allowed.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), allowed);
+        Assert.All(allowed, region => Assert.Matches("^[a-z]+[0-9]?$", region));
+        Assert.InRange(allowed.Count, 20, 60);
+        Assert.Contains("eastus", allowed);
+        Assert.Contains("westeurope", allowed);
+        Assert.Contains("swedencentral", allowed);
+        // Regions without the plan, early-access (EUAP) regions and sovereign clouds are refused.
+        Assert.DoesNotContain(allowed, region => region.EndsWith("euap", StringComparison.Ordinal));
+        Assert.DoesNotContain("brazilsoutheast", allowed);
+        Assert.DoesNotContain("chinanorth3", allowed);
+        Assert.DoesNotContain("usgovvirginia", allowed);
+    }
+
+    [Fact]
     public void Defaults_InTheParametersFile_MatchMainBicep()
     {
         // "${NAME=default}": azd uses the default when the environment does not set NAME.

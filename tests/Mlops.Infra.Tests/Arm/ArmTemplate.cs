@@ -47,10 +47,10 @@ public sealed record TemplateResource(string SymbolicName, JsonElement Json, Tem
 /// </summary>
 public sealed class ArmTemplate
 {
-    private ArmTemplate(JsonDocument document)
+    private ArmTemplate(JsonDocument document, IReadOnlyDictionary<string, object?>? mainParameters = null)
     {
         Document = document;
-        Main = new TemplateScope(document.RootElement, "main", deployment: null, parent: null);
+        Main = new TemplateScope(document.RootElement, "main", deployment: null, parent: null, mainParameters);
         Resources = Enumerate(Main).ToList();
     }
 
@@ -62,6 +62,12 @@ public sealed class ArmTemplate
     public IReadOnlyList<TemplateResource> Resources { get; }
 
     public static ArmTemplate Load(string path) => new(JsonDocument.Parse(File.ReadAllText(path)));
+
+    /// <summary>
+    /// The same template deployed with these values of main.bicep's parameters (the others keep their defaults),
+    /// e.g. a later provisioning: ("blobEventSubscriptionEnabled", true). Shares this template's document.
+    /// </summary>
+    public ArmTemplate WithParameters(IReadOnlyDictionary<string, object?> mainParameters) => new(Document, mainParameters);
 
     /// <summary>The resources of a type that are deployed (not existing references).</summary>
     public IReadOnlyList<TemplateResource> Deployed(string type) =>

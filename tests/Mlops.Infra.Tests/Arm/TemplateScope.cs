@@ -12,12 +12,15 @@ namespace Mlops.Infra.Tests.Arm;
 /// </summary>
 public sealed class TemplateScope
 {
-    internal TemplateScope(JsonElement template, string path, JsonElement? deployment, TemplateScope? parent)
+    private readonly IReadOnlyDictionary<string, object?> parameterValues;
+
+    internal TemplateScope(JsonElement template, string path, JsonElement? deployment, TemplateScope? parent, IReadOnlyDictionary<string, object?>? parameterValues = null)
     {
         Template = template;
         Path = path;
         Deployment = deployment;
         Parent = parent;
+        this.parameterValues = parameterValues ?? new Dictionary<string, object?>();
     }
 
     public JsonElement Template { get; }
@@ -53,6 +56,7 @@ public sealed class TemplateScope
         var parameter = SingleParameterName(expression);
         if (parameter is not null && Deployment is { } deployment
             && deployment.GetProperty("properties").GetProperty("parameters").TryGetProperty(parameter, out var passed)
+            && passed.ValueKind == JsonValueKind.Object
             && passed.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
         {
             return Parent!.OriginOf(value.GetString()!);
@@ -99,9 +103,24 @@ public sealed class TemplateScope
 
     private object? Parameter(string name)
     {
+        if (parameterValues.TryGetValue(name, out var given))
+        {
+            return given;
+        }
+
         if (Deployment is { } deployment
             && deployment.GetProperty("properties").GetProperty("parameters").TryGetProperty(name, out var passed))
         {
+            // Bicep passes a value chosen at deployment time as one expression making the whole { "value": ... }.
+            if (passed.ValueKind == JsonValueKind.String)
+            {
+                return Materialize(Parent!.EvaluateLazily(passed)) switch
+                {
+                    Dictionary<string, object?> entry when entry.TryGetValue("value", out var chosen) => chosen,
+                    _ => new UnknownValue($"parameters('{name}')"),
+                };
+            }
+
             return passed.TryGetProperty("value", out var value) ? Parent!.EvaluateLazily(value) : new UnknownValue($"parameters('{name}')");
         }
 
@@ -149,6 +168,13 @@ public sealed class TemplateScope
                 return false;
             case "null":
                 return null;
+            case "if":
+                // Like Resource Manager: only the branch the condition selects is evaluated.
+                return Materialize(Evaluate(call.Arguments[0])) switch
+                {
+                    bool condition => Evaluate(call.Arguments[condition ? 1 : 2]),
+                    _ => new UnknownValue(call.Source),
+                };
         }
 
         var arguments = call.Arguments.Select(a => (Node: a, Value: Materialize(Evaluate(a)))).ToList();
@@ -169,6 +195,15 @@ public sealed class TemplateScope
                 };
         }
 
+        // Arrays and objects hold values only Azure knows as they are: they are containers, not computations.
+        switch (name)
+        {
+            case "createarray":
+                return arguments.Select(a => a.Value).ToList();
+            case "createobject" when arguments.Where((_, i) => i % 2 == 0).All(a => a.Value is string):
+                return Enumerable.Range(0, arguments.Count / 2).ToDictionary(i => (string)arguments[2 * i].Value!, i => arguments[(2 * i) + 1].Value);
+        }
+
         if (arguments.Any(a => IsUnknown(a.Value)))
         {
             return new UnknownValue(call.Source);
@@ -179,7 +214,6 @@ public sealed class TemplateScope
         {
             "tolower" => ((string)values[0]!).ToLowerInvariant(),
             "toupper" => ((string)values[0]!).ToUpperInvariant(),
-            "if" => (bool)values[0]! ? values[1] : values[2],
             "equals" => Equals(values[0], values[1]),
             "not" => !(bool)values[0]!,
             "and" => values.All(v => (bool)v!),
@@ -201,8 +235,7 @@ public sealed class TemplateScope
                 Dictionary<string, object?> d => d.Count,
                 _ => throw new InvalidOperationException($"length() of {Describe(values[0])}"),
             },
-            "createarray" => values.ToList(),
-            "createobject" => Enumerable.Range(0, values.Count / 2).ToDictionary(i => (string)values[2 * i]!, i => values[(2 * i) + 1]),
+            "concat" when values.All(v => v is List<object?>) => values.Cast<List<object?>>().SelectMany(l => l).ToList(),
             "union" when values.All(v => v is Dictionary<string, object?>) => values.Cast<Dictionary<string, object?>>()
                 .SelectMany(d => d).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             // Everything else needs Azure: reference, list*, resourceId, subscription, uniqueString, guid, ...
