@@ -90,7 +90,7 @@ public sealed class MonitoringPass(
             await events.AppendAsync(model, RegistryEventTypes.DriftDetected, Data(id, version.Version, reason), cancellationToken);
         }
 
-        if (decay is { Detected: true })
+        if (decay is { Detected: true } && !state.Decaying)
         {
             var reason = decay.ChangeDetected && decay.Value is null
                 ? $"Decay in window {id}: the error stream's change detector fired."
@@ -140,6 +140,7 @@ public sealed class MonitoringPass(
             PredictionStreak = predictionStreak,
             Detector = detectorState,
             Windows = state.Windows + 1,
+            Decaying = decay is { Labelled: >= MinLabelled } || decay is { ChangeDetected: true } ? decay.Detected : state.Decaying,
         };
         if (!await store.TryCommitAsync(window, next, stored?.ETag, cancellationToken))
         {

@@ -15,6 +15,9 @@ public sealed record MonitoringState(string Model, int Version, DateTimeOffset L
 
     public int Windows { get; init; }
 
+    /// <summary>Whether the last window with a decay reading found decay: a detection is reported when it starts, not every window it lasts.</summary>
+    public bool Decaying { get; init; }
+
     /// <summary>When monitoring last started a retraining run (the cool-down counts from it).</summary>
     public DateTimeOffset? LastRetrainAt { get; init; }
 
