@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using NCrontab;
 
 namespace Mlops.Core.Monitoring;
 
@@ -22,8 +21,7 @@ public sealed class MonitoringOptions : IValidatableObject
             yield break;
         }
 
-        var fields = Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if ((fields == 6 ? CrontabSchedule.TryParse(Schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) : null) is null)
+        if (SixFieldSchedules.TryParse(Schedule) is null)
         {
             yield return new ValidationResult(
                 $"Monitoring:Schedule '{Schedule}' is not an NCRONTAB expression of six fields (seconds, minutes, hours, day, month, day of week), e.g. '0 5 * * * *'.",

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Mlops.Core.Datasets;
-using NCrontab;
 
 namespace Mlops.Core.Monitoring;
 
@@ -16,7 +15,7 @@ public static class RetrainSchedules
         }
 
         var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()!.Trim() : null;
-        if (text is null || Parse(text) is null)
+        if (text is null || SixFieldSchedules.TryParse(text) is null)
         {
             return $"'{property.Name}' is {ModelSpecText.Show(property.Value)}, but it must be an NCRONTAB expression of six fields (seconds, minutes, hours, day, month, day of week), such as \"0 0 2 * * 1\" for Mondays at 02:00 UTC.";
         }
@@ -28,13 +27,8 @@ public static class RetrainSchedules
     /// <summary>Whether <paramref name="schedule"/> has an occurrence in (<paramref name="after"/>, <paramref name="until"/>].</summary>
     public static bool IsDue(string schedule, DateTimeOffset after, DateTimeOffset until)
     {
-        var parsed = Parse(schedule) ?? throw new ArgumentException($"'{schedule}' is not a six-field NCRONTAB expression.", nameof(schedule));
+        var parsed = SixFieldSchedules.TryParse(schedule) ?? throw new ArgumentException($"'{schedule}' is not a six-field NCRONTAB expression.", nameof(schedule));
         var next = parsed.GetNextOccurrence(after.UtcDateTime);
         return next <= until.UtcDateTime;
     }
-
-    private static CrontabSchedule? Parse(string text) =>
-        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6
-            ? CrontabSchedule.TryParse(text, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
-            : null;
 }

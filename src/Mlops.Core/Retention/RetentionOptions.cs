@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using NCrontab;
 
 namespace Mlops.Core.Retention;
 
@@ -26,9 +25,7 @@ public sealed class RetentionOptions : IValidatableObject
             yield break;
         }
 
-        var fields = Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var parsed = fields == 6 ? CrontabSchedule.TryParse(Schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) : null;
-        if (parsed is null)
+        if (SixFieldSchedules.TryParse(Schedule) is null)
         {
             yield return new ValidationResult(
                 $"Retention:Schedule '{Schedule}' is not an NCRONTAB expression of six fields (seconds, minutes, hours, day, month, day of week), e.g. '0 30 3 * * *'.",
