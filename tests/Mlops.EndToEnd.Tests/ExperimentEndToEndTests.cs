@@ -88,9 +88,27 @@ public sealed class ExperimentEndToEndTests(DevHostFixture fixture) : IClassFixt
         var clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = fixture.StorageConnectionString }));
         // The prediction tables spread a model over partitions "{model}~{bucket}".
         var partitions = $"PartitionKey ge '{Shadow}~' and PartitionKey le '{Shadow}~~'";
-        var shadows = await Rows(clients.Table(StorageNames.ShadowPredictionsTable), partitions);
-        var champions = (await Rows(clients.Table(StorageNames.PredictionsTable), partitions)).ToDictionary(r => r.RowKey);
-        var outcomes = (await Rows(clients.Table(StorageNames.ExperimentOutcomesTable), $"PartitionKey eq '{experimentId}'")).Select(r => r.RowKey).ToHashSet();
+        // Both logs are written in the background, the champion's by the buffered writer and the shadow's by the queue
+        // function, so the last requests' rows may land a moment after the decision: read until they settle.
+        List<TableEntity> shadows;
+        Dictionary<string, TableEntity> champions;
+        HashSet<string> outcomes;
+        var settling = Stopwatch.StartNew();
+        while (true)
+        {
+            shadows = await Rows(clients.Table(StorageNames.ShadowPredictionsTable), partitions);
+            champions = (await Rows(clients.Table(StorageNames.PredictionsTable), partitions)).ToDictionary(r => r.RowKey);
+            outcomes = (await Rows(clients.Table(StorageNames.ExperimentOutcomesTable), $"PartitionKey eq '{experimentId}'")).Select(r => r.RowKey).ToHashSet();
+            var settled = shadows.All(s => champions.ContainsKey(s.RowKey)
+                && (!outcomes.Contains($"{s.RowKey}|challenger") || outcomes.Contains($"{s.RowKey}|champion")));
+            if (settled || settling.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
         Assert.True(shadows.Count >= 40, $"{shadows.Count} shadow predictions");
         Assert.All(shadows, s =>
         {

@@ -51,7 +51,7 @@ public sealed class FeedbackService(
     {
         if (await predictions.GetAsync(model, predictionId, cancellationToken) is not { } prediction)
         {
-            return await RecordPendingAsync(model, predictionId, label, schemas, cancellationToken);
+            return await RecordPendingAsync(model, predictionId, label, schemas, running, cancellationToken);
         }
 
         var schema = await schemas.GetOrAdd(prediction.Version, async v => (await registry.GetVersionAsync(model, v, cancellationToken))?.Schema);
@@ -61,6 +61,14 @@ public sealed class FeedbackService(
         }
 
         await feedback.RecordAsync(new FeedbackRecord(model, predictionId, label, clock.GetUtcNow()), cancellationToken);
+        return await JoinAsync(prediction, label, running, cancellationToken);
+    }
+
+    /// <summary>Scores a stored label against its prediction (and the shadow's) for the experiment that served it.</summary>
+    private async Task<FeedbackOutcome> JoinAsync(
+        PredictionRecord prediction, string label, ConcurrentDictionary<string, Task<Experiment?>> running, CancellationToken cancellationToken)
+    {
+        var (model, predictionId) = (prediction.Model, prediction.PredictionId);
         if (prediction.ExperimentId is not { } experimentId)
         {
             return new FeedbackOutcome(predictionId, label, null);
@@ -114,7 +122,12 @@ public sealed class FeedbackService(
     /// champion's classes; refused as unknown otherwise.
     /// </summary>
     private async Task<FeedbackOutcome> RecordPendingAsync(
-        string model, string predictionId, string label, ConcurrentDictionary<int, Task<DatasetSchema?>> schemas, CancellationToken cancellationToken)
+        string model,
+        string predictionId,
+        string label,
+        ConcurrentDictionary<int, Task<DatasetSchema?>> schemas,
+        ConcurrentDictionary<string, Task<Experiment?>> running,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (!PredictionIds.TryGetTime(predictionId, out var made)
@@ -136,6 +149,15 @@ public sealed class FeedbackService(
         }
 
         await feedback.RecordAsync(new FeedbackRecord(model, predictionId, label, now), cancellationToken);
+
+        // The writer stores a batch, then looks for its labels; this stored the label, then looks again for the
+        // prediction. Whichever comes second sees the other, so a batch written in between is not missed
+        // (outcomes are keyed by prediction and variant, so a join made by both is one outcome).
+        if (await predictions.GetAsync(model, predictionId, cancellationToken) is { } written)
+        {
+            return await JoinAsync(written, label, running, cancellationToken);
+        }
+
         return new FeedbackOutcome(predictionId, label, null) { Pending = true };
     }
 

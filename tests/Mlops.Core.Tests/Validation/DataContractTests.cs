@@ -122,9 +122,4 @@ public class DataContractTests
             JsonSerializer.Serialize(streamed, MlopsJson.Options),
             JsonSerializer.Serialize(inMemory, MlopsJson.Options));
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

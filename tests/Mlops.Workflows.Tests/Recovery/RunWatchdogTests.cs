@@ -7,6 +7,7 @@ using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 using Mlops.Core.Events;
 using Mlops.Core.Runs;
+using Mlops.Testing;
 using Mlops.Workflows.Contracts;
 using Moq;
 
@@ -148,10 +149,5 @@ public sealed class RunWatchdogTests
     {
         var options = Options.Create(new RecoveryOptions { StallSeconds = 900, MaxAutomaticRestarts = 2 });
         return new RunWatchdog(journals.Object, events.Object, new StallDetector(options), Restarter(), clock, options, NullLogger<RunWatchdog>.Instance);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
