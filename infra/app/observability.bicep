@@ -30,7 +30,7 @@ param diagnosticSettingsEnabled bool
 @description('Also send StorageRead logs (every read, the Durable queues\' polling included); writes and deletes are always sent.')
 param storageReadLogsEnabled bool
 
-@description('Create the alert rules (daily cap reached, Event Grid delivery failures and dead-lettered events).')
+@description('Create the alert rules (daily cap reached, Event Grid delivery failures and dead-lettered events; a run failed, drift detected, retraining budget spent).')
 param alertsEnabled bool
 
 @description('E-mail address the alerts are sent to; empty: no action group, alerts only show in Azure Monitor.')
@@ -285,5 +285,146 @@ resource deadLettered 'Microsoft.Insights/metricAlerts@2026-01-01' = if (alertsE
     }
     autoMitigate: true
     actions: mailed ? [{ actionGroupId: actionGroup.id }] : []
+  }
+}
+
+// The product's own alerts read the metrics the app exports to Application Insights, which land in the workspace's
+// AppMetrics table (a row per export interval, the counter's tags in Properties). Each rule sums the counter over its
+// window and fires once per model (the Model dimension), so one failing model does not hide another.
+
+// A training run ended failed (mlops.runs, outcome "failed"; quarantined data is not a failure of the product).
+resource runFailed 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = if (alertsEnabled) {
+  name: 'alert-run-failed-${functionAppName}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'MLOps run failed'
+    description: 'A training run of the model in the Model dimension failed; GET /api/runs?model={model} names the stage and the reason.'
+    severity: 1
+    enabled: true
+    scopes: [
+      logAnalytics.id
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'AppMetrics | where Name == "mlops.runs" and tostring(Properties.outcome) == "failed" | extend Model = tostring(Properties.model)'
+          metricMeasureColumn: 'Sum'
+          timeAggregation: 'Total'
+          dimensions: [
+            {
+              name: 'Model'
+              operator: 'Include'
+              values: ['*']
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: mailed ? [actionGroup.id] : []
+    }
+  }
+}
+
+// A monitoring window declared drift (mlops.monitoring.detections, kind "drift"): declared once per episode, after k
+// windows, so this does not repeat while the drift lasts.
+resource driftDetected 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = if (alertsEnabled) {
+  name: 'alert-drift-detected-${functionAppName}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'MLOps drift detected'
+    description: 'Monitoring declared drift for the model in the Model dimension; GET /api/models/{model}/monitoring shows the features and what was done.'
+    severity: 2
+    enabled: true
+    scopes: [
+      logAnalytics.id
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: 'AppMetrics | where Name == "mlops.monitoring.detections" and tostring(Properties.kind) == "drift" | extend Model = tostring(Properties.model)'
+          metricMeasureColumn: 'Sum'
+          timeAggregation: 'Total'
+          dimensions: [
+            {
+              name: 'Model'
+              operator: 'Include'
+              values: ['*']
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: mailed ? [actionGroup.id] : []
+    }
+  }
+}
+
+// A detection could not retrain because the month's budget is spent (mlops.monitoring.actions, kind "alert", cause
+// "budget"): the model keeps serving as it is until someone raises the budget or retrains by hand.
+resource retrainBudgetSpent 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = if (alertsEnabled) {
+  name: 'alert-retrain-budget-${functionAppName}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'MLOps retraining budget spent'
+    description: 'Monitoring wanted to retrain the model in the Model dimension, but its monthly retraining budget is spent; raise monitoring.monthlyRetrainBudget in its spec or start a run by hand.'
+    severity: 2
+    enabled: true
+    scopes: [
+      logAnalytics.id
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: 'AppMetrics | where Name == "mlops.monitoring.actions" and tostring(Properties.kind) == "alert" and tostring(Properties.cause) == "budget" | extend Model = tostring(Properties.model)'
+          metricMeasureColumn: 'Sum'
+          timeAggregation: 'Total'
+          dimensions: [
+            {
+              name: 'Model'
+              operator: 'Include'
+              values: ['*']
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: mailed ? [actionGroup.id] : []
+    }
   }
 }

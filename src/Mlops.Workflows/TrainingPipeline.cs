@@ -25,6 +25,13 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var result = await RunStagesAsync(context, input);
+        RunOutcomeMetrics.Record(context, input, result);
+        return result;
+    }
+
+    private static async Task<RunResult> RunStagesAsync(TaskOrchestrationContext context, RunRequest input)
+    {
         var log = context.CreateReplaySafeLogger<TrainingPipeline>();
         var runId = context.InstanceId;
         var model = input.Dataset.Model;

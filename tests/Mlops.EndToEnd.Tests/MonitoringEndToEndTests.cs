@@ -70,6 +70,7 @@ public sealed class MonitoringEndToEndTests(MonitoringEndToEndTests.Fixture fixt
         var alert = Assert.Single(second["actions"]!.AsArray())!;
         Assert.Equal("alert", alert["kind"]!.GetValue<string>());
         Assert.Contains("cool-down", alert["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("cooldown", alert["cause"]!.GetValue<string>());
 
         var view = await Api.GetObjectAsync($"api/models/{Model}/monitoring");
         Assert.Equal(4, view["windows"]!.AsArray().Count);
@@ -113,6 +114,7 @@ public sealed class MonitoringEndToEndTests(MonitoringEndToEndTests.Fixture fixt
         var alert = Assert.Single(window["actions"]!.AsArray())!;
         Assert.Equal("alert", alert["kind"]!.GetValue<string>());
         Assert.Contains("budget (0) is spent", alert["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("budget", alert["cause"]!.GetValue<string>());
         Assert.Equal(runsBefore, (await Api.SendAsync(HttpMethod.Get, $"api/models/{Frugal}/runs", null)).Body!.AsArray().Count);
     }
 

@@ -1,3 +1,5 @@
+using Mlops.Core.Monitoring;
+using Mlops.Core.Telemetry;
 using Mlops.Infra.Tests.Arm;
 using Mlops.Infra.Tests.Bicep;
 
@@ -5,7 +7,8 @@ namespace Mlops.Infra.Tests;
 
 /// <summary>
 /// Storage, the app and Event Grid log into the app's Log Analytics workspace; alerts fire when the workspace's
-/// daily cap is reached and when Event Grid fails to deliver or dead-letters an upload.
+/// daily cap is reached, when Event Grid fails to deliver or dead-letters an upload, and on the product's own
+/// failures and decisions (a run failed, drift detected, retraining budget spent).
 /// </summary>
 [Collection(CompiledInfrastructureDefinition.Name)]
 public sealed class ObservabilityTests(CompiledInfrastructure infrastructure)
@@ -70,7 +73,7 @@ public sealed class ObservabilityTests(CompiledInfrastructure infrastructure)
     [Fact]
     public void DailyCapAlert_QueriesTheWorkspacesOverQuotaOperations()
     {
-        var rule = infrastructure.Template.The("Microsoft.Insights/scheduledQueryRules");
+        var rule = Assert.Single(infrastructure.Template.Deployed("Microsoft.Insights/scheduledQueryRules"), r => r.Raw("name").Contains("alert-daily-cap-", StringComparison.Ordinal));
         var scope = ResourceIdCall(Assert.IsType<string>(Assert.Single(Assert.IsType<List<object?>>(RawList(rule, "properties", "scopes")))));
         var criterion = Assert.Single(Assert.IsType<List<object?>>(rule.Evaluate("properties", "criteria", "allOf")));
         var query = (string)((Dictionary<string, object?>)criterion!)["query"]!;
@@ -82,6 +85,43 @@ public sealed class ObservabilityTests(CompiledInfrastructure infrastructure)
 
         // The cap it watches is set: an uncapped workspace (-1) would make the alert pointless.
         Assert.True(Convert.ToInt64(Workspace.Evaluate("properties", "workspaceCapping", "dailyQuotaGb"), System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    /// <summary>
+    /// The product's alerts read the counters the app exports (the names and tag values come from the code, so renaming a
+    /// metric or a tag value without its alert fails here), in the workspace's AppMetrics table, one alert per model.
+    /// </summary>
+    [Theory]
+    [InlineData("alert-run-failed-", "runs", "outcome", "failed")]
+    [InlineData("alert-drift-detected-", "detections", "kind", RetrainKinds.Drift)]
+    [InlineData("alert-retrain-budget-", "actions", "cause", AlertCauses.Budget)]
+    public void ProductAlerts_SumTheAppsCounter_PerModel_InTheWorkspace(string name, string counter, string tag, string value)
+    {
+        var metric = counter switch
+        {
+            "runs" => MlopsTelemetry.Runs.Name,
+            "detections" => MlopsTelemetry.MonitoringDetections.Name,
+            _ => MlopsTelemetry.MonitoringActions.Name,
+        };
+        var rule = Assert.Single(infrastructure.Template.Deployed("Microsoft.Insights/scheduledQueryRules"), r => r.Raw("name").Contains(name, StringComparison.Ordinal));
+        var scope = ResourceIdCall(Assert.IsType<string>(Assert.Single(Assert.IsType<List<object?>>(RawList(rule, "properties", "scopes")))));
+        var criterion = (Dictionary<string, object?>)Assert.Single(Assert.IsType<List<object?>>(rule.Evaluate("properties", "criteria", "allOf")))!;
+        var query = (string)criterion["query"]!;
+        var dimension = (Dictionary<string, object?>)Assert.Single(Assert.IsType<List<object?>>(criterion["dimensions"]))!;
+
+        Assert.Equal(ArmTemplate.OriginOfName(Workspace), Origin(rule.Scope, $"[{scope.Arguments[1].Source}]"));
+        Assert.StartsWith("AppMetrics | ", query, StringComparison.Ordinal);
+        Assert.Contains($"Name == \"{metric}\"", query, StringComparison.Ordinal);
+        Assert.Contains($"tostring(Properties.{tag}) == \"{value}\"", query, StringComparison.Ordinal);
+        Assert.Contains("Model = tostring(Properties.model)", query, StringComparison.Ordinal);
+        Assert.Equal("Sum", criterion["metricMeasureColumn"]);
+        Assert.Equal("Total", criterion["timeAggregation"]);
+        Assert.Equal("Model", dimension["name"]);
+        Assert.Equal("GreaterThan", criterion["operator"]);
+        Assert.Equal(0L, Convert.ToInt64(criterion["threshold"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(true, rule.Evaluate("condition"));
+        Assert.Equal(false, infrastructure.Template.WithParameters(new Dictionary<string, object?> { ["alertsEnabled"] = false })
+            .Deployed("Microsoft.Insights/scheduledQueryRules").Single(r => r.Raw("name").Contains(name, StringComparison.Ordinal)).Evaluate("condition"));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.DurableTask;
 using Mlops.Core.Datasets;
+using Mlops.Core.Telemetry;
 using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Activities;
@@ -64,6 +66,56 @@ public sealed class TrainingPipelineBranchTests
 
         Assert.Equal(RunStatus.Failed, result.Status);
         Assert.Equal("The train stage failed: out of disk", result.Reason);
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public async Task RunAsync_CountsTheRunsOutcomeOnce_OnItsLiveExecutionOnly(bool replaying, int counted)
+    {
+        // A model of its own, so runs of the other tests in this assembly do not reach this listener's total.
+        var model = "runs-metric-" + (replaying ? "replay" : "live");
+        var request = new RunRequest(new DatasetRef(model, $"{model}/a.csv", new string('a', 64), "\"etag\"")) { Trigger = new RunTrigger(RunTriggerKinds.Drift, "window w1") };
+        var failed = new ValidationReport([new ValidationFinding(Severity.Error, "empty-file", null, "The file is empty.")], null, 0, 0);
+        var context = MockContext();
+        context.SetupGet(c => c.IsReplaying).Returns(replaying);
+        context.Setup(c => c.CallActivityAsync<ValidationReport>(nameof(ValidateDataset), request, It.IsAny<TaskOptions>())).ReturnsAsync(failed);
+        context.Setup(c => c.CallActivityAsync<bool>(nameof(QuarantineDataset), It.IsAny<object>(), It.IsAny<TaskOptions>())).ReturnsAsync(true);
+        var seen = new List<(long Value, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == MlopsTelemetry.Name && instrument.Name == "mlops.runs")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var all = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var tag in tags)
+            {
+                all[tag.Key] = tag.Value;
+            }
+
+            if (Equals(all.GetValueOrDefault("model"), model))
+            {
+                lock (seen)
+                {
+                    seen.Add((value, all));
+                }
+            }
+        });
+        listener.Start();
+
+        await new TrainingPipeline().RunAsync(context.Object, request);
+
+        Assert.Equal(counted, seen.Sum(s => s.Value));
+        Assert.All(seen, s =>
+        {
+            Assert.Equal("quarantined", s.Tags["outcome"]);
+            Assert.Equal(RunTriggerKinds.Drift, s.Tags["trigger"]);
+        });
     }
 
     private static Mock<TaskOrchestrationContext> MockContext()

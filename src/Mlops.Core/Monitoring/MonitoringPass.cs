@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Mlops.Core.Datasets;
@@ -116,7 +117,13 @@ public sealed class MonitoringPass(
 
         foreach (var action in actions)
         {
-            MlopsTelemetry.MonitoringActions.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("kind", action.Kind));
+            var tags = new TagList { { "model", model }, { "kind", action.Kind } };
+            if (action.Cause is { } cause)
+            {
+                tags.Add("cause", cause);
+            }
+
+            MlopsTelemetry.MonitoringActions.Add(1, tags);
         }
 
         var window = new MonitoringWindow(
@@ -156,18 +163,18 @@ public sealed class MonitoringPass(
     {
         var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var used = state.RetrainMonth == month ? state.RetrainsThisMonth : 0;
-        string? refusal = null;
+        (string Cause, string Text)? refusal = null;
         if (retrainer is null)
         {
-            refusal = "this host does not start runs";
+            refusal = (AlertCauses.NoRuns, "this host does not start runs");
         }
         else if (state.LastRetrainAt is { } last && now - last < TimeSpan.FromHours(settings.CooldownHours))
         {
-            refusal = string.Create(CultureInfo.InvariantCulture, $"the cool-down of {settings.CooldownHours} hours since the retraining of {last:u} has not passed");
+            refusal = (AlertCauses.Cooldown, string.Create(CultureInfo.InvariantCulture, $"the cool-down of {settings.CooldownHours} hours since the retraining of {last:u} has not passed"));
         }
         else if (used >= settings.MonthlyRetrainBudget)
         {
-            refusal = string.Create(CultureInfo.InvariantCulture, $"this month's retraining budget ({settings.MonthlyRetrainBudget}) is spent");
+            refusal = (AlertCauses.Budget, string.Create(CultureInfo.InvariantCulture, $"this month's retraining budget ({settings.MonthlyRetrainBudget}) is spent"));
         }
 
         if (refusal is null && await sets.BuildAsync(version, now, cancellationToken) is var (csv, added))
@@ -178,17 +185,18 @@ public sealed class MonitoringPass(
             return (new MonitoringAction(now, MonitoringAction.Retrain, runId, detail), state with { LastRetrainAt = now, RetrainMonth = month, RetrainsThisMonth = used + 1 });
         }
 
-        var nothingNew = refusal is null;
-        refusal ??= "no prediction since the champion was trained has a label, so a run would learn nothing new";
-        var alert = $"{reason} No retraining: {refusal}.";
-        if (kind == RetrainKinds.Schedule && nothingNew)
+        var (cause, text) = refusal ?? (AlertCauses.NothingNew, "no prediction since the champion was trained has a label, so a run would learn nothing new");
+        var alert = $"{reason} No retraining: {text}.";
+        if (kind == RetrainKinds.Schedule && cause == AlertCauses.NothingNew)
         {
             // A schedule finding nothing new is routine, not an alert.
             return (new MonitoringAction(now, MonitoringAction.Skipped, null, alert), null);
         }
 
-        await events.AppendAsync(model, RegistryEventTypes.Alert, Data(id, version.Version, alert), cancellationToken);
-        return (new MonitoringAction(now, MonitoringAction.Alert, null, alert), null);
+        var data = Data(id, version.Version, alert);
+        data["cause"] = cause;
+        await events.AppendAsync(model, RegistryEventTypes.Alert, data, cancellationToken);
+        return (new MonitoringAction(now, MonitoringAction.Alert, null, alert) { Cause = cause }, null);
     }
 
     private static FeatureDriftView View(FeatureDrift drift, DriftStreak streak) => new(

@@ -21,10 +21,19 @@ public static class MlopsTelemetry
     /// <summary>Predict's own time per request (scoring and handing to the log, not the HTTP pipeline), tagged with model and version.</summary>
     public static readonly Histogram<double> PredictDuration = Meter.CreateHistogram<double>("mlops.predict.duration", unit: "ms");
 
+    /// <summary>
+    /// Runs that ended, tagged with model, outcome (completed, quarantined, failed) and trigger (upload, blob, manual,
+    /// drift, decay, schedule): the "a run failed" alert reads this.
+    /// </summary>
+    public static readonly Counter<long> Runs = Meter.CreateCounter<long>("mlops.runs", unit: "{run}");
+
     /// <summary>Monitoring windows' detections, tagged with model and kind (drift, decay).</summary>
     public static readonly Counter<long> MonitoringDetections = Meter.CreateCounter<long>("mlops.monitoring.detections", unit: "{detection}");
 
-    /// <summary>What monitoring did, tagged with model and kind (retrain, alert, skipped).</summary>
+    /// <summary>
+    /// What monitoring did, tagged with model, kind (retrain, alert, skipped) and, for an alert, its cause (budget,
+    /// cooldown, nothing-new, no-runs): the "retraining budget spent" alert reads this.
+    /// </summary>
     public static readonly Counter<long> MonitoringActions = Meter.CreateCounter<long>("mlops.monitoring.actions", unit: "{action}");
 
     /// <summary>Predictions answered but never logged, tagged with model and reason (full, stopping, refused, unwritten): never silent.</summary>

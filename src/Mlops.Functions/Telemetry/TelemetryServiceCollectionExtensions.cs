@@ -14,7 +14,8 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>
     /// Traces and metrics of the "Mlops" source and meter, with the Durable worker's orchestration and activity spans (a
     /// run's trace starts at the span that started it), exported to Azure Monitor when
-    /// APPLICATIONINSIGHTS_CONNECTION_STRING is set (in Azure); locally nothing is exported.
+    /// APPLICATIONINSIGHTS_CONNECTION_STRING is set (in Azure); otherwise to an OpenTelemetry collector when the standard
+    /// OTEL_EXPORTER_OTLP_ENDPOINT is set (locally: the Aspire dashboard, Jaeger, any OTLP receiver); else nowhere.
     /// </summary>
     public static OpenTelemetryBuilder AddMlopsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +25,12 @@ public static class TelemetryServiceCollectionExtensions
             .WithMetrics(metrics => metrics.AddMeter(MlopsTelemetry.Name));
         if (string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
+            // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL and _HEADERS itself, as every OpenTelemetry SDK does.
+            if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            {
+                builder.UseOtlpExporter();
+            }
+
             return builder;
         }
 
