@@ -79,7 +79,8 @@ public sealed class ModelPredictor : IDisposable
         where TScored : class, new()
     {
         var pooled = new PooledPredictionEngine<TScored>(ml, model, layout.CreateInputDefinition());
-        return new ModelPredictor(layout, row => convert(layout.Schema, pooled.Predict(row)), pooled);
+        Func<TScored, Prediction> read = scored => convert(layout.Schema, scored);
+        return new ModelPredictor(layout, row => pooled.Predict(row, read), pooled);
     }
 
     private static Prediction Binary(DatasetSchema schema, BinaryScoredRow scored)

@@ -9,8 +9,8 @@ namespace Mlops.Core.Serving;
 
 /// <summary>
 /// The models being served: each version is loaded once and shared by every request; the champion alias is
-/// re-read when its cached value is older than <see cref="ServingOptions.AliasRefreshSeconds"/>, so a promotion
-/// reaches serving without a restart. A model.zip whose SHA-256 is not the one its manifest recorded is never loaded:
+/// re-read in the background when its cached value is older than <see cref="ServingOptions.AliasRefreshSeconds"/>, so a
+/// promotion reaches serving without a restart and no request waits for that read. A model.zip whose SHA-256 is not the one its manifest recorded is never loaded:
 /// the last good version of the model keeps serving, and the refusal is logged as critical. When the alias moves, the
 /// version it left keeps answering until the new one is loaded (no request waits for a load), and is disposed after a
 /// grace period that lets its requests in flight finish. An unknown model is remembered as unknown for the same
@@ -24,7 +24,11 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
     /// <summary>How long a superseded champion stays loaded for the requests that were already using it.</summary>
     private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(60);
 
-    private readonly ConcurrentDictionary<string, CachedAlias> champions = new(StringComparer.Ordinal);
+    private readonly RefreshedValues<CachedAlias> champions = new(
+        (model, token) => ReadChampionAsync(registry, model, token),
+        clock,
+        () => TimeSpan.FromSeconds(options.Value.AliasRefreshSeconds),
+        (model, e) => ServingLog.RefreshFailed(logger, model, "champion alias", e.Message));
     private readonly ConcurrentDictionary<(string Model, int Version), Lazy<Task<ModelPredictor>>> predictors = new();
     private readonly ConcurrentDictionary<string, (int Version, ModelPredictor Predictor)> lastGood = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Model, int Version), (DateTimeOffset At, string Reason)> refused = new();
@@ -93,23 +97,19 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
 
     private async Task<int> ResolveChampionAsync(string model, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (champions.TryGetValue(model, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.Value.AliasRefreshSeconds))
+        var alias = await champions.GetAsync(model, cancellationToken);
+        return alias.Missing is { } missing ? throw MlopsException.NotFound(missing) : alias.Version;
+    }
+
+    private static async Task<CachedAlias> ReadChampionAsync(IModelRegistry registry, string model, CancellationToken cancellationToken)
+    {
+        if (await registry.GetAliasAsync(model, Aliases.Champion, cancellationToken) is { } alias)
         {
-            return cached.Missing is { } missing ? throw MlopsException.NotFound(missing) : cached.Version;
+            return new CachedAlias(alias.Version);
         }
 
-        var alias = await registry.GetAliasAsync(model, Aliases.Champion, cancellationToken);
-        if (alias is null)
-        {
-            var versions = await registry.ListVersionsAsync(model, cancellationToken);
-            var reason = versions.Count == 0 ? $"Model '{model}' does not exist." : $"Model '{model}' has no champion version to serve.";
-            champions[model] = new CachedAlias(0, now) { Missing = reason };
-            throw MlopsException.NotFound(reason);
-        }
-
-        champions[model] = new CachedAlias(alias.Version, now);
-        return alias.Version;
+        var versions = await registry.ListVersionsAsync(model, cancellationToken);
+        return new CachedAlias(0) { Missing = versions.Count == 0 ? $"Model '{model}' does not exist." : $"Model '{model}' has no champion version to serve." };
     }
 
     private async Task<ModelPredictor> GetPredictorAsync(string model, int version, CancellationToken cancellationToken)
@@ -200,7 +200,7 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
         }
     });
 
-    private sealed record CachedAlias(int Version, DateTimeOffset ReadAt)
+    private sealed record CachedAlias(int Version)
     {
         /// <summary>Why the model cannot be served (unknown, no champion), remembered like a version.</summary>
         public string? Missing { get; init; }

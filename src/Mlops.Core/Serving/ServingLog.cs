@@ -15,4 +15,7 @@ internal static partial class ServingLog
 
     [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "Model {Model}: challenger version {Version} could not answer a row, so the champion did: {Reason}")]
     public static partial void ChallengerFailed(ILogger logger, string model, int version, string reason);
+
+    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "Model {Model}: re-reading its {What} failed, so the value read before keeps answering: {Reason}")]
+    public static partial void RefreshFailed(ILogger logger, string model, string what, string reason);
 }

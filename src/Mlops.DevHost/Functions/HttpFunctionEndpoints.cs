@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
 using Mlops.Functions.Http;
 
 namespace Mlops.DevHost.Functions;
@@ -55,7 +54,7 @@ public static class HttpFunctionEndpoints
 
         if (result is IActionResult action)
         {
-            await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), function.Descriptor));
         }
     }
 }

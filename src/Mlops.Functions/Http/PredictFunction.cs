@@ -20,7 +20,7 @@ public sealed class PredictFunction(PredictionService predictions, IOptions<Serv
         var (inputs, isBatch) = PredictRequestReader.Read(JsonBody.RootObject(body), options.Value.MaxBatchSize);
         var answers = await predictions.PredictAsync(model, inputs, cancellationToken);
         var views = answers.Select(ToView).ToArray();
-        return new OkObjectResult(isBatch ? new BatchPredictionView(views) : views[0]);
+        return new PredictionAnswer(views, isBatch);
     });
 
     private static PredictionView ToView(ServedPrediction p) => new(

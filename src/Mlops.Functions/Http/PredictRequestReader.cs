@@ -65,7 +65,7 @@ public static class PredictRequestReader
         }
 
         // The elements stay views into the request's document, which outlives the prediction: no copy per feature.
-        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var values = new Dictionary<string, JsonElement>(features.GetPropertyCount(), StringComparer.Ordinal);
         foreach (var property in features.EnumerateObject())
         {
             values[property.Name] = property.Value;

@@ -20,17 +20,20 @@ public static class TelemetryServiceCollectionExtensions
     public static OpenTelemetryBuilder AddMlopsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var builder = services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(MlopsTelemetry.Name, "Microsoft.DurableTask*"))
+        var builder = services.AddOpenTelemetry();
+        var toAzureMonitor = !string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+        if (!toAzureMonitor && string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // Spans and measurements nobody receives still cost every request its Activity and tags: none at all.
+            return builder;
+        }
+
+        builder.WithTracing(tracing => tracing.AddSource(MlopsTelemetry.Name, "Microsoft.DurableTask*"))
             .WithMetrics(metrics => metrics.AddMeter(MlopsTelemetry.Name));
-        if (string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        if (!toAzureMonitor)
         {
             // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL and _HEADERS itself, as every OpenTelemetry SDK does.
-            if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            {
-                builder.UseOtlpExporter();
-            }
-
+            builder.UseOtlpExporter();
             return builder;
         }
 
