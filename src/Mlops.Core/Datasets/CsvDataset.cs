@@ -7,6 +7,9 @@ public sealed class CsvDataset(IReadOnlyList<string> columns, IReadOnlyList<stri
 
     public IReadOnlyList<string[]> Rows { get; } = rows;
 
+    /// <summary>How the file was written; its numbers are already in the product's form (a decimal point).</summary>
+    public CsvDialect Dialect { get; init; } = CsvDialect.Standard;
+
     public int IndexOf(string column)
     {
         for (var i = 0; i < Columns.Count; i++)

@@ -4,8 +4,10 @@ using nietras.SeparatedValues;
 namespace Mlops.Core.Datasets;
 
 /// <summary>
-/// Reads an uploaded CSV: RFC 4180 quoting, comma separator, UTF-8 with or without a byte order mark, a header row
-/// naming the columns. It streams: rows go to a sink as they are parsed, in memory bounded by the longest row, so a
+/// Reads an uploaded CSV: RFC 4180 quoting, a comma, semicolon, tab or pipe delimiter and a decimal point or comma
+/// (<see cref="CsvDialect"/>: detected, or as the caller says), UTF-8 with or without a byte order mark, a header row
+/// naming the columns. Numbers written with a decimal comma reach the sink with a point, as the rest of the product
+/// reads them. It streams: rows go to a sink as they are parsed, in memory bounded by the longest row, so a
 /// file of any size can be profiled. Every way the data can be unreadable comes back as a finding, never as an
 /// exception.
 /// </summary>
@@ -20,13 +22,16 @@ public static class CsvDatasetReader
     private const int CancellationCheckRows = 1024;
 
     /// <summary>Reads the whole CSV into memory (bounded by the upload size), as training needs it.</summary>
-    public static CsvReadResult Read(Stream stream, CancellationToken cancellationToken = default)
+    public static CsvReadResult Read(Stream stream, CancellationToken cancellationToken = default) => Read(stream, CsvDialectHint.Detect, cancellationToken);
+
+    /// <inheritdoc cref="Read(Stream, CancellationToken)"/>
+    public static CsvReadResult Read(Stream stream, CsvDialectHint dialect, CancellationToken cancellationToken)
     {
         var rows = new RowCollector();
-        var result = Read(stream, rows, cancellationToken);
+        var result = Read(stream, rows, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
         return result.Error is not null
             ? new CsvReadResult(null, result.Error)
-            : new CsvReadResult(new CsvDataset(result.Columns!, rows.Rows), null);
+            : new CsvReadResult(new CsvDataset(result.Columns!, rows.Rows) { Dialect = result.Dialect! }, null);
     }
 
     /// <summary>
@@ -34,17 +39,24 @@ public static class CsvDatasetReader
     /// the rows the sink saw are void (the file is unusable as a whole).
     /// </summary>
     public static CsvStreamResult Read(Stream stream, ICsvRowSink sink, CancellationToken cancellationToken = default) =>
-        Read(stream, sink, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
+        Read(stream, sink, CsvDialectHint.Detect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
+
+    /// <inheritdoc cref="Read(Stream, ICsvRowSink, CancellationToken)"/>
+    public static CsvStreamResult Read(Stream stream, ICsvRowSink sink, CsvDialectHint dialect, CancellationToken cancellationToken) =>
+        Read(stream, sink, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
 
     /// <summary>As <see cref="Read(Stream, ICsvRowSink, CancellationToken)"/>, failing rows longer than <paramref name="maxRowBytes"/>.</summary>
-    internal static CsvStreamResult Read(Stream stream, ICsvRowSink sink, int maxRowBytes, CancellationToken cancellationToken)
+    internal static CsvStreamResult Read(Stream stream, ICsvRowSink sink, int maxRowBytes, CancellationToken cancellationToken) =>
+        Read(stream, sink, CsvDialectHint.Detect, maxRowBytes, cancellationToken);
+
+    private static CsvStreamResult Read(Stream stream, ICsvRowSink sink, CsvDialectHint hint, int maxRowBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sink);
         try
         {
-            using var text = new Utf8CsvTextReader(stream, maxRowBytes);
-            return Parse(text, sink, cancellationToken);
+            using var text = Sniff(new Utf8CsvTextReader(stream, maxRowBytes), hint, out var dialect);
+            return Parse(text, sink, dialect, cancellationToken) with { Dialect = dialect };
         }
         catch (CsvReadFault fault)
         {
@@ -57,11 +69,33 @@ public static class CsvDatasetReader
         }
     }
 
-    private static CsvStreamResult Parse(TextReader text, ICsvRowSink sink, CancellationToken cancellationToken)
+    /// <summary>Detects what the hint leaves open from the file's first characters, which the returned reader reads again.</summary>
+    private static TextReader Sniff(TextReader text, CsvDialectHint hint, out CsvDialect dialect)
+    {
+        if (hint.IsComplete)
+        {
+            dialect = new CsvDialect(hint.Delimiter!.Value, hint.DecimalMark!.Value);
+            return text;
+        }
+
+        var sample = new char[CsvDialect.SampleChars];
+        var filled = 0;
+        int read;
+        while (filled < sample.Length && (read = text.Read(sample.AsSpan(filled))) > 0)
+        {
+            filled += read;
+        }
+
+        dialect = CsvDialect.Detect(sample.AsSpan(0, filled), complete: filled < sample.Length, hint.Delimiter, hint.DecimalMark);
+        return new PrefixedTextReader(sample.AsMemory(0, filled), text);
+    }
+
+    private static CsvStreamResult Parse(TextReader text, ICsvRowSink sink, CsvDialect dialect, CancellationToken cancellationToken)
     {
         // The header is read as an ordinary row: Sep's header throws on duplicate names and does not trim them,
         // and we want both as findings on trimmed names. Column counts are checked here to report every line.
-        using var reader = Sep.New(',')
+        var normalize = dialect.DecimalMark == ',';
+        using var reader = Sep.New(dialect.Delimiter)
             .Reader(o => o with
             {
                 HasHeader = false,
@@ -105,7 +139,7 @@ public static class CsvDatasetReader
             if (row.ColCount != header.Length)
             {
                 raggedCount++;
-                firstRagged ??= Ragged(row, header.Length);
+                firstRagged ??= Ragged(row, header.Length, dialect);
                 continue;
             }
 
@@ -115,7 +149,7 @@ public static class CsvDatasetReader
                 continue;
             }
 
-            sink.Row(new CsvRow(row));
+            sink.Row(normalize ? new CsvRow(Normalized(row, dialect)) : new CsvRow(row));
             rows++;
         }
 
@@ -182,7 +216,18 @@ public static class CsvDatasetReader
 
     private static bool IsNumber(string value) => CsvValues.TryParseNumber(value, out _);
 
-    private static ValidationFinding Ragged(SepReader.Row row, int expected)
+    private static string[] Normalized(SepReader.Row row, CsvDialect dialect)
+    {
+        var cells = new string[row.ColCount];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = dialect.Normalize(row[i].ToString());
+        }
+
+        return cells;
+    }
+
+    private static ValidationFinding Ragged(SepReader.Row row, int expected, CsvDialect dialect)
     {
         var lines = row.LineNumberToExcl - row.LineNumberFrom > 1
             ? $"Line {row.LineNumberFrom} (through line {row.LineNumberToExcl - 1})"
@@ -193,7 +238,7 @@ public static class CsvDatasetReader
             ? " A quoted field may be missing its closing quote, or a quote inside a field is not doubled."
             : "";
         return Error(ValidationRules.RaggedRow, null,
-            $"{lines} has {row.ColCount} field(s) but the header has {expected}; every row needs exactly {expected}.{hint}");
+            $"{lines} has {row.ColCount} field(s) but the header has {expected}; every row needs exactly {expected}.{hint} The file was read as {dialect.Describe()}; if that is wrong, set \"delimiter\" (and \"decimal\") in the model's spec.");
     }
 
     private static CsvStreamResult Fail(string rule, string? column, string message) =>

@@ -6,4 +6,8 @@ namespace Mlops.Core.Datasets;
 /// <param name="Columns">The header; null when the file has none or could not be read.</param>
 /// <param name="Rows">Data rows handed to the sink.</param>
 /// <param name="Error">Why the file cannot be used (Severity.Error); null on success. Rows seen before it are void.</param>
-public sealed record CsvStreamResult(IReadOnlyList<string>? Columns, long Rows, ValidationFinding? Error);
+public sealed record CsvStreamResult(IReadOnlyList<string>? Columns, long Rows, ValidationFinding? Error)
+{
+    /// <summary>How the file was read (detected, or as the caller said); null when it could not be read.</summary>
+    public CsvDialect? Dialect { get; init; }
+}

@@ -14,4 +14,11 @@ public sealed record DatasetSchema(
     IReadOnlyList<ColumnSchema> Features,
     string Label,
     MlTask Task,
-    IReadOnlyList<string> ClassLabels);
+    IReadOnlyList<string> ClassLabels)
+{
+    /// <summary>
+    /// How the training file was written: every load of it reads the same way, and serving reads a numeric string with
+    /// the same decimal mark. Null for schemas recorded before dialects were detected: comma and point.
+    /// </summary>
+    public CsvDialect? Dialect { get; init; }
+}

@@ -45,6 +45,12 @@ public sealed record ModelSpec
     /// </summary>
     public string? RetrainSchedule { get; init; }
 
+    /// <summary>The CSV delimiter (',', ';', '\t' or '|'); null: detected from the file.</summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>The decimal mark of the CSV's numbers ('.' or ','); null: detected from the file.</summary>
+    public char? DecimalMark { get; init; }
+
     /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
     public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];
 }

@@ -6,7 +6,8 @@ namespace Mlops.Core.Datasets;
 /// <summary>
 /// Parses a model's optional spec, "datasets/{model}/mlops.json":
 /// <c>{"label": "...", "task": "binary|multiclass|regression", "primaryMetric": "auc", "id": [...], "ignore": [...],
-/// "categorical": [...], "text": [...], "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...}, "promotion": {...}, "monitoring": {...}, "webhooks": [...]}</c>
+/// "categorical": [...], "text": [...], "delimiter": ";", "decimal": ",", "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...},
+/// "promotion": {...}, "monitoring": {...}, "webhooks": [...]}</c>
 /// (gates: <see cref="ModelSpecGatesReader"/>; monitoring: <see cref="ModelSpecMonitoringReader"/>).
 /// </summary>
 /// <remarks>
@@ -123,12 +124,20 @@ public static class ModelSpecParser
                     problem = Monitoring.RetrainSchedules.Read(property, out var schedule);
                     spec = spec with { RetrainSchedule = schedule };
                     break;
+                case "DELIMITER":
+                    problem = ReadDialectPart(property, CsvDialect.ParseDelimiter, "one of \",\", \";\", \"\\t\" (or \"tab\") and \"|\"", out var delimiter);
+                    spec = spec with { Delimiter = delimiter };
+                    break;
+                case "DECIMAL":
+                    problem = ReadDialectPart(property, CsvDialect.ParseDecimal, "\".\" or \",\"", out var decimalMark);
+                    spec = spec with { DecimalMark = decimalMark };
+                    break;
                 case "WEBHOOKS":
                     problem = ModelSpecWebhooksReader.Read(property, out var webhooks);
                     spec = spec with { Webhooks = webhooks };
                     break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, thresholds, gates, promotion, monitoring, retrainSchedule and webhooks.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, delimiter, decimal, thresholds, gates, promotion, monitoring, retrainSchedule and webhooks.";
                     break;
             }
 
@@ -139,8 +148,20 @@ public static class ModelSpecParser
             }
         }
 
+        if (spec is { Delimiter: ',', DecimalMark: ',' })
+        {
+            error = Invalid($"{FileName} is not valid: 'decimal' cannot be \",\" when 'delimiter' is \",\" too; a file with decimal commas is delimited by ';', a tab or '|'.");
+            return null;
+        }
+
         error = null;
         return spec;
+    }
+
+    private static string? ReadDialectPart(JsonProperty property, Func<string, char?> parse, string allowed, out char? value)
+    {
+        value = property.Value.ValueKind == JsonValueKind.String ? parse(property.Value.GetString()!) : null;
+        return value is null ? $"'{property.Name}' must be {allowed}; it is {property.Value.GetRawText()}." : null;
     }
 
     private static string? ReadName(JsonProperty property, out string? name)

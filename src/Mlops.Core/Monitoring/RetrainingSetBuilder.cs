@@ -31,7 +31,9 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
         }
 
         var text = Encoding.UTF8.GetString(original.GetBuffer(), 0, (int)original.Length);
-        var header = CsvHeader(text);
+        // The set is the champion's file with rows appended, so the rows are written in that file's dialect.
+        var dialect = champion.Schema.Dialect ?? CsvDialect.Standard;
+        var header = CsvHeader(text, dialect.Delimiter);
         var csv = new StringBuilder(text);
         if (!text.EndsWith('\n'))
         {
@@ -45,16 +47,17 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
             pending.Add(prediction);
             if (pending.Count == LabelBatch)
             {
-                added += await AppendLabelledAsync(model, champion.Schema, header, pending, csv, cancellationToken);
+                added += await AppendLabelledAsync(model, champion.Schema, dialect, header, pending, csv, cancellationToken);
                 pending.Clear();
             }
         }
 
-        added += await AppendLabelledAsync(model, champion.Schema, header, pending, csv, cancellationToken);
+        added += await AppendLabelledAsync(model, champion.Schema, dialect, header, pending, csv, cancellationToken);
         return added == 0 ? null : (BinaryData.FromString(csv.ToString()), added);
     }
 
-    private async Task<long> AppendLabelledAsync(string model, DatasetSchema schema, string[] header, List<PredictionRecord> batch, StringBuilder csv, CancellationToken cancellationToken)
+    private async Task<long> AppendLabelledAsync(
+        string model, DatasetSchema schema, CsvDialect dialect, string[] header, List<PredictionRecord> batch, StringBuilder csv, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -68,26 +71,29 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
             using var features = JsonDocument.Parse(byId[label.PredictionId].FeaturesJson);
             var cells = header.Select(column => column == schema.Label
                 ? label.Label
-                : features.RootElement.TryGetProperty(column, out var value) ? Cell(value) : string.Empty);
-            csv.AppendJoin(',', cells.Select(Escape)).Append('\n');
+                : features.RootElement.TryGetProperty(column, out var value) ? Cell(value, dialect) : string.Empty);
+            csv.AppendJoin(dialect.Delimiter, cells.Select(c => Escape(c, dialect.Delimiter))).Append('\n');
             added++;
         }
 
         return added;
     }
 
-    private static string Cell(JsonElement value) => value.ValueKind switch
+    private static string Cell(JsonElement value, CsvDialect dialect) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString() ?? string.Empty,
         JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
+        JsonValueKind.Number when dialect.DecimalMark == ',' => value.GetRawText().Replace('.', ','),
         _ => value.GetRawText(),
     };
 
-    private static string Escape(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    private static string Escape(string cell, char delimiter) =>
+        cell.Contains(delimiter, StringComparison.Ordinal) || cell.AsSpan().IndexOfAny("\"\r\n") >= 0
+            ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : cell;
 
     /// <summary>The dataset's column names, as its first line lists them (quoted names unquoted).</summary>
-    private static string[] CsvHeader(string text)
+    private static string[] CsvHeader(string text, char delimiter)
     {
         var end = text.IndexOfAny(['\r', '\n']);
         var line = (end < 0 ? text : text[..end]).TrimStart('\uFEFF');
@@ -117,7 +123,7 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == delimiter)
             {
                 names.Add(cell.ToString().Trim());
                 cell.Clear();

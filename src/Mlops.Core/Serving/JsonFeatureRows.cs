@@ -7,7 +7,8 @@ namespace Mlops.Core.Serving;
 
 /// <summary>
 /// Reads a request's features as the model's input row, by the same rules a CSV cell is read at training time:
-/// JSON null and the missing tokens are missing values, numbers may come as JSON numbers or numeric strings.
+/// JSON null and the missing tokens are missing values, numbers may come as JSON numbers or numeric strings (with the
+/// training file's decimal mark: "1,5" for a model trained on a file written with decimal commas).
 /// </summary>
 internal static class JsonFeatureRows
 {
@@ -37,7 +38,7 @@ internal static class JsonFeatureRows
                     layout.SetText(row, i, CategoryText(column.Name, value));
                     break;
                 default:
-                    layout.SetCategory(row, i, CategoryText(column.Name, value));
+                    layout.SetCategory(row, i, AsTrained(schema, CategoryText(column.Name, value)));
                     break;
             }
         }
@@ -55,7 +56,7 @@ internal static class JsonFeatureRows
             case JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number):
                 layout.SetNumber(row, feature, number);
                 return;
-            case JsonValueKind.String when layout.TrySetNumber(row, feature, value.GetString()):
+            case JsonValueKind.String when layout.TrySetNumber(row, feature, AsTrained(layout.Schema, value.GetString())):
                 return;
             default:
                 throw MlopsException.Invalid($"Feature '{name}' must be a number (or null when unknown); got {Describe(value)}.");
@@ -75,6 +76,10 @@ internal static class JsonFeatureRows
             throw MlopsException.Invalid($"Feature '{name}' must be a date string such as \"2026-11-27T12:00:00Z\" (or null when unknown); got {Describe(value)}.");
         }
     }
+
+    /// <summary>A string as the training file's reader saw it: a number written with its decimal comma becomes "1.5".</summary>
+    private static string? AsTrained(DatasetSchema schema, string? text) =>
+        text is null || schema.Dialect is not { DecimalMark: ',' } dialect ? text : dialect.Normalize(text);
 
     private static string? CategoryText(string name, JsonElement value) => value.ValueKind switch
     {

@@ -7,7 +7,10 @@ namespace Mlops.Core.Training;
 internal static class ModelZip
 {
     // ZIP entries carry the time they were written; a fixed one makes the same training give the same bytes
-    // (and SHA-256), which is what lets a retried training activity overwrite its artifact harmlessly.
+    // (and SHA-256) nearly always, which is what lets a retried training activity overwrite its artifact harmlessly.
+    // Not always: ML.NET's binary IDV writer (a label map is saved as one) sometimes frames its compressed block
+    // differently for the same content, so a retry can write other bytes for the same model; the registry records the
+    // SHA-256 of the bytes the activity that succeeded wrote.
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static BinaryData Save(MLContext ml, ITransformer model, DataViewSchema inputSchema)

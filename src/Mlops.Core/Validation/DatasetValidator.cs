@@ -40,7 +40,7 @@ public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimePr
             session.Row(new CsvRow(row));
         }
 
-        return session.Finish(time.GetUtcNow());
+        return session.Finish(time.GetUtcNow(), data.Dialect);
     }
 
     /// <summary>
@@ -50,8 +50,8 @@ public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimePr
     public ValidationReport Validate(Stream csv, string? specJson, DataContract? previous = null, CancellationToken cancellationToken = default)
     {
         var session = Start(specJson, previous);
-        var read = CsvDatasetReader.Read(csv, session, cancellationToken);
-        return read.Error is not null ? session.Unreadable(read.Error) : session.Finish(time.GetUtcNow());
+        var read = CsvDatasetReader.Read(csv, session, session.DialectHint, cancellationToken);
+        return read.Error is not null ? session.Unreadable(read.Error) : session.Finish(time.GetUtcNow(), read.Dialect);
     }
 
     private ValidationSession Start(string? specJson, DataContract? previous) =>

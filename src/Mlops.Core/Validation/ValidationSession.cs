@@ -40,6 +40,9 @@ internal sealed class ValidationSession : ICsvRowSink
         context = new ValidationContext(spec, defaults.With(spec.Thresholds), previous);
     }
 
+    /// <summary>What the spec says of the file's dialect (its delimiter and decimal mark), for the reader.</summary>
+    public CsvDialectHint DialectHint => new(context?.Spec.Delimiter, context?.Spec.DecimalMark);
+
     public void Header(IReadOnlyList<string> columns)
     {
         header = columns;
@@ -70,14 +73,16 @@ internal sealed class ValidationSession : ICsvRowSink
     public ValidationReport Unreadable(ValidationFinding readError) =>
         new([readError, .. specError is null ? Array.Empty<ValidationFinding>() : [specError]], null, 0, 0);
 
-    public ValidationReport Finish(DateTimeOffset now)
+    /// <param name="now">When the contract is made.</param>
+    /// <param name="dialect">How the file was read; recorded in the schema, so training and serving read it the same way.</param>
+    public ValidationReport Finish(DateTimeOffset now, CsvDialect? dialect = null)
     {
         if (context is null)
         {
             return new ValidationReport([specError!], null, Rows, header.Count);
         }
 
-        var schema = Judge(context);
+        var schema = Judge(context) is { } judged ? judged with { Dialect = dialect } : null;
         var ordered = context.Findings.OrderByDescending(f => f.Severity).ToList();
         var passed = schema is not null && !context.HasErrors;
         return new ValidationReport(ordered, passed ? schema : null, Rows, header.Count)

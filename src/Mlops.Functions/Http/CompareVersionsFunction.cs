@@ -59,7 +59,7 @@ public sealed class CompareVersionsFunction(IModelRegistry registry, IModelArtif
     {
         var newer = Newer(a, b);
         var lineage = newer.Lineage;
-        var read = await loader.LoadAsync(new DatasetRef(newer.Model, lineage.DatasetBlob, lineage.DatasetSha256, lineage.DatasetETag), cancellationToken);
+        var read = await loader.LoadAsync(new DatasetRef(newer.Model, lineage.DatasetBlob, lineage.DatasetSha256, lineage.DatasetETag), newer.Schema.Dialect, cancellationToken);
         if (read.Dataset is not { } data)
         {
             return SharedHoldoutComparison.Failed($"Version {newer.Version}'s training data ({lineage.DatasetBlob}) can no longer be read: {read.Error?.Message}");

@@ -15,7 +15,7 @@ public sealed class PlanSearch(DatasetLoader loader, SearchPlanner planner) : Ta
     public override async Task<SearchPlan> RunAsync(TaskActivityContext context, PlanSearchInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset);
+        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset, input.Schema);
         return planner.Plan(data, input.Schema, input.PrimaryMetric, input.Mitigations);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Mlops.Core;
 using Mlops.Core.Registry;
@@ -37,7 +38,9 @@ public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore a
             input.Training.Metrics,
             input.Schema,
             new Lineage(input.Dataset.BlobName, input.Dataset.ETag, input.Dataset.Sha256, input.RunId, input.Evaluation.ChampionVersion),
-            input.Training.CandidateSha256,
+            // The bytes registered, not the hash the training activity reported: a training run twice (a retry, a
+            // duplicate delivery) gives the same model but not always the same bytes (see ModelZip).
+            Convert.ToHexStringLower(SHA256.HashData(zip.ToMemory().Span)),
             contract?.Version);
 
         await artifacts.CreateAsync(ArtifactPaths.ModelZip(model, version), zip, CancellationToken.None);

@@ -26,7 +26,7 @@ public sealed class RunTrial(DatasetLoader loader, TrialRunner runner, RunCheckp
         }
 
         await using var alive = heartbeat.Start(input.Dataset.Model, input.RunId, $"{nameof(RunTrial)} {input.Trial.Index}");
-        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset);
+        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset, input.Schema);
         var result = Run(input, data);
         await checkpoints.WriteTrialAsync(input, result, CancellationToken.None);
         return result;

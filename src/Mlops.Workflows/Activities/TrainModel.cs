@@ -26,12 +26,13 @@ public sealed class TrainModel(DatasetLoader loader, ModelTrainer trainer, IMode
         }
 
         await using var alive = heartbeat.Start(input.Dataset.Model, input.RunId, nameof(TrainModel));
-        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset);
+        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset, input.Schema);
         var search = input.Search;
         var trained = trainer.Train(data, input.Schema, search?.Winner.Configuration, search?.Settings);
         var path = ArtifactPaths.Candidate(input.Dataset.Model, input.RunId);
 
-        // Training is deterministic for its seed, so a retry writes the same bytes to the same path.
+        // Training is deterministic for its seed, so a retry writes the same model to the same path (nearly always the
+        // same bytes; registration hashes what it registers).
         await artifacts.WriteAsync(path, trained.ModelZip, CancellationToken.None);
         var sha = Convert.ToHexStringLower(SHA256.HashData(trained.ModelZip.ToMemory().Span));
         var summary = new TrainingSummary(trained.Trainer, Parameters(trained, search), trained.Metrics, trained.TrainingRows, trained.HoldoutRows, path, sha)

@@ -1,0 +1,211 @@
+using System.Text.Json.Serialization;
+
+namespace Mlops.Core.Datasets;
+
+/// <summary>
+/// How a CSV writes its fields and numbers: the delimiter (comma, semicolon, tab or pipe) and the decimal mark (point,
+/// or comma when the delimiter is not a comma, as spreadsheets export in most European locales). Detected from the
+/// header and the first rows, overridable in the spec (<c>"delimiter"</c>, <c>"decimal"</c>), and recorded in the
+/// model's schema so that training reads every load, and serving every numeric string, the same way.
+/// </summary>
+public sealed record CsvDialect(char Delimiter, char DecimalMark)
+{
+    public static readonly CsvDialect Standard = new(',', '.');
+
+    /// <summary>The delimiters detection chooses from, in order of preference when two fit equally.</summary>
+    public static IReadOnlyList<char> Delimiters { get; } = [',', ';', '\t', '|'];
+
+    /// <summary>How much of the file's beginning detection reads.</summary>
+    internal const int SampleChars = 1 << 16;
+
+    /// <summary>Data lines detection compares with the header.</summary>
+    private const int SampleLines = 50;
+
+    [JsonIgnore]
+    public bool IsStandard => this == Standard;
+
+    /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma".</summary>
+    public string Describe() =>
+        $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}";
+
+    /// <summary>
+    /// A cell as the product reads numbers (a decimal point): under a decimal comma, a plain number such as "-12,5"
+    /// becomes "-12.5"; anything else (text, a date, a number with grouping) is left as it is.
+    /// </summary>
+    public string Normalize(string cell) => DecimalMark == ',' && IsCommaDecimal(cell) ? cell.Replace(',', '.') : cell;
+
+    /// <summary>
+    /// Detects the dialect from the beginning of a file: the delimiter that splits the header into the most columns and
+    /// every sampled data line into as many; a decimal comma when the delimiter is not a comma and numbers in the sample
+    /// are written with a comma and never with a point. <paramref name="complete"/>: the sample is the whole file.
+    /// </summary>
+    public static CsvDialect Detect(ReadOnlySpan<char> sample, bool complete, char? delimiter = null, char? decimalMark = null)
+    {
+        var lines = Lines(sample, complete);
+        var chosen = delimiter ?? (lines.Count == 0 ? ',' : ChooseDelimiter(lines));
+        var mark = decimalMark ?? (chosen != ',' && HasCommaDecimals(lines, chosen) ? ',' : '.');
+        return new CsvDialect(chosen, mark);
+    }
+
+    /// <summary>"," ";" "\t" (or "tab") "|" for a delimiter; null when the text is none of them.</summary>
+    public static char? ParseDelimiter(string text) => text switch
+    {
+        "," => ',',
+        ";" => ';',
+        "\t" or "tab" or "\\t" => '\t',
+        "|" => '|',
+        _ => null,
+    };
+
+    /// <summary>"." or "," for a decimal mark; null when the text is neither.</summary>
+    public static char? ParseDecimal(string text) => text switch
+    {
+        "." => '.',
+        "," => ',',
+        _ => null,
+    };
+
+    /// <summary>
+    /// The delimiter that splits the header into two or more columns and the most data lines into as many (a ragged
+    /// line is then reported as such, not as a file of one column); the header's width, then the order of
+    /// <see cref="Delimiters"/>, break ties.
+    /// </summary>
+    private static char ChooseDelimiter(List<string> lines)
+    {
+        var best = ',';
+        var (bestMatches, bestColumns) = (-1, 1);
+        foreach (var candidate in Delimiters)
+        {
+            var header = Fields(lines[0], candidate);
+            if (header < 2)
+            {
+                continue;
+            }
+
+            var matches = lines.Skip(1).Count(line => Fields(line, candidate) == header);
+            if (matches > bestMatches || (matches == bestMatches && header > bestColumns))
+            {
+                (best, bestMatches, bestColumns) = (candidate, matches, header);
+            }
+        }
+
+        return best;
+    }
+
+    private static bool HasCommaDecimals(List<string> lines, char delimiter)
+    {
+        var (comma, point) = (0, 0);
+        foreach (var line in lines.Skip(1))
+        {
+            foreach (var cell in Cells(line, delimiter))
+            {
+                if (IsCommaDecimal(cell))
+                {
+                    comma++;
+                }
+                else if (cell.Contains('.', StringComparison.Ordinal) && CsvValues.TryParseNumber(cell.Trim(), out _))
+                {
+                    point++;
+                }
+            }
+        }
+
+        return comma > 0 && point == 0;
+    }
+
+    /// <summary>An optional sign, digits, one comma, digits, an optional exponent: "3,14", "-0,5", "1,5E-05".</summary>
+    private static bool IsCommaDecimal(ReadOnlySpan<char> cell)
+    {
+        cell = cell.Trim();
+        if (cell.Length > 0 && cell[0] is '-' or '+')
+        {
+            cell = cell[1..];
+        }
+
+        var exponent = cell.IndexOfAny('e', 'E');
+        if (exponent >= 0)
+        {
+            var power = cell[(exponent + 1)..];
+            if (power.Length > 0 && power[0] is '-' or '+')
+            {
+                power = power[1..];
+            }
+
+            if (power.IsEmpty || power.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            cell = cell[..exponent];
+        }
+
+        var comma = cell.IndexOf(',');
+        return comma > 0 && comma < cell.Length - 1 && !cell[..comma].ContainsAnyExceptInRange('0', '9') && !cell[(comma + 1)..].ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>The sample's first non-blank lines, quotes respected; the last one only when it is known to be whole.</summary>
+    private static List<string> Lines(ReadOnlySpan<char> sample, bool complete)
+    {
+        var lines = new List<string>();
+        var inQuotes = false;
+        var start = 0;
+        for (var i = 0; i < sample.Length && lines.Count <= SampleLines; i++)
+        {
+            var c = sample[i];
+            if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes && c is '\n' or '\r')
+            {
+                Add(sample[start..i]);
+                start = i + 1;
+            }
+        }
+
+        if (complete && lines.Count <= SampleLines)
+        {
+            Add(sample[start..]);
+        }
+
+        return lines;
+
+        void Add(ReadOnlySpan<char> line)
+        {
+            if (!line.IsWhiteSpace())
+            {
+                lines.Add(line.ToString());
+            }
+        }
+    }
+
+    private static int Fields(string line, char delimiter) => Cells(line, delimiter).Count;
+
+    private static List<string> Cells(string line, char delimiter)
+    {
+        var cells = new List<string>();
+        var inQuotes = false;
+        var start = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes && line[i] == delimiter)
+            {
+                cells.Add(Unquote(line[start..i]));
+                start = i + 1;
+            }
+        }
+
+        cells.Add(Unquote(line[start..]));
+        return cells;
+    }
+
+    private static string Unquote(string cell)
+    {
+        var trimmed = cell.Trim();
+        return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : trimmed;
+    }
+}

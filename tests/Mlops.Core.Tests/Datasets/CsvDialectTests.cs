@@ -1,0 +1,143 @@
+using System.Text;
+using Mlops.Core.Datasets;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Tests.Datasets;
+
+public sealed class CsvDialectTests
+{
+    [Theory]
+    [InlineData("a,b,c\n1.5,2,x\n3.25,4,y\n", ',', '.')]
+    [InlineData("a;b;c\n1,5;2;x\n3,25;4;y\n", ';', ',')]
+    [InlineData("a;b;c\n1.5;2;x\n3.25;4;y\n", ';', '.')]
+    [InlineData("a\tb\tc\n1,5\t2\tx\n3,25\t4\ty\n", '\t', ',')]
+    [InlineData("a|b|c\n1.5|2|x\n3|4|y\n", '|', '.')]
+    [InlineData("a;b\n1;2\n3;4\n", ';', '.')]
+    [InlineData("only\n1\n2\n", ',', '.')]
+    public void TheDelimiterAndDecimalMark_AreDetectedFromTheHeaderAndFirstRows(string csv, char delimiter, char decimalMark)
+    {
+        Assert.Equal(new CsvDialect(delimiter, decimalMark), CsvDialect.Detect(csv, complete: true));
+    }
+
+    [Fact]
+    public void DelimitersInsideQuotes_DoNotCount()
+    {
+        // Quoted text full of semicolons in a comma file, and quoted decimal commas: still comma and point.
+        const string csv = "name,amount,label\n\"a;b;c;d\",\"1,5\",x\n\"e;f;g;h\",2.5,y\n";
+
+        Assert.Equal(CsvDialect.Standard, CsvDialect.Detect(csv, complete: true));
+    }
+
+    [Fact]
+    public void ARaggedLine_DoesNotTurnASemicolonFileIntoOneColumn()
+    {
+        const string csv = "a;b;c;label\n1,5;2;3;x\n4,5;5;6;y\n7,5;8;x\n9,5;1;2;y\n";
+
+        Assert.Equal(new CsvDialect(';', ','), CsvDialect.Detect(csv, complete: true));
+    }
+
+    [Fact]
+    public void TheSpec_OverridesEitherPart()
+    {
+        const string csv = "a;b\n1,5;2\n";
+
+        Assert.Equal(new CsvDialect(';', '.'), CsvDialect.Detect(csv, complete: true, decimalMark: '.'));
+        Assert.Equal(new CsvDialect(',', '.'), CsvDialect.Detect(csv, complete: true, delimiter: ','));
+    }
+
+    [Theory]
+    [InlineData("1,5", "1.5")]
+    [InlineData("-0,25", "-0.25")]
+    [InlineData(" 12,0 ", " 12.0 ")]
+    [InlineData("1,5E-05", "1.5E-05")]
+    [InlineData("7", "7")]
+    [InlineData("1.234,5", "1.234,5")]
+    [InlineData("a,b", "a,b")]
+    [InlineData(",5", ",5")]
+    [InlineData("2026-12-04", "2026-12-04")]
+    public void UnderADecimalComma_OnlyPlainNumbersChange(string cell, string normalized)
+    {
+        Assert.Equal(normalized, new CsvDialect(';', ',').Normalize(cell));
+        Assert.Equal(cell, CsvDialect.Standard.Normalize(cell));
+    }
+
+    [Fact]
+    public void TheReader_HandsOnNumbersWithAPoint_AndSaysHowItRead()
+    {
+        var read = Read("x;y;label\n1,5;\"a;b\";yes\n-2,25;c;no\n");
+
+        Assert.Null(read.Error);
+        Assert.Equal(new CsvDialect(';', ','), read.Dataset!.Dialect);
+        Assert.Equal(["x", "y", "label"], read.Dataset.Columns);
+        Assert.Equal(["1.5", "a;b", "yes"], read.Dataset.Rows[0]);
+        Assert.Equal(["-2.25", "c", "no"], read.Dataset.Rows[1]);
+    }
+
+    [Fact]
+    public void ARaggedRow_SaysHowTheFileWasRead_AndHowToChangeIt()
+    {
+        var read = Read("a;b;c\n1;2;3\n4;5\n");
+
+        Assert.Equal(ValidationRules.RaggedRow, read.Error!.Rule);
+        Assert.Contains("Line 3 has 2 field(s) but the header has 3", read.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("read as semicolon-delimited, decimal point", read.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"delimiter\"", read.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABigFile_IsDetectedFromItsBeginning_AndReadWhole()
+    {
+        var csv = new StringBuilder("a;b;label\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            csv.Append(i).Append(",5;").Append(i % 7).Append(';').Append(i % 2 == 0 ? "yes" : "no").Append('\n');
+        }
+
+        var read = Read(csv.ToString());
+
+        Assert.Null(read.Error);
+        Assert.Equal(20_000, read.Dataset!.Rows.Count);
+        Assert.Equal("19999.5", read.Dataset.Rows[^1][0]);
+    }
+
+    [Fact]
+    public void AnExactDialect_IsReadAsGiven_WithoutDetection()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("a;b\n1;2\n"));
+
+        var read = CsvDatasetReader.Read(stream, CsvDialectHint.Exactly(CsvDialect.Standard), CancellationToken.None);
+
+        Assert.Equal(["a;b"], read.Dataset!.Columns);
+        Assert.Equal(["1;2"], read.Dataset.Rows[0]);
+    }
+
+    [Theory]
+    [InlineData("{\"delimiter\":\";\",\"decimal\":\",\"}", ';', ',')]
+    [InlineData("{\"delimiter\":\"tab\"}", '\t', null)]
+    [InlineData("{\"delimiter\":\"\\t\"}", '\t', null)]
+    [InlineData("{\"decimal\":\".\"}", null, '.')]
+    public void TheSpec_NamesTheDialect(string json, char? delimiter, char? decimalMark)
+    {
+        var spec = ModelSpecParser.Parse(json, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(delimiter, spec!.Delimiter);
+        Assert.Equal(decimalMark, spec.DecimalMark);
+    }
+
+    [Theory]
+    [InlineData("{\"delimiter\":\"#\"}", "'delimiter' must be one of")]
+    [InlineData("{\"decimal\":2}", "'decimal' must be")]
+    [InlineData("{\"delimiter\":\",\",\"decimal\":\",\"}", "'decimal' cannot be")]
+    public void ABadDialectInTheSpec_IsRefusedNamingIt(string json, string message)
+    {
+        Assert.Null(ModelSpecParser.Parse(json, out var error));
+        Assert.Contains(message, error!.Message, StringComparison.Ordinal);
+    }
+
+    private static CsvReadResult Read(string csv)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        return CsvDatasetReader.Read(stream, CancellationToken.None);
+    }
+}
