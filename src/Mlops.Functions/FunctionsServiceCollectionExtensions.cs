@@ -18,6 +18,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddMlopsWorkflowServices();
         services.AddSingleton<RunFindings>();
         services.AddMlopsWebhooks(configuration);
+        services.AddMlopsJsonAnswers();
         return services;
     }
 }
