@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Mlops.Core.Datasets;
 
 /// <summary>
@@ -20,9 +18,6 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark)
 
     /// <summary>Data lines detection compares with the header.</summary>
     private const int SampleLines = 50;
-
-    [JsonIgnore]
-    public bool IsStandard => this == Standard;
 
     /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma".</summary>
     public string Describe() =>
@@ -97,7 +92,7 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark)
         var (comma, point) = (0, 0);
         foreach (var line in lines.Skip(1))
         {
-            foreach (var cell in Cells(line, delimiter))
+            foreach (var cell in SplitLine(line, delimiter))
             {
                 if (IsCommaDecimal(cell))
                 {
@@ -179,9 +174,11 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark)
         }
     }
 
-    private static int Fields(string line, char delimiter) => Cells(line, delimiter).Count;
-
-    private static List<string> Cells(string line, char delimiter)
+    /// <summary>
+    /// One line's cells, quotes respected: each trimmed, a quoted one unquoted (doubled quotes undoubled) and trimmed
+    /// again, as the reader trims header names. For a line already isolated (a header, a sampled row), not a whole file.
+    /// </summary>
+    internal static List<string> SplitLine(string line, char delimiter)
     {
         var cells = new List<string>();
         var inQuotes = false;
@@ -206,6 +203,8 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark)
     private static string Unquote(string cell)
     {
         var trimmed = cell.Trim();
-        return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : trimmed;
+        return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal).Trim() : trimmed;
     }
+
+    private static int Fields(string line, char delimiter) => SplitLine(line, delimiter).Count;
 }

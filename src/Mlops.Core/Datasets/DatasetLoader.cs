@@ -7,10 +7,10 @@ namespace Mlops.Core.Datasets;
 /// <summary>Reads a pinned dataset from the store, refusing anything over the configured size.</summary>
 public sealed class DatasetLoader(IDatasetStore store, IOptions<IngestionOptions> options)
 {
-    /// <summary>Reads the whole dataset into memory, as training needs it, detecting its dialect.</summary>
-    public Task<CsvReadResult> LoadAsync(DatasetRef dataset, CancellationToken cancellationToken) => LoadAsync(dataset, null, cancellationToken);
-
-    /// <summary>Reads the whole dataset into memory in <paramref name="dialect"/> (the one validation read it in); null detects it.</summary>
+    /// <summary>
+    /// Reads the whole dataset into memory, as training needs it, in <paramref name="dialect"/> (the one validation read
+    /// it in); null detects it.
+    /// </summary>
     public async Task<CsvReadResult> LoadAsync(DatasetRef dataset, CsvDialect? dialect, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;

@@ -96,45 +96,6 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
     private static string[] CsvHeader(string text, char delimiter)
     {
         var end = text.IndexOfAny(['\r', '\n']);
-        var line = (end < 0 ? text : text[..end]).TrimStart('\uFEFF');
-        var names = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == delimiter)
-            {
-                names.Add(cell.ToString().Trim());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        names.Add(cell.ToString().Trim());
-        return [.. names];
+        return [.. CsvDialect.SplitLine((end < 0 ? text : text[..end]).TrimStart('\uFEFF'), delimiter)];
     }
 }

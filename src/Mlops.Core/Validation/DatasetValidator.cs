@@ -51,7 +51,7 @@ public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimePr
     {
         var session = Start(specJson, previous);
         var read = CsvDatasetReader.Read(csv, session, session.DialectHint, cancellationToken);
-        return read.Error is not null ? session.Unreadable(read.Error) : session.Finish(time.GetUtcNow(), read.Dialect);
+        return read.Error is not null ? session.Unreadable(read.Error) : session.Finish(time.GetUtcNow(), read.Dialect!);
     }
 
     private ValidationSession Start(string? specJson, DataContract? previous) =>

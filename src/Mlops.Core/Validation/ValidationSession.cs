@@ -75,7 +75,7 @@ internal sealed class ValidationSession : ICsvRowSink
 
     /// <param name="now">When the contract is made.</param>
     /// <param name="dialect">How the file was read; recorded in the schema, so training and serving read it the same way.</param>
-    public ValidationReport Finish(DateTimeOffset now, CsvDialect? dialect = null)
+    public ValidationReport Finish(DateTimeOffset now, CsvDialect dialect)
     {
         if (context is null)
         {

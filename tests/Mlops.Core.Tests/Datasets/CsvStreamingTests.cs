@@ -149,7 +149,7 @@ public class CsvStreamingTests
         var (result, _) = Stream(stream);
 
         Assert.Equal(ValidationRules.DatasetTooLarge, result.Error!.Rule);
-        Assert.Equal(ValidationRules.DatasetTooLarge, (await loader.LoadAsync(dataset, CancellationToken.None)).Error!.Rule);
+        Assert.Equal(ValidationRules.DatasetTooLarge, (await loader.LoadAsync(dataset, dialect: null, CancellationToken.None)).Error!.Rule);
     }
 
     [Fact]

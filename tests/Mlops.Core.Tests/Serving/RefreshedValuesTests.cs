@@ -15,9 +15,7 @@ public sealed class RefreshedValuesTests
     public async Task AnExpiredValue_KeepsAnswering_WhileOneBackgroundReadReplacesIt()
     {
         var values = Values(Interval);
-        var first = values.GetAsync("m", CancellationToken.None);
-        Complete(1);
-        Assert.Equal(1, await first);
+        Assert.Equal(1, await ReadThroughAsync(values, "m", 1));
 
         clock.Advance(Interval);
         var during = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => values.GetAsync("m", CancellationToken.None).AsTask()));
@@ -35,9 +33,7 @@ public sealed class RefreshedValuesTests
     public async Task AFailedBackgroundRead_LeavesTheOldValue_SaysSo_AndIsTriedAgain()
     {
         var values = Values(Interval);
-        var first = values.GetAsync("m", CancellationToken.None);
-        Complete(7);
-        await first;
+        Assert.Equal(7, await ReadThroughAsync(values, "m", 7));
 
         clock.Advance(Interval);
         Assert.Equal(7, await values.GetAsync("m", CancellationToken.None));
@@ -54,9 +50,7 @@ public sealed class RefreshedValuesTests
         var values = Values(TimeSpan.Zero);
         for (var i = 1; i <= 3; i++)
         {
-            var call = values.GetAsync("m", CancellationToken.None);
-            Complete(i);
-            Assert.Equal(i, await call);
+            Assert.Equal(i, await ReadThroughAsync(values, "m", i));
         }
 
         Assert.Equal(3, reads.Count);
@@ -66,17 +60,11 @@ public sealed class RefreshedValuesTests
     public async Task AForgottenKey_IsReadByTheNextCall_AndKeysAreSeparate()
     {
         var values = Values(Interval);
-        var a = values.GetAsync("a", CancellationToken.None);
-        Complete(1);
-        await a;
-        var b = values.GetAsync("b", CancellationToken.None);
-        Complete(2);
-        Assert.Equal(2, await b);
+        Assert.Equal(1, await ReadThroughAsync(values, "a", 1));
+        Assert.Equal(2, await ReadThroughAsync(values, "b", 2));
 
         values.Forget("a");
-        var again = values.GetAsync("a", CancellationToken.None);
-        Complete(3);
-        Assert.Equal(3, await again);
+        Assert.Equal(3, await ReadThroughAsync(values, "a", 3));
         Assert.Equal(2, await values.GetAsync("b", CancellationToken.None));
     }
 
@@ -92,6 +80,14 @@ public sealed class RefreshedValuesTests
         (key, e) => failures.Enqueue($"{key}: {e.Message}"));
 
     private void Complete(int value) => reads.Last().TrySetResult(value);
+
+    /// <summary>A call that has to read: the read it starts is answered with <paramref name="value"/>.</summary>
+    private async Task<int> ReadThroughAsync(RefreshedValues<int> values, string key, int value)
+    {
+        var call = values.GetAsync(key, CancellationToken.None);
+        Complete(value);
+        return await call;
+    }
 
     private async Task WaitForReadsAsync(int count) => await Eventually(() => Task.FromResult(reads.Count >= count));
 
