@@ -199,7 +199,7 @@ param servingLogWhenFull string = 'wait'
 @description('Serving__LogFlushMilliseconds: how often the log buffer is written; a crash loses at most one interval and a batch.')
 @minValue(10)
 @maxValue(60000)
-param servingLogFlushMilliseconds int = 250
+param servingLogFlushMilliseconds int = 1000
 
 @description('Serving__PendingLabelSeconds: how long a label waits for a prediction not yet in the log.')
 @minValue(1)
@@ -280,6 +280,11 @@ param previousVersionRetentionDays int = 30
 @maxValue(3650)
 param quarantineRetentionDays int = 30
 
+@description('Days the prediction log\'s segments (every served prediction, with its features) are kept before the lifecycle policy deletes them; monitoring and retraining read the recent ones.')
+@minValue(1)
+@maxValue(3650)
+param predictionRetentionDays int = 90
+
 @description('Retention__KeepVersions: the newest versions of each model retention always keeps (aliased versions are kept too).')
 @minValue(1)
 @maxValue(100000)
@@ -321,6 +326,7 @@ var containers = {
   datasets: 'datasets'
   models: 'models'
   quarantine: 'quarantine'
+  predictions: 'predictions'
   deploymentPackage: 'app-package-${resourceToken}'
   deadLetter: 'deadletter'
 }
@@ -350,6 +356,7 @@ module storage 'core/storage.bicep' = {
       containers.datasets
       containers.models
       containers.quarantine
+      containers.predictions
       containers.deploymentPackage
       containers.deadLetter
     ]
@@ -359,6 +366,8 @@ module storage 'core/storage.bicep' = {
     previousVersionRetentionDays: previousVersionRetentionDays
     quarantineRetentionDays: quarantineRetentionDays
     quarantineContainerName: containers.quarantine
+    predictionRetentionDays: predictionRetentionDays
+    predictionsContainerName: containers.predictions
     publicNetworkRestricted: vnetEnabled
   }
 }

@@ -1,5 +1,5 @@
 """Fault drills against a real DevHost and Azurite, each loop bounded in count and time; traffic only to 127.0.0.1."""
-import base64, datetime, hashlib, hmac, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, threading, time
+import base64, datetime, gzip, hashlib, hmac, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, threading, time
 import urllib.error, urllib.parse, urllib.request, xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 
@@ -48,16 +48,38 @@ class Azurite:
                 f"BlobEndpoint=http://127.0.0.1:{b}/{ACCOUNT};QueueEndpoint=http://127.0.0.1:{q}/{ACCOUNT};TableEndpoint=http://127.0.0.1:{t}/{ACCOUNT};")
 
     def list_blobs(self, container, prefix):
-        """List Blobs with Shared Key auth (stdlib only)."""
+        """List Blobs with Shared Key auth (stdlib only), following continuation markers."""
+        names, marker = [], ""
+        while True:
+            date = datetime.datetime.now(datetime.timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
+            version = "2021-08-06"
+            resource = f"/{ACCOUNT}/{ACCOUNT}/{container}\ncomp:list" + (f"\nmarker:{marker}" if marker else "") + f"\nprefix:{prefix}\nrestype:container"
+            to_sign = "GET\n" + "\n" * 11 + f"x-ms-date:{date}\nx-ms-version:{version}\n" + resource
+            sig = base64.b64encode(hmac.new(base64.b64decode(KEY), to_sign.encode(), hashlib.sha256).digest()).decode()
+            query = urllib.parse.urlencode({"restype": "container", "comp": "list", "prefix": prefix, **({"marker": marker} if marker else {})})
+            url = f"http://127.0.0.1:{self.ports[0]}/{ACCOUNT}/{container}?{query}"
+            req = urllib.request.Request(url, headers={"x-ms-date": date, "x-ms-version": version, "Authorization": f"SharedKey {ACCOUNT}:{sig}"})
+            with urllib.request.urlopen(req, timeout=30) as r:
+                root = ET.fromstring(r.read())
+            names += [e.text for e in root.iter("Name")]
+            marker = root.findtext("NextMarker") or ""
+            if not marker:
+                return names
+
+    def download_blob(self, container, name):
+        """Read one blob's bytes with Shared Key auth (stdlib only)."""
         date = datetime.datetime.now(datetime.timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
         version = "2021-08-06"
-        resource = f"/{ACCOUNT}/{ACCOUNT}/{container}\ncomp:list\nprefix:{prefix}\nrestype:container"
-        to_sign = "GET\n" + "\n" * 11 + f"x-ms-date:{date}\nx-ms-version:{version}\n" + resource
+        to_sign = "GET\n" + "\n" * 11 + f"x-ms-date:{date}\nx-ms-version:{version}\n/{ACCOUNT}/{ACCOUNT}/{container}/{name}"
         sig = base64.b64encode(hmac.new(base64.b64decode(KEY), to_sign.encode(), hashlib.sha256).digest()).decode()
-        url = f"http://127.0.0.1:{self.ports[0]}/{ACCOUNT}/{container}?restype=container&comp=list&prefix={prefix}"
+        url = f"http://127.0.0.1:{self.ports[0]}/{ACCOUNT}/{container}/{name}"
         req = urllib.request.Request(url, headers={"x-ms-date": date, "x-ms-version": version, "Authorization": f"SharedKey {ACCOUNT}:{sig}"})
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return [e.text for e in ET.fromstring(r.read()).iter("Name")]
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.read()
+
+    def count_logged_predictions(self, model):
+        """Predictions in the log's segments of a model (gzipped JSON lines, one per prediction)."""
+        return sum(gzip.decompress(self.download_blob("predictions", name)).count(b"\n") for name in self.list_blobs("predictions", model + "/"))
 
     def count_entities(self, table, filter_text):
         """Count a table's entities matching an OData filter (Shared Key Lite auth, stdlib only; follows continuations)."""

@@ -7,6 +7,7 @@ using Mlops.Core.Datasets;
 using Mlops.Core.Experiments;
 using Mlops.Core.Serving;
 using Mlops.Core.Training;
+using Mlops.Storage;
 using Mlops.Storage.Serving;
 
 namespace Mlops.Benchmarks;
@@ -20,6 +21,8 @@ namespace Mlops.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class PredictBenchmarks : IDisposable
 {
+    private const int EncodedBatchRows = 1_000;
+
     private byte[] body = [];
     private ModelPredictor? predictor;
     private JsonDocument? document;
@@ -27,6 +30,8 @@ public class PredictBenchmarks : IDisposable
     private BufferedPredictionWriter? writer;
     private PredictionRecord? record;
     private string salt = "0f8e7d6c5b4a39281706f5e4d3c2b1a0";
+    private BlobPredictionLog? segmentLog;
+    private PredictionRecord[] varied = [];
 
     [GlobalSetup]
     public void Setup()
@@ -45,6 +50,18 @@ public class PredictBenchmarks : IDisposable
         features = Read(document);
         writer = new BufferedPredictionWriter(new DiscardingLog(), [], Options.Create(new ServingOptions { LogBufferRows = 10_000_000, LogWhenFull = "drop" }), TimeProvider.System, NullLogger<BufferedPredictionWriter>.Instance);
         writer.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        segmentLog = new BlobPredictionLog(new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" })), TimeProvider.System);
+        var random = new Random(7);
+        varied = [.. Enumerable.Range(0, EncodedBatchRows).Select(i => new PredictionRecord(
+            "bench",
+            PredictionIds.New(DateTimeOffset.UtcNow),
+            1,
+            "champion",
+            DateTimeOffset.UtcNow,
+            "{" + string.Join(',', header[..^1].Select(c => $"\"{c}\":{random.NextDouble() * 100:F4}")) + "}",
+            "malignant",
+            random.NextDouble(),
+            $"customer-{i}"))];
         record = new PredictionRecord("bench", PredictionIds.New(DateTimeOffset.UtcNow), 1, "champion", DateTimeOffset.UtcNow, document.RootElement.GetProperty("features").GetRawText(), "malignant", 0.9, "customer-42");
     }
 
@@ -76,11 +93,28 @@ public class PredictBenchmarks : IDisposable
     [Benchmark]
     public ValueTask EnqueueLog() => writer!.RecordAsync([record!], CancellationToken.None);
 
+    /// <summary>
+    /// The log's writer encoding a prediction into its segment (a gzipped JSON line) and writing the segment out, per
+    /// prediction in batches of <see cref="EncodedBatchRows"/> with distinct features, as served rows have.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = EncodedBatchRows)]
+    public long EncodeForLog()
+    {
+        using var batch = segmentLog!.CreateBatch();
+        foreach (var prediction in varied)
+        {
+            batch.Add(prediction);
+        }
+
+        return batch.Count;
+    }
+
     [GlobalCleanup]
     public void Dispose()
     {
         writer?.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         writer?.Dispose();
+        segmentLog?.Dispose();
         predictor?.Dispose();
         document?.Dispose();
         GC.SuppressFinalize(this);
@@ -112,6 +146,10 @@ public class PredictBenchmarks : IDisposable
 
     private sealed class DiscardingLog : IPredictionLog
     {
+        public IPredictionBatch CreateBatch() => new CountingBatch();
+
+        public Task WriteAsync(IPredictionBatch batch, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task RecordAsync(IReadOnlyList<PredictionRecord> predictions, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<PredictionRecord?> GetAsync(string model, string predictionId, CancellationToken cancellationToken) => Task.FromResult<PredictionRecord?>(null);
@@ -120,5 +158,20 @@ public class PredictBenchmarks : IDisposable
 
         public IAsyncEnumerable<PredictionRecord> ReadRangeAsync(string model, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
             AsyncEnumerable.Empty<PredictionRecord>();
+    }
+
+    private sealed class CountingBatch : IPredictionBatch
+    {
+        public int Count { get; private set; }
+
+        public IReadOnlyDictionary<string, int> CountByModel { get; } = new Dictionary<string, int>();
+
+        public IReadOnlyList<PredictionRecord> ExperimentPredictions { get; } = [];
+
+        public void Add(PredictionRecord prediction) => Count++;
+
+        public void Dispose()
+        {
+        }
     }
 }

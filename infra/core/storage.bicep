@@ -46,6 +46,14 @@ param quarantineRetentionDays int
 @description('Name of the quarantine container, whose blobs expire after quarantineRetentionDays.')
 param quarantineContainerName string
 
+@description('Days the prediction log\'s segments are kept before the lifecycle policy deletes them.')
+@minValue(1)
+@maxValue(3650)
+param predictionRetentionDays int
+
+@description('Name of the container of the prediction log, whose segments expire after predictionRetentionDays.')
+param predictionsContainerName string
+
 @description('Refuse traffic from the internet (the virtual network option): callers come through private endpoints; trusted Azure services (Event Grid\'s dead-lettering, Azure Monitor) still reach the account.')
 param publicNetworkRestricted bool
 
@@ -103,7 +111,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     ]
   }
 
-  // Quarantined uploads expire; previous versions of any blob expire (the current ones stay until the app deletes them).
+  // Quarantined uploads and logged predictions expire; previous versions of any blob expire (the current ones stay until the app deletes them).
   resource lifecycle 'managementPolicies' = {
     name: 'default'
     properties: {
@@ -122,6 +130,24 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
                 baseBlob: {
                   delete: {
                     daysAfterModificationGreaterThan: quarantineRetentionDays
+                  }
+                }
+              }
+            }
+          }
+          {
+            name: 'prediction-log-expiry'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: ['blockBlob']
+                prefixMatch: ['${predictionsContainerName}/']
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: predictionRetentionDays
                   }
                 }
               }

@@ -15,8 +15,14 @@ public static class StorageNames
     /// <summary>Version counters, reservations, committed versions and aliases, one partition per model.</summary>
     public const string ModelRegistryTable = "ModelRegistry";
 
-    /// <summary>Served predictions: partition = model, row = prediction id.</summary>
-    public const string PredictionsTable = "Predictions";
+    /// <summary>
+    /// Served predictions, gzipped JSON lines in segments "{model}/{yyyy-MM-dd}/{HHmm}/{first id}-{last id}.jsonl.gz":
+    /// the predictions of one model made in one minute that one write of the log carried.
+    /// </summary>
+    public const string PredictionsContainer = "predictions";
+
+    /// <summary>Each experiment's serving tallies: partition = "{model}~{experiment id}", a row per hour per writing process.</summary>
+    public const string ServingTalliesTable = "ServingTallies";
 
     /// <summary>True labels for served predictions: partition = model, row = prediction id.</summary>
     public const string FeedbackTable = "Feedback";
@@ -24,7 +30,7 @@ public static class StorageNames
     /// <summary>Runs and their stages.</summary>
     public const string RunHistoryTable = "RunHistory";
 
-    public static IReadOnlyList<string> Containers { get; } = [DatasetsContainer, ModelsContainer, QuarantineContainer];
+    public static IReadOnlyList<string> Containers { get; } = [DatasetsContainer, ModelsContainer, QuarantineContainer, PredictionsContainer];
 
     /// <summary>A/B experiments: partition = model, a row per experiment and one marking the open one.</summary>
     public const string ExperimentsTable = "Experiments";
@@ -38,7 +44,7 @@ public static class StorageNames
     /// <summary>Monitoring windows and each model's monitoring state: partition = model.</summary>
     public const string MonitoringTable = "Monitoring";
 
-    public static IReadOnlyList<string> Tables { get; } = [ModelRegistryTable, PredictionsTable, FeedbackTable, RunHistoryTable, ExperimentsTable, ExperimentOutcomesTable, ShadowPredictionsTable, MonitoringTable];
+    public static IReadOnlyList<string> Tables { get; } = [ModelRegistryTable, ServingTalliesTable, FeedbackTable, RunHistoryTable, ExperimentsTable, ExperimentOutcomesTable, ShadowPredictionsTable, MonitoringTable];
 
     /// <summary>Rows for a shadow challenger to score, read by the queue-triggered ShadowScoring function.</summary>
     public const string ShadowQueue = "shadow-predictions";

@@ -49,7 +49,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IModelArtifactStore, BlobModelArtifactStore>();
         services.AddSingleton<IModelRegistry, TableModelRegistry>();
         services.AddSingleton<IVersionRetirement, TableVersionRetirement>();
-        services.AddSingleton<IPredictionLog, TablePredictionLog>();
+        services.AddSingleton<IPredictionLog, BlobPredictionLog>();
         services.AddSingleton<BufferedPredictionWriter>();
         services.AddSingleton<IPredictionRecorder>(sp => sp.GetRequiredService<BufferedPredictionWriter>());
         services.AddSingleton<IFeedbackStore, TableFeedbackStore>();

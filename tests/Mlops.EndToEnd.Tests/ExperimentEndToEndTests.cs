@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Mlops.Core.Serving;
 using Mlops.Storage;
+using Mlops.Storage.Serving;
 
 namespace Mlops.EndToEnd.Tests;
 
@@ -86,18 +88,25 @@ public sealed class ExperimentEndToEndTests(DevHostFixture fixture) : IClassFixt
         // Every shadow prediction sits under the id of a champion prediction of the same experiment, and a labelled one
         // was scored for both variants.
         var clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = fixture.StorageConnectionString }));
-        // The prediction tables spread a model over partitions "{model}~{bucket}".
+        using var log = new BlobPredictionLog(clients, TimeProvider.System);
+
+        // The shadow table spreads a model over partitions "{model}~{bucket}".
         var partitions = $"PartitionKey ge '{Shadow}~' and PartitionKey le '{Shadow}~~'";
         // Both logs are written in the background, the champion's by the buffered writer and the shadow's by the queue
         // function, so the last requests' rows may land a moment after the decision: read until they settle.
         List<TableEntity> shadows;
-        Dictionary<string, TableEntity> champions;
+        Dictionary<string, PredictionRecord> champions;
         HashSet<string> outcomes;
         var settling = Stopwatch.StartNew();
         while (true)
         {
             shadows = await Rows(clients.Table(StorageNames.ShadowPredictionsTable), partitions);
-            champions = (await Rows(clients.Table(StorageNames.PredictionsTable), partitions)).ToDictionary(r => r.RowKey);
+            champions = [];
+            await foreach (var prediction in log.ReadRangeAsync(Shadow, DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None))
+            {
+                champions[prediction.PredictionId] = prediction;
+            }
+
             outcomes = (await Rows(clients.Table(StorageNames.ExperimentOutcomesTable), $"PartitionKey eq '{experimentId}'")).Select(r => r.RowKey).ToHashSet();
             var settled = shadows.All(s => champions.ContainsKey(s.RowKey)
                 && (!outcomes.Contains($"{s.RowKey}|challenger") || outcomes.Contains($"{s.RowKey}|champion")));
@@ -113,8 +122,8 @@ public sealed class ExperimentEndToEndTests(DevHostFixture fixture) : IClassFixt
         Assert.All(shadows, s =>
         {
             Assert.True(champions.TryGetValue(s.RowKey, out var champion), $"shadow prediction {s.RowKey} has no champion prediction");
-            Assert.Equal(experimentId, champion!.GetString("ExperimentId"));
-            Assert.Equal("champion", champion.GetString("Variant"));
+            Assert.Equal(experimentId, champion!.ExperimentId);
+            Assert.Equal("champion", champion.Variant);
             Assert.Equal("challenger", s.GetString("Variant"));
             Assert.Null(s.GetString("ChallengerError"));
         });

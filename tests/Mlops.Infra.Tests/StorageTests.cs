@@ -30,7 +30,7 @@ public sealed class StorageTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
-    public void Lifecycle_ExpiresQuarantineAndPreviousVersions_NeverCurrentDatasetsOrModels()
+    public void Lifecycle_ExpiresQuarantineLoggedPredictionsAndPreviousVersions_NeverCurrentDatasetsOrModels()
     {
         var policy = infrastructure.Template.The("Microsoft.Storage/storageAccounts/managementPolicies");
         var rules = Assert.IsType<List<object?>>(policy.Evaluate("properties", "policy", "rules")).Cast<Dictionary<string, object?>>().ToList();
@@ -38,6 +38,11 @@ public sealed class StorageTests(CompiledInfrastructure infrastructure)
         var quarantine = Assert.Single(rules, r => (string?)r["name"] == "quarantine-expiry");
         var filters = (Dictionary<string, object?>)((Dictionary<string, object?>)quarantine["definition"]!)["filters"]!;
         Assert.Equal(["quarantine/"], Assert.IsType<List<object?>>(filters["prefixMatch"]).Cast<string>());
+        var predictions = Assert.Single(rules, r => (string?)r["name"] == "prediction-log-expiry");
+        var predictionFilters = (Dictionary<string, object?>)((Dictionary<string, object?>)predictions["definition"]!)["filters"]!;
+        Assert.Equal(["predictions/"], Assert.IsType<List<object?>>(predictionFilters["prefixMatch"]).Cast<string>());
+        var predictionDelete = (Dictionary<string, object?>)((Dictionary<string, object?>)((Dictionary<string, object?>)((Dictionary<string, object?>)predictions["definition"]!)["actions"]!)["baseBlob"]!)["delete"]!;
+        Assert.Equal(90L, Convert.ToInt64(predictionDelete["daysAfterModificationGreaterThan"], System.Globalization.CultureInfo.InvariantCulture));
         var versions = Assert.Single(rules, r => (string?)r["name"] == "previous-versions-expiry");
         var actions = (Dictionary<string, object?>)((Dictionary<string, object?>)versions["definition"]!)["actions"]!;
         Assert.True(actions.ContainsKey("version"));
@@ -69,6 +74,7 @@ public sealed class StorageTests(CompiledInfrastructure infrastructure)
         Assert.Contains("datasets", names);
         Assert.Contains("models", names);
         Assert.Contains("quarantine", names);
+        Assert.Contains("predictions", names);
 
         // The function app's deployment storage points at one of them.
         var site = infrastructure.Template.The("Microsoft.Web/sites");

@@ -33,8 +33,8 @@ public class StorageInitializerTests(StorageFixture fixture) : IClassFixture<Sto
     [Fact]
     public void Names_AreTheContractNames()
     {
-        Assert.Equal(["datasets", "models", "quarantine"], StorageNames.Containers);
-        Assert.Equal(["ModelRegistry", "Predictions", "Feedback", "RunHistory", "Experiments", "ExperimentOutcomes", "ShadowPredictions", "Monitoring"], StorageNames.Tables);
+        Assert.Equal(["datasets", "models", "quarantine", "predictions"], StorageNames.Containers);
+        Assert.Equal(["ModelRegistry", "ServingTallies", "Feedback", "RunHistory", "Experiments", "ExperimentOutcomes", "ShadowPredictions", "Monitoring"], StorageNames.Tables);
         Assert.Equal(["shadow-predictions"], StorageNames.Queues);
     }
 }

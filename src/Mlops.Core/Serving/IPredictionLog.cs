@@ -4,6 +4,13 @@ namespace Mlops.Core.Serving;
 
 public interface IPredictionLog
 {
+    /// <summary>An empty batch for <see cref="WriteAsync"/>.</summary>
+    IPredictionBatch CreateBatch();
+
+    /// <summary>Stores a batch; writing the same batch again (after a failure) stores it once.</summary>
+    Task WriteAsync(IPredictionBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>Stores predictions at once, as one batch.</summary>
     Task RecordAsync(IReadOnlyList<PredictionRecord> predictions, CancellationToken cancellationToken);
 
     Task<PredictionRecord?> GetAsync(string model, string predictionId, CancellationToken cancellationToken);

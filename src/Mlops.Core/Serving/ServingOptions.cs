@@ -39,10 +39,11 @@ public sealed class ServingOptions
 
     /// <summary>
     /// How long buffered predictions wait to be written together. A crash loses at most what was buffered: the
-    /// predictions of the last interval and the batch being written.
+    /// predictions of the last interval and the batch being written. Each write is a blob per model and minute, so a
+    /// longer interval means fewer, larger segments (storage operations are billed per call).
     /// </summary>
     [Range(10, 60_000)]
-    public int LogFlushMilliseconds { get; set; } = 250;
+    public int LogFlushMilliseconds { get; set; } = 1_000;
 
     /// <summary>How long a label for a prediction id not in the log yet is kept waiting for it (the log may lag).</summary>
     [Range(1, 86_400)]

@@ -4,6 +4,7 @@ using Azure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mlops.Core.Errors;
 using Mlops.Core.Serving;
 using Mlops.Core.Telemetry;
 
@@ -11,18 +12,24 @@ namespace Mlops.Storage.Serving;
 
 /// <summary>
 /// The prediction log's write side: predict puts its predictions in a bounded in-memory buffer and answers; this
-/// service writes them every <see cref="ServingOptions.LogFlushMilliseconds"/> in batched Table transactions spread
-/// over the model's partitions, then tells <see cref="IPredictionsWritten"/> so early labels are joined. A full buffer
+/// service writes them every <see cref="ServingOptions.LogFlushMilliseconds"/> (or as soon as a batch is full) to the
+/// log, a few segments per write, then tells <see cref="IPredictionsWritten"/> so early labels are joined. A full buffer
 /// makes requests wait or drops (and counts) their predictions, per <see cref="ServingOptions.LogWhenFull"/>. A graceful
 /// stop writes everything buffered; a crash loses what was buffered (the last interval's predictions and the batch in
 /// flight), which is the documented bound.
 /// </summary>
 public sealed partial class BufferedPredictionWriter : IHostedService, IPredictionRecorder, IDisposable
 {
-    /// <summary>The most predictions written in one round: 16 partitions of up to 100-row transactions.</summary>
-    public const int MaxBatchRows = 1_600;
+    /// <summary>
+    /// The most predictions written in one round: segments of this size cost the log's storage little per row (about 2.5 MB
+    /// of JSON before compression for 30 features) and keep a write's memory bounded.
+    /// </summary>
+    public const int MaxBatchRows = 10_000;
 
     private static readonly TimeSpan LongestRetryWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the buffer is emptied into the batch being built.</summary>
+    private static readonly TimeSpan DrainPeriod = TimeSpan.FromMilliseconds(10);
 
     private readonly Channel<PredictionRecord> buffer;
     private readonly IPredictionLog log;
@@ -111,16 +118,33 @@ public sealed partial class BufferedPredictionWriter : IHostedService, IPredicti
 
     public void Dispose() => hurry.Dispose();
 
+    /// <remarks>
+    /// Takes predictions off the buffer every <see cref="DrainPeriod"/> and encodes them into the batch at once, so a
+    /// record lives milliseconds, not a flush interval; the batch is written when the interval has passed since its
+    /// first prediction or it is full.
+    /// </remarks>
     private async Task DrainAsync()
     {
-        var batch = new List<PredictionRecord>(MaxBatchRows);
         while (await buffer.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            if (!stopping && buffer.Reader.Count < MaxBatchRows)
+            using var batch = log.CreateBatch();
+            var started = clock.GetTimestamp();
+            while (true)
             {
+                while (batch.Count < MaxBatchRows && buffer.Reader.TryRead(out var prediction))
+                {
+                    Add(batch, prediction);
+                }
+
+                var elapsed = clock.GetElapsedTime(started);
+                if (batch.Count >= MaxBatchRows || stopping || elapsed >= flushInterval)
+                {
+                    break;
+                }
+
                 try
                 {
-                    await Task.Delay(flushInterval, clock, hurry.Token);
+                    await Task.Delay(DrainPeriod < flushInterval - elapsed ? DrainPeriod : flushInterval - elapsed, clock, hurry.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -128,36 +152,47 @@ public sealed partial class BufferedPredictionWriter : IHostedService, IPredicti
                 }
             }
 
-            while (batch.Count < MaxBatchRows && buffer.Reader.TryRead(out var prediction))
+            if (batch.Count > 0)
             {
-                batch.Add(prediction);
+                await WriteAsync(batch);
+                Interlocked.Add(ref buffered, -batch.Count);
             }
+        }
+    }
 
-            await WriteAsync(batch);
-            Interlocked.Add(ref buffered, -batch.Count);
-            batch.Clear();
+    private void Add(IPredictionBatch batch, PredictionRecord prediction)
+    {
+        try
+        {
+            batch.Add(prediction);
+        }
+        catch (MlopsException e)
+        {
+            // A prediction the log cannot file (a model name or id it refuses) is lost alone, never its batch.
+            Interlocked.Decrement(ref buffered);
+            Lost(new Dictionary<string, int> { [prediction.Model] = 1 }, "refused", e);
         }
     }
 
     /// <summary>
     /// Writes a batch, retrying while storage is out of reach (the buffer fills meanwhile, and requests wait or drop);
-    /// a batch the service refuses outright is written row by row so one bad row does not lose its neighbours.
+    /// a batch the service refuses outright is lost and counted.
     /// </summary>
-    private async Task WriteAsync(List<PredictionRecord> batch)
+    private async Task WriteAsync(IPredictionBatch batch)
     {
         var wait = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await log.RecordAsync(batch, CancellationToken.None);
+                await log.WriteAsync(batch, CancellationToken.None);
                 Interlocked.Add(ref written, batch.Count);
                 break;
             }
             catch (RequestFailedException e) when (e.Status is >= 400 and < 500 and not 408 and not 429)
             {
-                await WriteOneByOneAsync(batch);
-                break;
+                Lost(batch.CountByModel, "refused", e);
+                return;
             }
             catch (Exception e) when (!stopping || attempt < 5)
             {
@@ -167,16 +202,21 @@ public sealed partial class BufferedPredictionWriter : IHostedService, IPredicti
             }
             catch (Exception e)
             {
-                Lost(batch, "unwritten", e);
+                Lost(batch.CountByModel, "unwritten", e);
                 return;
             }
+        }
+
+        if (batch.ExperimentPredictions.Count == 0)
+        {
+            return;
         }
 
         foreach (var observer in observers)
         {
             try
             {
-                await observer.OnWrittenAsync(batch, CancellationToken.None);
+                await observer.OnWrittenAsync(batch.ExperimentPredictions, CancellationToken.None);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -186,26 +226,14 @@ public sealed partial class BufferedPredictionWriter : IHostedService, IPredicti
         }
     }
 
-    private async Task WriteOneByOneAsync(List<PredictionRecord> batch)
+    private void Lost(IReadOnlyDictionary<string, int> countByModel, string reason, Exception exception)
     {
-        foreach (var prediction in batch)
+        foreach (var (model, count) in countByModel)
         {
-            try
-            {
-                await log.RecordAsync([prediction], CancellationToken.None);
-                Interlocked.Increment(ref written);
-            }
-            catch (RequestFailedException e) when (e.Status is >= 400 and < 500)
-            {
-                Lost([prediction], "refused", e);
-            }
+            MlopsTelemetry.PredictionLogDropped.Add(count, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("reason", reason));
         }
-    }
 
-    private void Lost(List<PredictionRecord> predictions, string reason, Exception exception)
-    {
-        MlopsTelemetry.PredictionLogDropped.Add(predictions.Count, new KeyValuePair<string, object?>("model", predictions[0].Model), new KeyValuePair<string, object?>("reason", reason));
-        PredictionsLost(logger, predictions.Count, reason, exception);
+        PredictionsLost(logger, countByModel.Values.Sum(), reason, exception);
     }
 
     [LoggerMessage(EventId = 530, Level = LogLevel.Warning, Message = "Writing {Count} predictions to the log failed (attempt {Attempt}); retrying: {Reason}")]

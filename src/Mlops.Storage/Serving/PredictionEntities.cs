@@ -7,7 +7,8 @@ using Mlops.Core.Serving;
 namespace Mlops.Storage.Serving;
 
 /// <summary>
-/// Prediction rows as table entities, shared by the prediction log and the shadow prediction log: partition =
+/// A shadow challenger's prediction rows as table entities (its traffic is a share of the champion's, best effort, and
+/// keyed by the champion's ids, so single-row lookups suit it): partition =
 /// "{model}~{bucket}" (one of <see cref="Buckets"/> by a hash of the id, so a busy model spreads over partitions
 /// instead of being one hot partition, whose limit is about 2,000 entities/s), row = prediction id. Written in
 /// transactions of one partition, read back by id, and tallied per experiment variant over the model's buckets.
@@ -98,54 +99,19 @@ internal static class PredictionEntities
 
     /// <remarks>
     /// A filtered scan of the model's partition, reading three properties per row: run once per experiment look, never
-    /// on the request path. A row the champion answered for a failed challenger counts as the champion's answer and
-    /// as the challenger's failure.
+    /// on the request path.
     /// </remarks>
     public static async Task<ExperimentServing> ServingAsync(TableClient table, string model, string experimentId, CancellationToken cancellationToken)
     {
         ModelName.Validate(model);
-        var (champion, challenger) = (default(VariantServing), default(VariantServing));
+        var serving = ExperimentServing.None;
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {model + "~"} and PartitionKey le {model + "~~"} and ExperimentId eq {experimentId}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ServingProjection, cancellationToken: cancellationToken))
         {
-            var latency = row.GetDouble("LatencyMs");
-            var answeredByChallenger = row.GetString("Variant") == Aliases.Challenger;
-            if (row.GetString("ChallengerError") is not null)
-            {
-                challenger = challenger.Failed();
-                if (!answeredByChallenger)
-                {
-                    champion = champion.Answered(latency);
-                }
-            }
-            else if (answeredByChallenger)
-            {
-                challenger = challenger.Answered(latency);
-            }
-            else
-            {
-                champion = champion.Answered(latency);
-            }
+            serving = serving.With(row.GetString("Variant") ?? string.Empty, row.GetDouble("LatencyMs"), row.GetString("ChallengerError") is not null);
         }
 
-        return new ExperimentServing(champion, challenger);
-    }
-
-    /// <summary>The model's predictions whose ids were made in [from, to): one row-key range per partition.</summary>
-    public static async IAsyncEnumerable<PredictionRecord> ReadRangeAsync(
-        TableClient table, string model, DateTimeOffset since, DateTimeOffset until, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ModelName.Validate(model);
-        var (low, high) = (PredictionIds.LowerBound(since), PredictionIds.LowerBound(until));
-        for (var bucket = 0; bucket < Buckets; bucket++)
-        {
-            var partition = $"{model}~{bucket:x2}";
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            {
-                yield return ToRecord(row, model);
-            }
-        }
+        return serving;
     }
 
     private static TableEntity ToEntity(PredictionRecord prediction, string partition)

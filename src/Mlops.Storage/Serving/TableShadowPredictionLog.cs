@@ -5,7 +5,7 @@ using Mlops.Core.Serving;
 namespace Mlops.Storage.Serving;
 
 /// <summary>
-/// A shadow challenger's predictions in the ShadowPredictions table, keyed like the Predictions table (partition =
+/// A shadow challenger's predictions in the ShadowPredictions table (partition =
 /// model, row = prediction id), so each sits under the id of the champion's answer to the same row.
 /// </summary>
 public sealed class TableShadowPredictionLog(StorageClients clients) : IShadowPredictionLog
