@@ -81,24 +81,6 @@ class Azurite:
         """Predictions in the log's segments of a model (gzipped JSON lines, one per prediction)."""
         return sum(gzip.decompress(self.download_blob("predictions", name)).count(b"\n") for name in self.list_blobs("predictions", model + "/"))
 
-    def count_entities(self, table, filter_text):
-        """Count a table's entities matching an OData filter (Shared Key Lite auth, stdlib only; follows continuations)."""
-        count, continuation = 0, {}
-        while True:
-            date = datetime.datetime.now(datetime.timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
-            to_sign = f"{date}\n/{ACCOUNT}/{ACCOUNT}/{table}()"
-            sig = base64.b64encode(hmac.new(base64.b64decode(KEY), to_sign.encode(), hashlib.sha256).digest()).decode()
-            query = {"$filter": filter_text, "$select": "RowKey", **continuation}
-            url = f"http://127.0.0.1:{self.ports[2]}/{ACCOUNT}/{table}()?" + urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
-            req = urllib.request.Request(url, headers={"x-ms-date": date, "x-ms-version": "2019-02-02", "Accept": "application/json;odata=nometadata",
-                                                       "Authorization": f"SharedKeyLite {ACCOUNT}:{sig}"})
-            with urllib.request.urlopen(req, timeout=60) as r:
-                count += len(json.loads(r.read())["value"])
-                pk, rk = r.headers.get("x-ms-continuation-NextPartitionKey"), r.headers.get("x-ms-continuation-NextRowKey")
-            if not pk:
-                return count
-            continuation = {"NextPartitionKey": pk, "NextRowKey": rk or ""}
-
     def pause(self):
         """Storage goes away: Azurite stops (gracefully, so its data is on disk) and its ports refuse connections."""
         self.proc.terminate()

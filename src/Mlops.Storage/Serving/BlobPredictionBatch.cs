@@ -96,8 +96,6 @@ internal sealed class BlobPredictionBatch(RecyclableMemoryStreamManager memory) 
 
         public string Model { get; } = model;
 
-        public int Count { get; private set; }
-
         public Dictionary<string, ExperimentServing> Serving { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The blob's name: its minute and the lowest and highest id it holds (rows are in arrival order).</summary>
@@ -132,8 +130,6 @@ internal sealed class BlobPredictionBatch(RecyclableMemoryStreamManager memory) 
                 Serving[experiment] = Serving.GetValueOrDefault(experiment, ExperimentServing.None)
                     .With(prediction.Variant, prediction.LatencyMs, prediction.ChallengerError is not null);
             }
-
-            Count++;
         }
 
         public void Complete() => gzip.Dispose();

@@ -139,7 +139,7 @@ public sealed class BlobPredictionLog : IPredictionLog, IDisposable
                 await using var stream = content.Value.Content;
                 foreach (var prediction in PredictionSegments.Decode(stream))
                 {
-                    var at = PredictionIds.TryGetTime(prediction.PredictionId, out var made) ? made : prediction.Timestamp;
+                    var at = PredictionSegments.MadeAt(prediction);
                     if (at >= since && at < until)
                     {
                         yield return prediction;

@@ -18,9 +18,12 @@ internal static class PredictionSegments
 
     private const int MaxErrorChars = 1_000;
 
-    /// <summary>The minute a prediction is filed under: its id's time (ids are made in the request), else its timestamp.</summary>
-    public static DateTimeOffset MinuteOf(PredictionRecord prediction) =>
-        Truncate(PredictionIds.TryGetTime(prediction.PredictionId, out var made) ? made : prediction.Timestamp.ToUniversalTime());
+    /// <summary>When a prediction was made, for filing and for time ranges: its id's time (ids are made in the request), else its timestamp.</summary>
+    public static DateTimeOffset MadeAt(PredictionRecord prediction) =>
+        PredictionIds.TryGetTime(prediction.PredictionId, out var made) ? made : prediction.Timestamp.ToUniversalTime();
+
+    /// <summary>The minute a prediction is filed under.</summary>
+    public static DateTimeOffset MinuteOf(PredictionRecord prediction) => Truncate(MadeAt(prediction));
 
     public static DateTimeOffset Truncate(DateTimeOffset at) =>
         new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
