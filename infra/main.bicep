@@ -114,6 +114,10 @@ param alertEmailAddress string = ''
 @minValue(1)
 param ingestionMaxUploadBytes int = 104857600
 
+@description('Ingestion__MaxDatasetBytes: largest dataset validated and trained on, whichever way it came (a file dropped into the datasets container may be much larger than an upload), in bytes.')
+@minValue(1)
+param ingestionMaxDatasetBytes int = 4294967296
+
 @description('Validation__MinRows: fewest data rows a dataset needs to be trained on.')
 @minValue(1)
 param validationMinRows int = 20
@@ -144,6 +148,11 @@ param trainingMaxSearchSeconds int = 1200
 @minValue(1)
 @maxValue(64)
 param trainingMaxConcurrentTrials int = 2
+
+@description('Training__MemoryBudgetMegabytes: memory training may use for data on one instance; rows beyond it are trained on as a stratified sample.')
+@minValue(64)
+@maxValue(1048576)
+param trainingMemoryBudgetMegabytes int = 1024
 
 @description('Training__Folds: k of the k-fold cross-validation that scores trials.')
 @minValue(2)
@@ -435,6 +444,7 @@ module functions 'app/functions.bicep' = {
     durableHubName: 'MlopsHub'
     durableMaxQueuePollingInterval: durableMaxQueuePollingInterval
     ingestionMaxUploadBytes: ingestionMaxUploadBytes
+    ingestionMaxDatasetBytes: ingestionMaxDatasetBytes
     validationMinRows: validationMinRows
     validationMaxMissingFraction: validationMaxMissingFraction
     trainingSeed: trainingSeed
@@ -443,6 +453,7 @@ module functions 'app/functions.bicep' = {
     trainingMaxTrials: trainingMaxTrials
     trainingMaxSearchSeconds: trainingMaxSearchSeconds
     trainingMaxConcurrentTrials: trainingMaxConcurrentTrials
+    trainingMemoryBudgetMegabytes: trainingMemoryBudgetMegabytes
     trainingFolds: trainingFolds
     trainingCrossValidationMaxRows: trainingCrossValidationMaxRows
     trainingHalvingFactor: trainingHalvingFactor

@@ -68,6 +68,9 @@ param durableMaxQueuePollingInterval string
 @description('Ingestion__MaxUploadBytes: largest dataset upload accepted, in bytes.')
 param ingestionMaxUploadBytes int
 
+@description('Ingestion__MaxDatasetBytes: largest dataset validated and trained on, in bytes.')
+param ingestionMaxDatasetBytes int
+
 @description('Validation__MinRows: fewest data rows a dataset needs to be trained on.')
 param validationMinRows int
 
@@ -91,6 +94,9 @@ param trainingMaxSearchSeconds int
 
 @description('Training__MaxConcurrentTrials: trials (activities) running at once; they spread over instances.')
 param trainingMaxConcurrentTrials int
+
+@description('Training__MemoryBudgetMegabytes: memory training may use for data on one instance.')
+param trainingMemoryBudgetMegabytes int
 
 @description('Training__Folds: k of the k-fold cross-validation that scores trials.')
 param trainingFolds int
@@ -267,6 +273,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       // sensitive to Durable's queue polling delay (30 s by default), the guidance is 10 s or less.
       AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval: durableMaxQueuePollingInterval
       Ingestion__MaxUploadBytes: string(ingestionMaxUploadBytes)
+      Ingestion__MaxDatasetBytes: string(ingestionMaxDatasetBytes)
       Validation__MinRows: string(validationMinRows)
       Validation__MaxMissingFraction: validationMaxMissingFraction
       Training__Seed: string(trainingSeed)
@@ -275,6 +282,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Training__MaxTrials: string(trainingMaxTrials)
       Training__MaxSearchSeconds: string(trainingMaxSearchSeconds)
       Training__MaxConcurrentTrials: string(trainingMaxConcurrentTrials)
+      Training__MemoryBudgetMegabytes: string(trainingMemoryBudgetMegabytes)
       Training__Folds: string(trainingFolds)
       Training__CrossValidationMaxRows: string(trainingCrossValidationMaxRows)
       Training__HalvingFactor: string(trainingHalvingFactor)

@@ -53,6 +53,7 @@ public static class WorkflowRegistration
             services.AddTransient(activity);
         }
 
+        services.AddSingleton<TrainingDatasets>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunRestarter>();
         services.AddSingleton<RunWatchdog>();

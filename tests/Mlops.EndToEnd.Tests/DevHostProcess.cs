@@ -59,6 +59,10 @@ public sealed class DevHostProcess : IAsyncDisposable
         start.Environment["DevHost__LeaseSeconds"] = "6";
         start.Environment["Serving__AliasRefreshSeconds"] = "0";
 
+        // Tests that read the log right after predicting wait a second for it; the default interval (1,000 ms, chosen
+        // for fewer billed writes) would leave the last batch in flight.
+        start.Environment["Serving__LogFlushMilliseconds"] = "250";
+
         // The whole loop, not the search, is under test here (the Workflows tests run 24-trial searches): a small
         // budget keeps each run short.
         start.Environment["Training__MaxTrials"] = "4";

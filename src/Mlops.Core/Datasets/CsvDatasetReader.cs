@@ -25,13 +25,26 @@ public static class CsvDatasetReader
     public static CsvReadResult Read(Stream stream, CancellationToken cancellationToken = default) => Read(stream, CsvDialectHint.Detect, cancellationToken);
 
     /// <inheritdoc cref="Read(Stream, CancellationToken)"/>
-    public static CsvReadResult Read(Stream stream, CsvDialectHint dialect, CancellationToken cancellationToken)
+    public static CsvReadResult Read(Stream stream, CsvDialectHint dialect, CancellationToken cancellationToken) =>
+        Read(stream, dialect, sampling: null, cancellationToken);
+
+    /// <summary>Reads the CSV into memory; with <paramref name="sampling"/>, only the rows it draws (in file order).</summary>
+    public static CsvReadResult Read(Stream stream, CsvDialectHint dialect, RowSampling? sampling, CancellationToken cancellationToken)
     {
-        var rows = new RowCollector();
-        var result = Read(stream, rows, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
-        return result.Error is not null
-            ? new CsvReadResult(null, result.Error)
-            : new CsvReadResult(new CsvDataset(result.Columns!, rows.Rows) { Dialect = result.Dialect! }, null);
+        if (sampling is null)
+        {
+            var rows = new RowCollector();
+            var result = Read(stream, rows, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
+            return result.Error is not null
+                ? new CsvReadResult(null, result.Error)
+                : new CsvReadResult(new CsvDataset(result.Columns!, rows.Rows) { Dialect = result.Dialect! }, null);
+        }
+
+        var sampled = new SampledRowCollector(sampling);
+        var read = Read(stream, sampled, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
+        return read.Error is not null
+            ? new CsvReadResult(null, read.Error)
+            : new CsvReadResult(new CsvDataset(read.Columns!, sampled.Rows()) { Dialect = read.Dialect!, RowsInFile = sampled.RowsRead }, null);
     }
 
     /// <summary>

@@ -1,36 +1,20 @@
 using Microsoft.Extensions.Options;
 using Mlops.Core.Ingestion;
-using Mlops.Core.Validation;
 
 namespace Mlops.Core.Datasets;
 
-/// <summary>Reads a pinned dataset from the store, refusing anything over the configured size.</summary>
+/// <summary>Reads a pinned dataset from the store, refusing anything over <see cref="IngestionOptions.MaxDatasetBytes"/>.</summary>
 public sealed class DatasetLoader(IDatasetStore store, IOptions<IngestionOptions> options)
 {
     /// <summary>
-    /// Reads the whole dataset into memory, as training needs it, in <paramref name="dialect"/> (the one validation read
-    /// it in); null detects it.
+    /// Reads the dataset into memory, as training needs it, in <paramref name="dialect"/> (the one validation read it in;
+    /// null detects it), parsing it as it streams from the store (the file's bytes are never held whole). With
+    /// <paramref name="sampling"/>, only its rows are kept.
     /// </summary>
-    public async Task<CsvReadResult> LoadAsync(DatasetRef dataset, CsvDialect? dialect, CancellationToken cancellationToken)
+    public async Task<CsvReadResult> LoadAsync(DatasetRef dataset, CsvDialect? dialect, RowSampling? sampling, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxUploadBytes;
-        await using var source = await store.OpenReadAsync(dataset, cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return new CsvReadResult(null, new ValidationFinding(
-                    Severity.Error, ValidationRules.DatasetTooLarge, null, SizeLimitedStream.TooLargeMessage(limit)));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        return CsvDatasetReader.Read(buffer, CsvDialectHint.Exactly(dialect), cancellationToken);
+        await using var source = await OpenAsync(dataset, cancellationToken);
+        return CsvDatasetReader.Read(source, CsvDialectHint.Exactly(dialect), sampling, cancellationToken);
     }
 
     /// <summary>
@@ -41,6 +25,6 @@ public sealed class DatasetLoader(IDatasetStore store, IOptions<IngestionOptions
     public async Task<Stream> OpenAsync(DatasetRef dataset, CancellationToken cancellationToken)
     {
         var source = await store.OpenReadAsync(dataset, cancellationToken);
-        return new SizeLimitedStream(source, options.Value.MaxUploadBytes);
+        return new SizeLimitedStream(source, options.Value.MaxDatasetBytes);
     }
 }

@@ -5,7 +5,7 @@ namespace Mlops.Core.Datasets;
 
 /// <summary>
 /// A forward-only view of a dataset that fails the read once it passes the size limit, so that streaming
-/// validation accepts exactly what training (which loads the dataset into memory) can load.
+/// validation accepts exactly what training can load.
 /// </summary>
 internal sealed class SizeLimitedStream(Stream source, long limit) : Stream
 {
@@ -26,7 +26,7 @@ internal sealed class SizeLimitedStream(Stream source, long limit) : Stream
     }
 
     public static string TooLargeMessage(long limit) => string.Create(CultureInfo.InvariantCulture,
-        $"The dataset is larger than the {limit:N0}-byte limit (Ingestion__MaxUploadBytes).");
+        $"The dataset is larger than the {limit:N0}-byte limit (Ingestion__MaxDatasetBytes).");
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 

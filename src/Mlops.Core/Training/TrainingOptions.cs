@@ -26,6 +26,13 @@ public sealed class TrainingOptions
     [Range(10, 86_400)]
     public int MaxSearchSeconds { get; set; } = 1_200;
 
+    /// <summary>
+    /// The memory training may use for data on one instance (MB): with the trials running at once, it sets how many
+    /// rows are trained on (<see cref="TrainingMemory"/>). Half of the default Flex Consumption instance's 2,048 MB.
+    /// </summary>
+    [Range(64, 1_048_576)]
+    public int MemoryBudgetMegabytes { get; set; } = 1_024;
+
     /// <summary>Trials running at once; each is an activity, so in Azure they spread over instances.</summary>
     [Range(1, 64)]
     public int MaxConcurrentTrials { get; set; } = 2;

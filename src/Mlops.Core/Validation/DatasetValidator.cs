@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Training;
 
 namespace Mlops.Core.Validation;
 
@@ -9,7 +10,7 @@ namespace Mlops.Core.Validation;
 /// and either builds the new <see cref="DataContract"/> or says why the data cannot be trained on. Errors quarantine
 /// the upload; warnings pass with the finding and its mitigation recorded.
 /// </summary>
-public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimeProvider? clock = null)
+public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimeProvider? clock = null, IOptions<TrainingOptions>? training = null)
 {
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 
@@ -55,5 +56,5 @@ public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimePr
     }
 
     private ValidationSession Start(string? specJson, DataContract? previous) =>
-        new(specJson, ValidationThresholds.From(options.Value), previous);
+        new(specJson, ValidationThresholds.From(options.Value), previous, training?.Value);
 }

@@ -44,6 +44,7 @@ public static class ValidationRules
     public const string TooFewRows = "too-few-rows";
     public const string NoFeatures = "no-features";
     public const string DuplicateRows = "duplicate-rows";
+    public const string TrainingSample = "training-sample";
 
     // Against the previous accepted contract of the model.
     public const string ContractMissingColumn = "contract-missing-column";

@@ -1,6 +1,7 @@
 using Mlops.Core.Datasets;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Profiling;
+using Mlops.Core.Training;
 
 namespace Mlops.Core.Validation;
 
@@ -15,14 +16,20 @@ internal sealed class ValidationSession : ICsvRowSink
     private readonly ValidationContext? context;
     private readonly ValidationFinding? specError;
     private readonly ProfilerSettings settings = new();
+    private readonly TrainingOptions? training;
     private IReadOnlyList<string> header = [];
     private DatasetProfiler? profiler;
     private DatasetProfile? profiled;
     private string? label;
     private long rows;
 
-    public ValidationSession(string? specJson, ValidationThresholds defaults, DataContract? previous)
+    /// <param name="specJson">The text of mlops.json, or null.</param>
+    /// <param name="defaults">The thresholds before the spec's own.</param>
+    /// <param name="previous">The champion's accepted contract, or null.</param>
+    /// <param name="training">What training will hold in memory, to say when it will train on a sample; null not to.</param>
+    public ValidationSession(string? specJson, ValidationThresholds defaults, DataContract? previous, TrainingOptions? training = null)
     {
+        this.training = training;
         var spec = new ModelSpec();
         if (specJson is not null)
         {
@@ -166,7 +173,9 @@ internal sealed class ValidationSession : ICsvRowSink
         ContractComparison.CheckValues(context, profile, target, task.Value, features);
 
         profiled = profile;
-        return new DatasetSchema(features, label, task.Value, LabelInference.ClassLabels(target, task.Value));
+        var schema = new DatasetSchema(features, label, task.Value, LabelInference.ClassLabels(target, task.Value));
+        CheckTrainingSample(context, schema, profile.Rows);
+        return schema;
     }
 
     private DataContract Contract(ValidationContext context, DatasetSchema schema, DateTimeOffset now)
@@ -185,6 +194,26 @@ internal sealed class ValidationSession : ICsvRowSink
             IdColumns = context.Spec.Id,
             DuplicateRowRate = profile.DuplicateRowRate,
         };
+    }
+
+    /// <summary>Says when the rows exceed what training holds in memory, so the sample it trains on is no surprise.</summary>
+    private void CheckTrainingSample(ValidationContext context, DatasetSchema schema, long usableRows)
+    {
+        if (training is null || schema.Features.Count == 0)
+        {
+            return;
+        }
+
+        var sampling = TrainingMemory.Sampling(training, schema);
+        if (usableRows <= sampling.MaxRows)
+        {
+            return;
+        }
+
+        var stratified = sampling.StratifyBy is null ? "a uniform sample" : $"a sample stratified by '{schema.Label}' (every class keeps at least {ValidationContext.Count(sampling.MinRowsPerStratum)} rows or all it has)";
+        context.Warning(ValidationRules.TrainingSample, null,
+            $"The dataset has {ValidationContext.Count(usableRows)} rows, more than the {ValidationContext.Count(sampling.MaxRows)} that {ValidationContext.Count(schema.Features.Count + 1)} columns fit in the training memory budget (Training__MemoryBudgetMegabytes, {training.MemoryBudgetMegabytes:N0} MB, with {training.MaxConcurrentTrials} trials at once); the search, the refit and the evaluation use {stratified} of {ValidationContext.Count(sampling.MaxRows)} rows.",
+            usableRows, sampling.MaxRows);
     }
 
     private static void CheckPrimaryMetric(ValidationContext context, MlTask task)

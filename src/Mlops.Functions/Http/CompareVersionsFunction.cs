@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using Mlops.Core;
 using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Registry;
+using Mlops.Core.Training;
 using Mlops.Functions.Http.Contracts;
 
 namespace Mlops.Functions.Http;
@@ -15,7 +17,7 @@ namespace Mlops.Functions.Http;
 /// and both scored again on one shared holdout (the newer version's) with the paired bootstrap interval of b − a,
 /// plus what differs in their parameters and input schema.
 /// </summary>
-public sealed class CompareVersionsFunction(IModelRegistry registry, IModelArtifactStore artifacts, DatasetLoader loader, VersionComparer comparer)
+public sealed class CompareVersionsFunction(IModelRegistry registry, IModelArtifactStore artifacts, DatasetLoader loader, VersionComparer comparer, IOptions<TrainingOptions> training)
 {
     [Function("CompareVersions")]
     public Task<IActionResult> Run(
@@ -59,7 +61,7 @@ public sealed class CompareVersionsFunction(IModelRegistry registry, IModelArtif
     {
         var newer = Newer(a, b);
         var lineage = newer.Lineage;
-        var read = await loader.LoadAsync(new DatasetRef(newer.Model, lineage.DatasetBlob, lineage.DatasetSha256, lineage.DatasetETag), newer.Schema.Dialect, cancellationToken);
+        var read = await loader.LoadAsync(new DatasetRef(newer.Model, lineage.DatasetBlob, lineage.DatasetSha256, lineage.DatasetETag), newer.Schema.Dialect, TrainingMemory.Sampling(training.Value, newer.Schema), cancellationToken);
         if (read.Dataset is not { } data)
         {
             return SharedHoldoutComparison.Failed($"Version {newer.Version}'s training data ({lineage.DatasetBlob}) can no longer be read: {read.Error?.Message}");

@@ -18,7 +18,7 @@ namespace Mlops.Workflows.Activities;
 /// Version 1 runs keep deciding on the point estimate, as they were started.
 /// </summary>
 public sealed class EvaluateModel(
-    DatasetLoader loader,
+    TrainingDatasets trainingData,
     IDatasetStore datasets,
     IModelRegistry registry,
     IModelArtifactStore artifacts,
@@ -44,7 +44,7 @@ public sealed class EvaluateModel(
         var metric = input.Training.PrimaryMetric ?? PrimaryMetric.For(schema.Task);
         var spec = await SpecAsync(model);
         var gates = spec.Gates;
-        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset, input.Schema);
+        var data = await trainingData.LoadAsync(input.Dataset, input.Schema);
         var holdout = evaluator.Holdout(data, schema);
         var candidateZip = await artifacts.ReadAsync(input.Training.CandidatePath, CancellationToken.None)
             ?? throw new InvalidOperationException($"The trained candidate {input.Training.CandidatePath} is missing.");
@@ -142,7 +142,7 @@ public sealed class EvaluateModel(
             return new EvaluationResult(null, $"Champion version {version} has no model artifact to evaluate.");
         }
 
-        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset, input.Schema);
+        var data = await trainingData.LoadAsync(input.Dataset, input.Schema);
         return evaluator.Evaluate(zip, manifest.Schema, data, input.Schema);
     }
 }

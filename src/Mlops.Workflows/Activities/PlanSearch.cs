@@ -10,12 +10,12 @@ namespace Mlops.Workflows.Activities;
 /// and draws every configuration from the seed. In an activity because it reads options and storage, which an
 /// orchestrator must not; Durable records the plan, so replays follow the same one.
 /// </summary>
-public sealed class PlanSearch(DatasetLoader loader, SearchPlanner planner) : TaskActivity<PlanSearchInput, SearchPlan>
+public sealed class PlanSearch(TrainingDatasets datasets, SearchPlanner planner) : TaskActivity<PlanSearchInput, SearchPlan>
 {
     public override async Task<SearchPlan> RunAsync(TaskActivityContext context, PlanSearchInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset, input.Schema);
+        var data = await datasets.LoadAsync(input.Dataset, input.Schema);
         return planner.Plan(data, input.Schema, input.PrimaryMetric, input.Mitigations);
     }
 }

@@ -13,7 +13,7 @@ namespace Mlops.Workflows.Activities;
 /// is an outcome (a failed trial), not a fault: it is returned, not thrown. Storage faults and the host's own faults
 /// (out of memory) do throw, so Durable retries them.
 /// </summary>
-public sealed class RunTrial(DatasetLoader loader, TrialRunner runner, RunCheckpoints checkpoints, RunHeartbeat heartbeat, TimeProvider clock, ILogger<RunTrial> logger)
+public sealed class RunTrial(TrainingDatasets datasets, TrialRunner runner, RunCheckpoints checkpoints, RunHeartbeat heartbeat, TimeProvider clock, ILogger<RunTrial> logger)
     : TaskActivity<RunTrialInput, TrialResult>
 {
     public override async Task<TrialResult> RunAsync(TaskActivityContext context, RunTrialInput input)
@@ -26,7 +26,7 @@ public sealed class RunTrial(DatasetLoader loader, TrialRunner runner, RunCheckp
         }
 
         await using var alive = heartbeat.Start(input.Dataset.Model, input.RunId, $"{nameof(RunTrial)} {input.Trial.Index}");
-        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset, input.Schema);
+        var data = await datasets.LoadAsync(input.Dataset, input.Schema);
         var result = Run(input, data);
         await checkpoints.WriteTrialAsync(input, result, CancellationToken.None);
         return result;

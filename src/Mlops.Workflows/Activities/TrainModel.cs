@@ -13,7 +13,7 @@ namespace Mlops.Workflows.Activities;
 /// Refits the search's winner on all training rows, scores it on the holdout and leaves it in blob storage under the
 /// run's own path, with its summary as a checkpoint that a restarted run reuses instead of training again.
 /// </summary>
-public sealed class TrainModel(DatasetLoader loader, ModelTrainer trainer, IModelArtifactStore artifacts, RunCheckpoints checkpoints, RunHeartbeat heartbeat, ILogger<TrainModel> logger)
+public sealed class TrainModel(TrainingDatasets datasets, ModelTrainer trainer, IModelArtifactStore artifacts, RunCheckpoints checkpoints, RunHeartbeat heartbeat, ILogger<TrainModel> logger)
     : TaskActivity<TrainModelInput, TrainingSummary>
 {
     public override async Task<TrainingSummary> RunAsync(TaskActivityContext context, TrainModelInput input)
@@ -26,7 +26,7 @@ public sealed class TrainModel(DatasetLoader loader, ModelTrainer trainer, IMode
         }
 
         await using var alive = heartbeat.Start(input.Dataset.Model, input.RunId, nameof(TrainModel));
-        var data = await DatasetLoading.LoadValidatedAsync(loader, input.Dataset, input.Schema);
+        var data = await datasets.LoadAsync(input.Dataset, input.Schema);
         var search = input.Search;
         var trained = trainer.Train(data, input.Schema, search?.Winner.Configuration, search?.Settings);
         var path = ArtifactPaths.Candidate(input.Dataset.Model, input.RunId);

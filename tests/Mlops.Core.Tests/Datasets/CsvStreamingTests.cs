@@ -142,21 +142,21 @@ public class CsvStreamingTests
     public async Task OpenAsync_PastTheSizeLimit_FailsTheReadAsTooLarge()
     {
         var bytes = CsvBuilder.Typical(200).ToBytes();
-        var loader = new DatasetLoader(new OneDatasetStore(bytes), Microsoft.Extensions.Options.Options.Create(new Ingestion.IngestionOptions { MaxUploadBytes = 1000 }));
+        var loader = new DatasetLoader(new OneDatasetStore(bytes), Microsoft.Extensions.Options.Options.Create(new Ingestion.IngestionOptions { MaxUploadBytes = 1000, MaxDatasetBytes = 1000 }));
         var dataset = new DatasetRef("m", "m/x.csv", "00", "etag");
 
         await using var stream = await loader.OpenAsync(dataset, CancellationToken.None);
         var (result, _) = Stream(stream);
 
         Assert.Equal(ValidationRules.DatasetTooLarge, result.Error!.Rule);
-        Assert.Equal(ValidationRules.DatasetTooLarge, (await loader.LoadAsync(dataset, dialect: null, CancellationToken.None)).Error!.Rule);
+        Assert.Equal(ValidationRules.DatasetTooLarge, (await loader.LoadAsync(dataset, dialect: null, sampling: null, CancellationToken.None)).Error!.Rule);
     }
 
     [Fact]
     public async Task OpenAsync_WithinTheLimit_StreamsTheDataset()
     {
         var bytes = CsvBuilder.Typical(200).ToBytes();
-        var loader = new DatasetLoader(new OneDatasetStore(bytes), Microsoft.Extensions.Options.Options.Create(new Ingestion.IngestionOptions { MaxUploadBytes = bytes.Length }));
+        var loader = new DatasetLoader(new OneDatasetStore(bytes), Microsoft.Extensions.Options.Options.Create(new Ingestion.IngestionOptions { MaxUploadBytes = bytes.Length, MaxDatasetBytes = bytes.Length }));
 
         await using var stream = await loader.OpenAsync(new DatasetRef("m", "m/x.csv", "00", "etag"), CancellationToken.None);
         var (result, rows) = Stream(stream);

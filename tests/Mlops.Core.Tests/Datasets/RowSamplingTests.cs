@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Mlops.Core.Datasets;
+using Mlops.Core.Ingestion;
+using Mlops.Core.Training;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Tests.Datasets;
+
+/// <summary>Training's sample of a file larger than its memory budget: bounded, stratified, deterministic, in file order.</summary>
+public class RowSamplingTests
+{
+    [Fact]
+    public void AFileWithinTheSample_IsReadWhole_InFileOrder()
+    {
+        var csv = Csv(500, rare: 0);
+
+        var whole = CsvDatasetReader.Read(Stream(csv), CsvDialectHint.Detect, sampling: null, CancellationToken.None).Dataset!;
+        var sampled = CsvDatasetReader.Read(Stream(csv), CsvDialectHint.Detect, new RowSampling(1_000, "label", 7), CancellationToken.None).Dataset!;
+
+        Assert.Equal(whole.Rows, sampled.Rows);
+        Assert.Equal(500, sampled.RowsInFile);
+    }
+
+    [Fact]
+    public void ALargerFile_KeepsTheSample_EveryRowOfARareClass_AndTheCommonClassesShares()
+    {
+        var csv = Csv(100_000, rare: 40);
+
+        var sampled = CsvDatasetReader.Read(Stream(csv), CsvDialectHint.Detect, new RowSampling(10_000, "label", 7, MinRowsPerStratum: 100), CancellationToken.None).Dataset!;
+
+        Assert.Equal(100_040, sampled.RowsInFile);
+        Assert.InRange(sampled.Rows.Count, 10_000, 10_000 + 40 + 300);
+        var byLabel = sampled.Rows.GroupBy(r => r[2]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(40, byLabel["rare"]);
+        Assert.InRange(byLabel["a"] / (double)(byLabel["a"] + byLabel["b"]), 0.68, 0.72);
+        var positions = sampled.Rows.Select(r => int.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(positions.Order(), positions);
+        Assert.Equal(positions.Count, positions.Distinct().Count());
+    }
+
+    [Fact]
+    public void TheSample_IsTheSameForTheSameSeed_AndAnotherForAnother()
+    {
+        var csv = Csv(20_000, rare: 5);
+        IReadOnlyList<string[]> Draw(ulong seed) =>
+            CsvDatasetReader.Read(Stream(csv), CsvDialectHint.Detect, new RowSampling(2_000, "label", seed), CancellationToken.None).Dataset!.Rows;
+
+        Assert.Equal(Draw(1).Select(r => r[0]), Draw(1).Select(r => r[0]));
+        Assert.NotEqual(Draw(1).Select(r => r[0]), Draw(2).Select(r => r[0]));
+    }
+
+    [Fact]
+    public void TheBudget_SetsTheRows_ByColumnsAndConcurrentTrials_NeverBelowTheFloor()
+    {
+        var options = new TrainingOptions { MemoryBudgetMegabytes = 1_024, MaxConcurrentTrials = 2 };
+
+        Assert.Equal((int)((1_024L << 20) / (21 * (TrainingMemory.SharedBytesPerCell + (2 * TrainingMemory.TrialBytesPerCell)))), TrainingMemory.MaxRows(options, 21));
+        Assert.True(TrainingMemory.MaxRows(options, 21) > TrainingMemory.MaxRows(new TrainingOptions { MemoryBudgetMegabytes = 1_024, MaxConcurrentTrials = 4 }, 21));
+        Assert.Equal(TrainingMemory.MinRows, TrainingMemory.MaxRows(new TrainingOptions { MemoryBudgetMegabytes = 64 }, 2_000));
+        var regression = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric)], "y", MlTask.Regression, []);
+        Assert.Null(TrainingMemory.Sampling(options, regression).StratifyBy);
+    }
+
+    [Fact]
+    public void TheGate_SaysWhenTrainingWillUseASample_AndPassesTheData()
+    {
+        var csv = Csv(12_000, rare: 0);
+        var tight = new TrainingOptions { MemoryBudgetMegabytes = 64, MaxConcurrentTrials = 64 };
+        ValidationReport Validate(TrainingOptions? training) =>
+            new DatasetValidator(Options.Create(new ValidationOptions()), null, training is null ? null : Options.Create(training)).Validate(Stream(csv), "{\"label\":\"label\",\"id\":[\"i\"]}");
+
+        var sampled = Validate(tight);
+        var whole = Validate(new TrainingOptions());
+
+        var finding = Assert.Single(sampled.Findings, f => f.Rule == ValidationRules.TrainingSample);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("12,000 rows", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"{TrainingMemory.MinRows:N0}", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("stratified by 'label'", finding.Message, StringComparison.Ordinal);
+        Assert.NotNull(sampled.Schema);
+        Assert.DoesNotContain(whole.Findings, f => f.Rule == ValidationRules.TrainingSample);
+    }
+
+    [Fact]
+    public void ADatasetLimitBelowTheUploadLimit_IsRefusedOnStart()
+    {
+        var options = new IngestionOptions { MaxUploadBytes = 1_000, MaxDatasetBytes = 999 };
+        var results = new List<ValidationResult>();
+
+        Assert.False(Validator.TryValidateObject(options, new System.ComponentModel.DataAnnotations.ValidationContext(options), results, validateAllProperties: true));
+        Assert.Contains("MaxDatasetBytes", Assert.Single(results).ErrorMessage, StringComparison.Ordinal);
+    }
+
+    /// <summary>Rows "i,x,label": labels a and b at 70/30, then <paramref name="rare"/> rows of "rare" spread through the file.</summary>
+    private static string Csv(int rows, int rare)
+    {
+        var text = new StringBuilder("i,x,label\n");
+        var every = rare == 0 ? int.MaxValue : rows / rare;
+        var position = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            if (i % every == every / 2 && rare-- > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{position++},{i % 13},rare\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{position++},{i % 17},{(i % 10 < 7 ? "a" : "b")}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static MemoryStream Stream(string csv) => new(Encoding.UTF8.GetBytes(csv));
+}
