@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Experiments;
 using Mlops.Core.Serving;
 using Mlops.Core.Training;
@@ -41,7 +42,7 @@ public class PredictBenchmarks : IDisposable
         var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToArray();
         var data = new CsvDataset(header, rows);
         var schema = new DatasetSchema([.. header[..^1].Select(c => new ColumnSchema(c, ColumnKind.Numeric))], header[^1], MlTask.BinaryClassification, [.. rows.Select(r => r[^1]).Distinct().Order(StringComparer.Ordinal)]);
-        predictor = ModelPredictor.Load(new ModelTrainer(Options.Create(new TrainingOptions())).Train(data, schema).ModelZip, schema);
+        predictor = ModelPredictor.Load(new ModelTrainer(Options.Create(new TrainingOptions())).Train(ColumnarDatasetBuilder.From(data, schema)).ModelZip, schema);
         var json = new StringBuilder("{\"features\":{");
         json.AppendJoin(',', header[..^1].Select((c, i) => $"\"{c}\":{rows[0][i]}"));
         json.Append("},\"entityId\":\"customer-42\"}");

@@ -9,7 +9,7 @@ internal static class FoldFile
 {
     public static void Write(string path, PeerDataset dataset, int folds, int seed)
     {
-        var assignments = StratifiedFolds.Assign(dataset.Data.Rows, dataset.Data.IndexOf(dataset.Schema.Label), dataset.Schema.Task, folds, seed);
+        var assignments = StratifiedFolds.Assign(dataset.Typed, [.. Enumerable.Range(0, dataset.Typed.RowCount)], folds, seed);
         var csv = new StringBuilder("row,fold\n");
         for (var i = 0; i < assignments.Count; i++)
         {

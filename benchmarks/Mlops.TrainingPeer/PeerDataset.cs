@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 
 namespace Mlops.TrainingPeer;
 
@@ -7,6 +8,9 @@ namespace Mlops.TrainingPeer;
 internal sealed record PeerDataset(string Name, CsvDataset Data, DatasetSchema Schema)
 {
     private const string Label = "label";
+
+    /// <summary>The rows as training reads them (no sample row lacks a label, so row i is line i of the file).</summary>
+    public ColumnarDataset Typed { get; } = ColumnarDatasetBuilder.From(Data, Schema);
 
     /// <summary>The samples compared, with their task (read from samples/, written by scripts/make-samples.py).</summary>
     public static readonly IReadOnlyDictionary<string, MlTask> Samples = new Dictionary<string, MlTask>(StringComparer.Ordinal)

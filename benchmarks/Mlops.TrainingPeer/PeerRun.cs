@@ -15,7 +15,7 @@ internal sealed class PeerRun(TrainingOptions options)
     public async Task<PeerResult> RunAsync(PeerDataset dataset)
     {
         var planner = new SearchPlanner(Options.Create(options));
-        var plan = planner.Plan(dataset.Data, dataset.Schema, metric: null, mitigations: []);
+        var plan = planner.Plan(dataset.Typed, metric: null, mitigations: []);
         var runner = new TrialRunner(TimeProvider.System);
         var clock = Stopwatch.StartNew();
         var search = new TrialSearch(
@@ -32,7 +32,7 @@ internal sealed class PeerRun(TrainingOptions options)
     {
         try
         {
-            return runner.Run(dataset.Data, dataset.Schema, settings, trial);
+            return runner.Run(dataset.Typed, settings, trial);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

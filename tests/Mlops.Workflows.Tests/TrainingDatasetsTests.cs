@@ -26,7 +26,7 @@ public class TrainingDatasetsTests
 
         Assert.Equal(1, opened);
         Assert.All(loads, load => Assert.Same(loads[0], load));
-        Assert.Equal(300, loads[0].Rows.Count);
+        Assert.Equal(300, loads[0].RowCount);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class TrainingDatasetsTests
         var retried = await datasets.LoadAsync(dataset, Schema);
 
         Assert.Equal(2, opened);
-        Assert.Equal(300, retried.Rows.Count);
+        Assert.Equal(300, retried.RowCount);
     }
 
     [Fact]

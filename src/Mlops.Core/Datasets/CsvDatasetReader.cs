@@ -21,30 +21,17 @@ public static class CsvDatasetReader
 
     private const int CancellationCheckRows = 1024;
 
-    /// <summary>Reads the whole CSV into memory (bounded by the upload size), as training needs it.</summary>
+    /// <summary>Reads the whole CSV into memory as strings; training reads files as typed columns instead (<see cref="Columnar.ColumnarDatasetBuilder"/>).</summary>
     public static CsvReadResult Read(Stream stream, CancellationToken cancellationToken = default) => Read(stream, CsvDialectHint.Detect, cancellationToken);
 
     /// <inheritdoc cref="Read(Stream, CancellationToken)"/>
-    public static CsvReadResult Read(Stream stream, CsvDialectHint dialect, CancellationToken cancellationToken) =>
-        Read(stream, dialect, sampling: null, cancellationToken);
-
-    /// <summary>Reads the CSV into memory; with <paramref name="sampling"/>, only the rows it draws (in file order).</summary>
-    public static CsvReadResult Read(Stream stream, CsvDialectHint dialect, RowSampling? sampling, CancellationToken cancellationToken)
+    public static CsvReadResult Read(Stream stream, CsvDialectHint dialect, CancellationToken cancellationToken)
     {
-        if (sampling is null)
-        {
-            var rows = new RowCollector();
-            var result = Read(stream, rows, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
-            return result.Error is not null
-                ? new CsvReadResult(null, result.Error)
-                : new CsvReadResult(new CsvDataset(result.Columns!, rows.Rows) { Dialect = result.Dialect! }, null);
-        }
-
-        var sampled = new SampledRowCollector(sampling);
-        var read = Read(stream, sampled, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
-        return read.Error is not null
-            ? new CsvReadResult(null, read.Error)
-            : new CsvReadResult(new CsvDataset(read.Columns!, sampled.Rows()) { Dialect = read.Dialect!, RowsInFile = sampled.RowsRead }, null);
+        var rows = new RowCollector();
+        var result = Read(stream, rows, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
+        return result.Error is not null
+            ? new CsvReadResult(null, result.Error)
+            : new CsvReadResult(new CsvDataset(result.Columns!, rows.Rows) { Dialect = result.Dialect! }, null);
     }
 
     /// <summary>
@@ -188,7 +175,7 @@ public static class CsvDatasetReader
         return names;
     }
 
-    private static ValidationFinding? CheckHeader(string[] header)
+    internal static ValidationFinding? CheckHeader(string[] header)
     {
         if (header.Length > MaxColumns)
         {

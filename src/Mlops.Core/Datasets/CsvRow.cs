@@ -4,13 +4,17 @@ namespace Mlops.Core.Datasets;
 
 /// <summary>
 /// One data row as a reader hands it to an <see cref="ICsvRowSink"/>: its cells as unescaped character spans, valid
-/// only during the call. Streaming rows come straight from the parser's buffer, so profiling a file allocates
-/// nothing per cell; rows of a dataset already in memory are served from their strings.
+/// only during the call. Streaming rows come straight from the parser's buffer (or, for Parquet, from one buffer the
+/// row's values are formatted into), so profiling a file allocates nothing per cell; rows of a dataset already in
+/// memory are served from their strings.
 /// </summary>
 public readonly ref struct CsvRow
 {
     private readonly SepReader.Row parsed;
     private readonly IReadOnlyList<string>? cells;
+    private readonly ReadOnlySpan<char> text;
+    private readonly ReadOnlySpan<int> ends;
+    private readonly bool formatted;
 
     internal CsvRow(SepReader.Row parsed)
     {
@@ -24,10 +28,21 @@ public readonly ref struct CsvRow
         this.cells = cells;
     }
 
-    public int Count => cells?.Count ?? parsed.ColCount;
+    /// <summary>Cells laid end to end in <paramref name="text"/>: cell i ends at <c>ends[i]</c>, where cell i + 1 starts.</summary>
+    internal CsvRow(ReadOnlySpan<char> text, ReadOnlySpan<int> ends)
+    {
+        parsed = default;
+        cells = null;
+        this.text = text;
+        this.ends = ends;
+        formatted = true;
+    }
 
-    public ReadOnlySpan<char> this[int index] => cells is null ? parsed[index].Span : cells[index];
+    public int Count => formatted ? ends.Length : cells?.Count ?? parsed.ColCount;
+
+    public ReadOnlySpan<char> this[int index] =>
+        formatted ? text[(index == 0 ? 0 : ends[index - 1])..ends[index]] : cells is null ? parsed[index].Span : cells[index];
 
     /// <summary>The cell as a string; the streaming reader shares equal strings of a column.</summary>
-    public string GetString(int index) => cells is null ? parsed[index].ToString() : cells[index];
+    public string GetString(int index) => formatted ? this[index].ToString() : cells is null ? parsed[index].ToString() : cells[index];
 }

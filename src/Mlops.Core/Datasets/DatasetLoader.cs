@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Mlops.Core.Datasets.Columnar;
+using Mlops.Core.Errors;
 using Mlops.Core.Ingestion;
 
 namespace Mlops.Core.Datasets;
@@ -7,14 +9,31 @@ namespace Mlops.Core.Datasets;
 public sealed class DatasetLoader(IDatasetStore store, IOptions<IngestionOptions> options)
 {
     /// <summary>
-    /// Reads the dataset into memory, as training needs it, in <paramref name="dialect"/> (the one validation read it in;
-    /// null detects it), parsing it as it streams from the store (the file's bytes are never held whole). With
-    /// <paramref name="sampling"/>, only its rows are kept.
+    /// Reads the dataset into typed columns, as training needs it, under the <paramref name="schema"/> validation made
+    /// of it (its dialect is how the file is read), parsing it as it streams from the store (the file's bytes are
+    /// never held whole). With <paramref name="sampling"/>, only its rows are kept.
     /// </summary>
-    public async Task<CsvReadResult> LoadAsync(DatasetRef dataset, CsvDialect? dialect, RowSampling? sampling, CancellationToken cancellationToken)
+    public async Task<ColumnarLoad> LoadAsync(DatasetRef dataset, DatasetSchema schema, RowSampling? sampling, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(schema);
         await using var source = await OpenAsync(dataset, cancellationToken);
-        return CsvDatasetReader.Read(source, CsvDialectHint.Exactly(dialect), sampling, cancellationToken);
+        var builder = new ColumnarDatasetBuilder(schema, sampling);
+        try
+        {
+            var read = await DatasetFiles.ReadAsync(source, Format(dataset), builder, CsvDialectHint.Exactly(schema.Dialect), cancellationToken);
+            return read.Error is not null ? new ColumnarLoad(null, read.Error.Message) : new ColumnarLoad(builder.Build(), null);
+        }
+        catch (MlopsException e)
+        {
+            return new ColumnarLoad(null, e.Message);
+        }
+    }
+
+    /// <summary>The dataset's format by its name; CSV for a name that says neither (a run started on it by hand).</summary>
+    public static DatasetFormat Format(DatasetRef dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return DatasetFiles.FormatOf(dataset.BlobName) ?? DatasetFormat.Csv;
     }
 
     /// <summary>

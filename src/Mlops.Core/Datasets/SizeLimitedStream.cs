@@ -4,8 +4,9 @@ using Mlops.Core.Validation;
 namespace Mlops.Core.Datasets;
 
 /// <summary>
-/// A forward-only view of a dataset that fails the read once it passes the size limit, so that streaming
-/// validation accepts exactly what training can load.
+/// A view of a dataset that fails the read once it passes the size limit, so that streaming validation accepts exactly
+/// what training can load. Forward-only over a stream of unknown length; over a seekable one (a blob, which Parquet's
+/// footer needs) it seeks as the source does and fails the first read when the whole is over the limit.
 /// </summary>
 internal sealed class SizeLimitedStream(Stream source, long limit) : Stream
 {
@@ -13,16 +14,16 @@ internal sealed class SizeLimitedStream(Stream source, long limit) : Stream
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
+    public override bool CanSeek => source.CanSeek;
 
     public override bool CanWrite => false;
 
-    public override long Length => throw new NotSupportedException();
+    public override long Length => source.CanSeek ? source.Length : throw new NotSupportedException();
 
     public override long Position
     {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
+        get => source.CanSeek ? source.Position : throw new NotSupportedException();
+        set => source.Position = source.CanSeek ? value : throw new NotSupportedException();
     }
 
     public static string TooLargeMessage(long limit) => string.Create(CultureInfo.InvariantCulture,
@@ -49,7 +50,7 @@ internal sealed class SizeLimitedStream(Stream source, long limit) : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => source.CanSeek ? source.Seek(offset, origin) : throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
@@ -74,7 +75,7 @@ internal sealed class SizeLimitedStream(Stream source, long limit) : Stream
     private int Count(int count)
     {
         read += count;
-        if (read > limit)
+        if (source.CanSeek ? source.Length > limit : read > limit)
         {
             throw new CsvReadFault(ValidationRules.DatasetTooLarge, TooLargeMessage(limit));
         }

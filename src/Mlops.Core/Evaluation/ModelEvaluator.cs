@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.ML;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Errors;
 using Mlops.Core.Training;
 
@@ -17,28 +18,19 @@ public sealed class ModelEvaluator(IOptions<TrainingOptions> options)
 
     /// <summary>
     /// Scores <paramref name="modelZip"/>, read under <paramref name="modelSchema"/>, on the holdout rows of
-    /// <paramref name="data"/> split under <paramref name="dataSchema"/> with the trainer's seed and fraction, so both
-    /// models meet the same rows. When the model cannot read this data the result carries the reason instead of
-    /// metrics: an incompatible champion is a finding, not a fault.
+    /// <paramref name="data"/> split under its own schema with the trainer's seed and fraction, so both models meet the
+    /// same rows. When the model cannot read this data the result carries the reason instead of metrics: an
+    /// incompatible champion is a finding, not a fault.
     /// </summary>
-    public EvaluationResult Evaluate(BinaryData modelZip, DatasetSchema modelSchema, CsvDataset data, DatasetSchema dataSchema)
+    public EvaluationResult Evaluate(BinaryData modelZip, DatasetSchema modelSchema, ColumnarDataset data)
     {
         ArgumentNullException.ThrowIfNull(modelZip);
         ArgumentNullException.ThrowIfNull(modelSchema);
-        ArgumentNullException.ThrowIfNull(dataSchema);
+        ArgumentNullException.ThrowIfNull(data);
         var settings = options.Value;
         var ml = new MLContext(settings.Seed);
-        IReadOnlyList<string[]> holdout;
-        try
-        {
-            holdout = HoldoutSplit.Split(data, dataSchema, settings.HoldoutFraction, settings.Seed).Holdout;
-        }
-        catch (MlopsException e)
-        {
-            return EvaluationResult.Failed(e.Message);
-        }
-
-        var loaded = Load(ml, modelZip, modelSchema, data, dataSchema, holdout);
+        var holdout = HoldoutSplit.Split(data, settings.HoldoutFraction, settings.Seed).Holdout;
+        var loaded = Load(ml, modelZip, modelSchema, data, holdout);
         if (loaded.Problem is not null)
         {
             return EvaluationResult.Failed(loaded.Problem);
@@ -48,28 +40,23 @@ public sealed class ModelEvaluator(IOptions<TrainingOptions> options)
     }
 
     /// <summary>The holdout of <paramref name="data"/> as the trainer split it (its seed and fraction).</summary>
-    public HoldoutSet Holdout(CsvDataset data, DatasetSchema schema)
+    public HoldoutSet Holdout(ColumnarDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(schema);
         var settings = options.Value;
-        var (training, holdout) = HoldoutSplit.Split(data, schema, settings.HoldoutFraction, settings.Seed);
-        var label = data.IndexOf(schema.Label);
-        var labels = new List<double>(training.Count);
-        foreach (var cells in training)
+        var (training, holdout) = HoldoutSplit.Split(data, settings.HoldoutFraction, settings.Seed);
+        var labels = new double[training.Length];
+        for (var i = 0; i < training.Length; i++)
         {
-            var raw = cells[label].Trim();
-            if (schema.Task == MlTask.Regression)
+            labels[i] = data.Label switch
             {
-                labels.Add(CsvValues.TryParseNumber(raw, out var value) ? value : double.NaN);
-            }
-            else
-            {
-                labels.Add(HoldoutScoring.IndexOf(schema.ClassLabels, raw));
-            }
+                NumberColumn numbers => numbers.Values[training[i]],
+                CodedColumn classes => classes.Codes[training[i]],
+                _ => double.NaN,
+            };
         }
 
-        return new HoldoutSet(data, schema, holdout, labels);
+        return new HoldoutSet(data, holdout, labels);
     }
 
     /// <summary>
@@ -82,7 +69,7 @@ public sealed class ModelEvaluator(IOptions<TrainingOptions> options)
         ArgumentNullException.ThrowIfNull(modelSchema);
         ArgumentNullException.ThrowIfNull(holdout);
         var ml = new MLContext(options.Value.Seed);
-        var loaded = Load(ml, modelZip, modelSchema, holdout.Data, holdout.Schema, holdout.Rows);
+        var loaded = Load(ml, modelZip, modelSchema, holdout.Data, holdout.Rows);
         return loaded.Problem is not null
             ? ModelScoring.Failed(loaded.Problem)
             : Guard(() => new ModelScoring(HoldoutScoring.Score(ml, loaded.Model!, loaded.Layout!, loaded.Rows!, holdout.Schema.Task, holdout.Schema.ClassLabels), null), ModelScoring.Failed);
@@ -98,72 +85,73 @@ public sealed class ModelEvaluator(IOptions<TrainingOptions> options)
         ArgumentNullException.ThrowIfNull(holdout);
         var seed = options.Value.Seed;
         var rows = holdout.Rows.Count > ImportanceRows ? Sample(holdout.Rows, ImportanceRows, seed) : holdout.Rows;
-        var sampled = holdout with { Rows = rows };
         var ml = new MLContext(seed);
-        var loaded = Load(ml, modelZip, modelSchema, holdout.Data, holdout.Schema, rows);
+        var loaded = Load(ml, modelZip, modelSchema, holdout.Data, rows);
         if (loaded.Problem is not null)
         {
             return [];
         }
 
         var sign = PrimaryMetric.IsHigherBetter(metric) ? 1.0 : -1.0;
-        var baseline = Metric(ml, loaded, sampled, rows, metric);
+        var baseline = Metric(ml, loaded, holdout.Schema, loaded.Rows!, metric);
         var random = new Random(seed);
         var result = new List<FeatureImportance>(modelSchema.Features.Count);
-        foreach (var feature in modelSchema.Features)
+        for (var feature = 0; feature < modelSchema.Features.Count; feature++)
         {
-            var column = holdout.Data.IndexOf(feature.Name);
             var drops = new double[ImportanceRepeats];
             for (var r = 0; r < ImportanceRepeats; r++)
             {
-                var shuffled = Shuffle(rows, column, random);
-                drops[r] = sign * (baseline - Metric(ml, loaded, sampled, shuffled, metric));
+                var shuffled = Shuffle(loaded.Layout!, loaded.Rows!, feature, random);
+                drops[r] = sign * (baseline - Metric(ml, loaded, holdout.Schema, shuffled, metric));
             }
 
             var mean = drops.Average();
             var spread = Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / Math.Max(1, drops.Length - 1));
-            result.Add(new FeatureImportance(feature.Name, mean, spread));
+            result.Add(new FeatureImportance(modelSchema.Features[feature].Name, mean, spread));
         }
 
         return [.. result.OrderByDescending(f => f.Importance).ThenBy(f => f.Feature, StringComparer.Ordinal)];
     }
 
-    private static double Metric(MLContext ml, Loaded loaded, HoldoutSet holdout, IReadOnlyList<string[]> rows, string metric)
+    private static double Metric(MLContext ml, Loaded loaded, DatasetSchema dataSchema, List<FeatureRow> rows, string metric)
     {
-        var features = CsvFeatureRows.Read(loaded.Layout!, holdout.Data, rows);
-        var scores = HoldoutScoring.Score(ml, loaded.Model!, loaded.Layout!, features, holdout.Schema.Task, holdout.Schema.ClassLabels);
+        var scores = HoldoutScoring.Score(ml, loaded.Model!, loaded.Layout!, rows, dataSchema.Task, dataSchema.ClassLabels);
         return new SampleMetrics(scores).Compute(metric);
     }
 
-    private static List<string[]> Shuffle(IReadOnlyList<string[]> rows, int column, Random random)
+    /// <summary>The rows with one feature's values permuted across them (copies: the rows themselves are shared).</summary>
+    private static List<FeatureRow> Shuffle(FeatureLayout layout, List<FeatureRow> rows, int feature, Random random)
     {
         var order = Enumerable.Range(0, rows.Count).ToArray();
         random.Shuffle(order);
-        var shuffled = new List<string[]>(rows.Count);
+        var shuffled = new List<FeatureRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
-            var copy = (string[])rows[i].Clone();
-            var source = rows[order[i]];
-            if (column < copy.Length)
+            var copy = new FeatureRow
             {
-                copy[column] = column < source.Length ? source[column] : string.Empty;
-            }
-
+                Numeric = (float[])rows[i].Numeric.Clone(),
+                Categorical = (string[])rows[i].Categorical.Clone(),
+                Text = (string[])rows[i].Text.Clone(),
+                LabelText = rows[i].LabelText,
+                LabelValue = rows[i].LabelValue,
+            };
+            layout.CopyFeature(rows[order[i]], copy, feature);
             shuffled.Add(copy);
         }
 
         return shuffled;
     }
 
-    private static List<string[]> Sample(IReadOnlyList<string[]> rows, int count, int seed)
+    private static int[] Sample(IReadOnlyList<int> rows, int count, int seed)
     {
         var order = Enumerable.Range(0, rows.Count).ToArray();
         new Random(seed).Shuffle(order);
         return [.. order.Take(count).Order().Select(i => rows[i])];
     }
 
-    private static Loaded Load(MLContext ml, BinaryData zip, DatasetSchema modelSchema, CsvDataset data, DatasetSchema dataSchema, IReadOnlyList<string[]> rows)
+    private static Loaded Load(MLContext ml, BinaryData zip, DatasetSchema modelSchema, ColumnarDataset data, IReadOnlyList<int> rows)
     {
+        var dataSchema = data.Schema;
         if (modelSchema.Task != dataSchema.Task)
         {
             return Loaded.Failed($"The model does {Describe(modelSchema.Task)} but this data asks for {Describe(dataSchema.Task)}.");
@@ -179,7 +167,7 @@ public sealed class ModelEvaluator(IOptions<TrainingOptions> options)
         try
         {
             layout = FeatureLayout.For(modelSchema);
-            features = CsvFeatureRows.Read(layout, data, rows);
+            features = TableFeatureRows.Read(layout, data, rows);
         }
         catch (MlopsException e)
         {

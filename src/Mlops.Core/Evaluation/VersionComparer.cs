@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Training;
 
 namespace Mlops.Core.Evaluation;
@@ -12,13 +13,11 @@ public sealed class VersionComparer(ModelEvaluator evaluator, IOptions<TrainingO
 {
     /// <param name="a">The first version's model.zip and schema.</param>
     /// <param name="b">The second version's.</param>
-    /// <param name="data">The shared holdout's dataset.</param>
-    /// <param name="dataSchema">The schema the data is split and labelled under (the version it trained).</param>
-    public SharedHoldoutComparison Compare((BinaryData Zip, DatasetSchema Schema) a, (BinaryData Zip, DatasetSchema Schema) b, CsvDataset data, DatasetSchema dataSchema)
+    /// <param name="data">The shared holdout's dataset, typed by the schema it is split and labelled under (the version it trained).</param>
+    public SharedHoldoutComparison Compare((BinaryData Zip, DatasetSchema Schema) a, (BinaryData Zip, DatasetSchema Schema) b, ColumnarDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(dataSchema);
-        var holdout = evaluator.Holdout(data, dataSchema);
+        var holdout = evaluator.Holdout(data);
         var left = evaluator.Score(a.Zip, a.Schema, holdout);
         var right = evaluator.Score(b.Zip, b.Schema, holdout);
         if (left.Scores is null || right.Scores is null)
@@ -27,7 +26,7 @@ public sealed class VersionComparer(ModelEvaluator evaluator, IOptions<TrainingO
         }
 
         var bootstrap = new PairedBootstrap(left.Scores, right.Scores, new BootstrapSettings(Seed: (ulong)options.Value.Seed));
-        var differences = PrimaryMetric.Reported(dataSchema.Task).ToDictionary(m => m, bootstrap.Compare, StringComparer.Ordinal);
+        var differences = PrimaryMetric.Reported(data.Schema.Task).ToDictionary(m => m, bootstrap.Compare, StringComparer.Ordinal);
         return new SharedHoldoutComparison(left.Scores.Count, differences, null);
     }
 }

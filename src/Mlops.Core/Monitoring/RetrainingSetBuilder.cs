@@ -30,7 +30,10 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
             await read.CopyToAsync(original, cancellationToken);
         }
 
-        var text = Encoding.UTF8.GetString(original.GetBuffer(), 0, (int)original.Length);
+        // A Parquet dataset is carried on as its CSV text: the set is a CSV whatever the champion trained on.
+        var text = DatasetFiles.FormatOf(dataset.BlobName) == DatasetFormat.Parquet
+            ? await ParquetAsCsvAsync(original, cancellationToken)
+            : Encoding.UTF8.GetString(original.GetBuffer(), 0, (int)original.Length);
         // The set is the champion's file with rows appended, so the rows are written in that file's dialect.
         var dialect = champion.Schema.Dialect ?? CsvDialect.Standard;
         var header = CsvHeader(text, dialect.Delimiter);
@@ -87,10 +90,39 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
         _ => value.GetRawText(),
     };
 
+    private static async Task<string> ParquetAsCsvAsync(MemoryStream parquet, CancellationToken cancellationToken)
+    {
+        parquet.Position = 0;
+        var text = new CsvText();
+        var read = await ParquetDatasetReader.ReadAsync(parquet, text, cancellationToken);
+        return read.Error is null ? text.ToString() : throw new InvalidOperationException($"The champion's Parquet dataset cannot be read: {read.Error.Message}");
+    }
+
     private static string Escape(string cell, char delimiter) =>
         cell.Contains(delimiter, StringComparison.Ordinal) || cell.AsSpan().IndexOfAny("\"\r\n") >= 0
             ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : cell;
+
+    /// <summary>Rows written back as CSV in the standard dialect (what Parquet's values are read as).</summary>
+    private sealed class CsvText : ICsvRowSink
+    {
+        private readonly StringBuilder text = new();
+
+        public void Header(IReadOnlyList<string> columns) =>
+            text.AppendJoin(',', columns.Select(c => Escape(c, ','))).Append('\n');
+
+        public void Row(CsvRow row)
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                text.Append(i == 0 ? "" : ",").Append(Escape(row.GetString(i), ','));
+            }
+
+            text.Append('\n');
+        }
+
+        public override string ToString() => text.ToString();
+    }
 
     /// <summary>The dataset's column names, as its first line lists them (quoted names unquoted).</summary>
     private static string[] CsvHeader(string text, char delimiter)

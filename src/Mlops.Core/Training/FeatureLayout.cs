@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML.Data;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Errors;
 
 namespace Mlops.Core.Training;
@@ -134,7 +135,10 @@ internal sealed class FeatureLayout
     }
 
     /// <summary>By the rule validation used to call the column numeric, so a validated cell always parses here.</summary>
-    public static bool TryParseNumber(string? raw, out float value)
+    public static bool TryParseNumber(string? raw, out float value) => TryParseNumber(raw.AsSpan(), out value);
+
+    /// <inheritdoc cref="TryParseNumber(string?, out float)"/>
+    public static bool TryParseNumber(ReadOnlySpan<char> raw, out float value)
     {
         var parsed = CsvValues.TryParseNumber(raw, out var number);
         value = parsed ? ToSingle(number) : float.NaN;
@@ -166,6 +170,43 @@ internal sealed class FeatureLayout
         }
 
         return DateParts.TryParse(raw, parts);
+    }
+
+    /// <summary>A date feature's parts from UTC ticks (<see cref="DateColumn.Missing"/> when missing).</summary>
+    public void SetDate(FeatureRow row, int feature, long ticks)
+    {
+        var parts = row.Numeric.AsSpan(slots[feature], DateParts.Count);
+        if (ticks == DateColumn.Missing)
+        {
+            parts.Fill(float.NaN);
+        }
+        else
+        {
+            DateParts.Fill(new DateTime(ticks, DateTimeKind.Utc), parts);
+        }
+    }
+
+    /// <summary>Where a feature sits in its vector of <see cref="FeatureRow"/> (its first slot, for a date).</summary>
+    public int Slot(int feature) => slots[feature];
+
+    /// <summary>Copies one feature's value from a row to another (the permutation of importance).</summary>
+    public void CopyFeature(FeatureRow from, FeatureRow to, int feature)
+    {
+        switch (Schema.Features[feature].Kind)
+        {
+            case ColumnKind.Numeric:
+                to.Numeric[slots[feature]] = from.Numeric[slots[feature]];
+                break;
+            case ColumnKind.Date:
+                from.Numeric.AsSpan(slots[feature], DateParts.Count).CopyTo(to.Numeric.AsSpan(slots[feature], DateParts.Count));
+                break;
+            case ColumnKind.Text:
+                to.Text[slots[feature]] = from.Text[slots[feature]];
+                break;
+            default:
+                to.Categorical[slots[feature]] = from.Categorical[slots[feature]];
+                break;
+        }
     }
 
     public void SetText(FeatureRow row, int feature, string? raw) =>

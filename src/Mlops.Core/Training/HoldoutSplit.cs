@@ -1,5 +1,5 @@
-using Mlops.Core.Datasets;
-using Mlops.Core.Errors;
+using Mlops.Core.Datasets.Columnar;
+using Mlops.Core.Profiling;
 
 namespace Mlops.Core.Training;
 
@@ -7,69 +7,64 @@ namespace Mlops.Core.Training;
 /// Splits a dataset into training and holdout rows. A row's side is decided by a seeded hash of its content, ranked
 /// within its class: the same data, seed and fraction always give the same split,
 /// and when a dataset grows by appending rows, rows that were held out mostly stay held out, so the champion is not
-/// scored on much of what it was trained on. Identical rows rank together, so at most one group of them straddles the
-/// cut in each class.
+/// scored on much of what it was trained on. Identical rows rank together and land on the same side (a group the
+/// cut would straddle stays in training), so the holdout never scores a row the model was fitted on.
 /// </summary>
 public static class HoldoutSplit
 {
     /// <summary>
     /// Stratified by label for classification (each class with two or more rows gives at least one to each side).
-    /// Rows with a missing label are excluded. Both parts keep the data's row order.
+    /// Both parts keep the data's row order. Made once per dataset, seed and fraction.
     /// </summary>
-    public static (IReadOnlyList<string[]> Training, IReadOnlyList<string[]> Holdout) Split(CsvDataset data, DatasetSchema schema, double holdoutFraction, int seed)
+    public static RowSplit Split(ColumnarDataset data, double holdoutFraction, int seed)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(schema);
         if (holdoutFraction is < 0 or >= 1 || double.IsNaN(holdoutFraction))
         {
             throw new ArgumentOutOfRangeException(nameof(holdoutFraction), holdoutFraction, "The holdout fraction must be in [0, 1).");
         }
 
-        var label = data.IndexOf(schema.Label);
-        if (label < 0)
-        {
-            throw MlopsException.Invalid($"The data has no label column '{schema.Label}'.");
-        }
+        return data.Derived(FormattableString.Invariant($"holdout:{holdoutFraction:R}:{seed}"), () => Make(data, holdoutFraction, seed));
+    }
 
-        var strata = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < data.Rows.Count; i++)
-        {
-            var cells = data.Rows[i];
-            var value = label < cells.Length ? cells[label] : null;
-            if (MissingValues.IsMissing(value))
-            {
-                continue;
-            }
+    /// <summary>A row's rank under a seed: its content digest mixed with the seed, so each seed orders rows anew.</summary>
+    internal static ulong Rank(ulong digest, int seed) => SplitMix64.Mix(digest ^ SplitMix64.Mix((ulong)(uint)seed));
 
-            var key = schema.Task == MlTask.Regression ? string.Empty : value!.Trim();
-            if (!strata.TryGetValue(key, out var rows))
-            {
-                strata[key] = rows = [];
-            }
-
-            rows.Add(i);
-        }
-
-        var heldOut = new bool[data.Rows.Count];
-        using var hash = new RowHash();
-        foreach (var rows in strata.Values)
+    private static RowSplit Make(ColumnarDataset data, double holdoutFraction, int seed)
+    {
+        var heldOut = new bool[data.RowCount];
+        foreach (var rows in Strata.Of(data, Enumerable.Range(0, data.RowCount)))
         {
             var count = HoldoutCount(rows.Count, holdoutFraction);
-            var ranked = rows.Select(i => (Hash: hash.Of(data.Rows[i], seed), Index: i)).Order().Take(count);
-            foreach (var (_, index) in ranked)
+            var ranked = rows.Select(i => (Hash: Rank(data.Digests[i], seed), Index: i)).Order().ToList();
+            var cut = Boundary(ranked, count, -1);
+            if (cut == 0 && count > 0)
             {
-                heldOut[index] = true;
+                // The group would leave the class without a holdout: it goes there whole, if training keeps a row.
+                cut = Boundary(ranked, count, +1);
+                cut = cut < ranked.Count ? cut : count;
+            }
+
+            for (var i = 0; i < cut; i++)
+            {
+                heldOut[ranked[i].Index] = true;
             }
         }
 
-        var training = new List<string[]>();
-        var holdout = new List<string[]>();
-        foreach (var index in strata.Values.SelectMany(r => r).Order())
+        var holdout = Enumerable.Range(0, data.RowCount).Where(i => heldOut[i]).ToArray();
+        var training = Enumerable.Range(0, data.RowCount).Where(i => !heldOut[i]).ToArray();
+        return new RowSplit(training, holdout);
+    }
+
+    /// <summary>The nearest cut from <paramref name="cut"/> in <paramref name="step"/>'s direction that splits no group of identical rows.</summary>
+    private static int Boundary(List<(ulong Hash, int Index)> ranked, int cut, int step)
+    {
+        while (cut > 0 && cut < ranked.Count && ranked[cut - 1].Hash == ranked[cut].Hash)
         {
-            (heldOut[index] ? holdout : training).Add(data.Rows[index]);
+            cut += step;
         }
 
-        return (training, holdout);
+        return cut;
     }
 
     private static int HoldoutCount(int rows, double fraction)

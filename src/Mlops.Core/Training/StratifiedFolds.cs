@@ -1,4 +1,4 @@
-using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 
 namespace Mlops.Core.Training;
 
@@ -12,35 +12,29 @@ public static class StratifiedFolds
     // Folds are ordered by another hash than the run's holdout, so the two splits are independent.
     private const int Salt = 0x5F0F;
 
-    /// <param name="rows">Labelled rows (a missing label is a class of its own).</param>
-    /// <param name="labelColumn">The label's index in each row.</param>
-    /// <param name="task">Classification stratifies by label; regression has one stratum.</param>
+    /// <param name="data">The dataset.</param>
+    /// <param name="rows">The rows to deal (the training side of the split).</param>
     /// <param name="folds">k, at least 2.</param>
     /// <param name="seed">The run's seed.</param>
-    public static IReadOnlyList<FoldAssignment> Assign(IReadOnlyList<string[]> rows, int labelColumn, MlTask task, int folds, int seed)
+    /// <returns>Each row's assignment, aligned with <paramref name="rows"/>.</returns>
+    public static IReadOnlyList<FoldAssignment> Assign(ColumnarDataset data, IReadOnlyList<int> rows, int folds, int seed)
     {
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var strata = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var positions = new Dictionary<int, int>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
-            var key = task == MlTask.Regression ? string.Empty : (labelColumn < rows[i].Length ? rows[i][labelColumn].Trim() : string.Empty);
-            if (!strata.TryGetValue(key, out var members))
-            {
-                strata[key] = members = [];
-            }
-
-            members.Add(i);
+            positions[rows[i]] = i;
         }
 
         var assignments = new FoldAssignment[rows.Count];
-        using var hash = new RowHash();
-        foreach (var members in strata.Values)
+        foreach (var members in Strata.Of(data, rows))
         {
-            var ranked = members.Select(i => (Hash: hash.Of(rows[i], seed ^ Salt), Index: i)).Order().ToList();
+            var ranked = members.Select(r => (Hash: HoldoutSplit.Rank(data.Digests[r], seed ^ Salt), Row: r)).Order().ToList();
             for (var rank = 0; rank < ranked.Count; rank++)
             {
-                assignments[ranked[rank].Index] = new FoldAssignment(rank % folds, rank, ranked.Count);
+                assignments[positions[ranked[rank].Row]] = new FoldAssignment(rank % folds, rank, ranked.Count);
             }
         }
 

@@ -4,14 +4,15 @@ namespace Mlops.Core.Training;
 
 /// <summary>
 /// How many rows training holds at once within <see cref="TrainingOptions.MemoryBudgetMegabytes"/>. A cell costs the
-/// shared string copy of the dataset (a string object and its slot, about 48 bytes for a short value) plus, per trial
-/// running at once, its float features in ML.NET's rows and caches (about 56 bytes); beyond the rows this allows, the
-/// dataset is trained on a sample (<see cref="RowSampling"/>), never loaded whole into an out-of-memory crash.
+/// shared typed copy of the dataset and the model-input rows made once from it (<see cref="Datasets.Columnar.ColumnarDataset"/>:
+/// a value, its slot in the shared row and the row's share of its objects, about 24 bytes) plus, per trial running at
+/// once, ML.NET's featurized copies and the trainer's own (about 56 bytes); beyond the rows this allows, the dataset is
+/// trained on a sample (<see cref="RowSampling"/>), never loaded whole into an out-of-memory crash.
 /// </summary>
 public static class TrainingMemory
 {
-    /// <summary>The shared copy's bytes per cell: the string (header, length, characters) and its array slot.</summary>
-    public const int SharedBytesPerCell = 48;
+    /// <summary>The shared copy's bytes per cell: the typed value, its slot in the shared input row, the row's objects.</summary>
+    public const int SharedBytesPerCell = 24;
 
     /// <summary>Each concurrent trial's bytes per cell: features as floats, ML.NET's row and cache copies.</summary>
     public const int TrialBytesPerCell = 56;

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Training.Search;
 using Mlops.Core.Training.Trainers;
@@ -16,27 +16,41 @@ public sealed class TrialRunner(TimeProvider clock)
     /// Deterministic for its inputs (each fold fits in a context of its own, seeded alike). Throws when the trial cannot
     /// run: an unknown trainer or parameter, data the schema cannot read, a fold without both classes.
     /// </summary>
-    public TrialResult Run(CsvDataset data, DatasetSchema schema, TrialSettings settings, TrialRequest trial, CancellationToken cancellationToken = default)
+    public TrialResult Run(ColumnarDataset data, TrialSettings settings, TrialRequest trial, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(trial);
         var started = clock.GetTimestamp();
+        var schema = data.Schema;
         var layout = FeatureLayout.For(schema);
         var trainer = TrainerCatalog.Find(schema.Task, trial.Configuration.Trainer);
         var parameters = trainer.Resolve(trial.Configuration.Parameters);
-        var (trainingPart, _) = HoldoutSplit.Split(data, schema, settings.HoldoutFraction, settings.Seed);
-        var rows = CsvFeatureRows.Read(layout, data, trainingPart);
-        var folds = StratifiedFolds.Assign(trainingPart, data.IndexOf(schema.Label), schema.Task, settings.Folds, settings.Seed);
+        var trainingPart = HoldoutSplit.Split(data, settings.HoldoutFraction, settings.Seed).Training;
+        var all = TableFeatureRows.All(data);
+        var folds = data.Derived(
+            FormattableString.Invariant($"folds:{settings.HoldoutFraction:R}:{settings.Seed}:{settings.Folds}"),
+            () => StratifiedFolds.Assign(data, trainingPart, settings.Folds, settings.Seed));
 
         var scores = new List<IReadOnlyDictionary<string, double>>();
         var status = TrialStatus.Completed;
         for (var fold = 0; fold < settings.ValidationFolds; fold++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var training = rows.Where((_, i) => folds[i].Fold != fold && StratifiedFolds.InSubsample(folds[i], trial.Budget)).ToList();
-            var validation = rows.Where((_, i) => folds[i].Fold == fold).ToList();
+            var training = new List<FeatureRow>(trainingPart.Length);
+            var validation = new List<FeatureRow>((trainingPart.Length / settings.Folds) + 1);
+            for (var i = 0; i < trainingPart.Length; i++)
+            {
+                if (folds[i].Fold == fold)
+                {
+                    validation.Add(all[trainingPart[i]]);
+                }
+                else if (StratifiedFolds.InSubsample(folds[i], trial.Budget))
+                {
+                    training.Add(all[trainingPart[i]]);
+                }
+            }
+
             var ml = new MLContext(settings.Seed);
             var model = ModelFit.Fit(ml, layout, trainer, parameters, training, settings);
             scores.Add(HoldoutMetrics.Compute(ml, model, layout, validation));

@@ -55,6 +55,17 @@ public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimePr
         return read.Error is not null ? session.Unreadable(read.Error) : session.Finish(time.GetUtcNow(), read.Dialect!);
     }
 
+    /// <summary>
+    /// Validates a dataset of either format as it streams from <paramref name="data"/>: a Parquet file goes through
+    /// the same profile and checks as a CSV.
+    /// </summary>
+    public async Task<ValidationReport> ValidateAsync(Stream data, DatasetFormat format, string? specJson, DataContract? previous = null, CancellationToken cancellationToken = default)
+    {
+        var session = Start(specJson, previous);
+        var read = await DatasetFiles.ReadAsync(data, format, session, session.DialectHint, cancellationToken);
+        return read.Error is not null ? session.Unreadable(read.Error) : session.Finish(time.GetUtcNow(), read.Dialect!);
+    }
+
     private ValidationSession Start(string? specJson, DataContract? previous) =>
         new(specJson, ValidationThresholds.From(options.Value), previous, training?.Value);
 }

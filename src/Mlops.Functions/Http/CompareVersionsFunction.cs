@@ -61,10 +61,10 @@ public sealed class CompareVersionsFunction(IModelRegistry registry, IModelArtif
     {
         var newer = Newer(a, b);
         var lineage = newer.Lineage;
-        var read = await loader.LoadAsync(new DatasetRef(newer.Model, lineage.DatasetBlob, lineage.DatasetSha256, lineage.DatasetETag), newer.Schema.Dialect, TrainingMemory.Sampling(training.Value, newer.Schema), cancellationToken);
+        var read = await loader.LoadAsync(new DatasetRef(newer.Model, lineage.DatasetBlob, lineage.DatasetSha256, lineage.DatasetETag), newer.Schema, TrainingMemory.Sampling(training.Value, newer.Schema), cancellationToken);
         if (read.Dataset is not { } data)
         {
-            return SharedHoldoutComparison.Failed($"Version {newer.Version}'s training data ({lineage.DatasetBlob}) can no longer be read: {read.Error?.Message}");
+            return SharedHoldoutComparison.Failed($"Version {newer.Version}'s training data ({lineage.DatasetBlob}) can no longer be read: {read.Error}");
         }
 
         var left = await artifacts.ReadAsync(ArtifactPaths.ModelZip(a.Model, a.Version), cancellationToken);
@@ -74,7 +74,7 @@ public sealed class CompareVersionsFunction(IModelRegistry registry, IModelArtif
             return SharedHoldoutComparison.Failed($"Version {(left is null ? a.Version : b.Version)} has no model.zip.");
         }
 
-        return comparer.Compare((left, a.Schema), (right, b.Schema), data, newer.Schema);
+        return comparer.Compare((left, a.Schema), (right, b.Schema), data);
     }
 
     /// <summary>Only the parameters whose values differ (or that one side lacks).</summary>

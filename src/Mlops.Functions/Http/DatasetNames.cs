@@ -1,3 +1,4 @@
+using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 
 namespace Mlops.Functions.Http;
@@ -5,7 +6,7 @@ namespace Mlops.Functions.Http;
 /// <summary>Dataset names a caller gives, held to the model's own folder of the datasets container.</summary>
 public static class DatasetNames
 {
-    /// <summary>Accepts "{file}.csv" or "{model}/{file}.csv"; anything that could leave the model's folder is rejected.</summary>
+    /// <summary>Accepts "{file}.csv" or "{model}/{file}.csv" (or .parquet); anything that could leave the model's folder is rejected.</summary>
     public static string InModelFolder(string model, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -14,10 +15,10 @@ public static class DatasetNames
             || file.Contains('/', StringComparison.Ordinal)
             || file.Contains('\\', StringComparison.Ordinal)
             || file.Contains("..", StringComparison.Ordinal)
-            || !file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            || DatasetFiles.FormatOf(file) is null)
         {
             throw MlopsException.Invalid(
-                $"Dataset '{name}' is invalid: name a .csv file in the model's folder, as \"{model}/{{file}}.csv\" or \"{{file}}.csv\" (at most 200 characters, no '/', '\\' or '..').");
+                $"Dataset '{name}' is invalid: name a {DatasetFiles.Extensions} file in the model's folder, as \"{model}/{{file}}.csv\" or \"{{file}}.csv\" (at most 200 characters, no '/', '\\' or '..').");
         }
 
         return $"{model}/{file}";

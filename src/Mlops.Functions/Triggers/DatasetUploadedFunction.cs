@@ -26,7 +26,7 @@ public sealed class DatasetUploadedFunction(IDatasetStore datasets, RunLauncher 
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.Contains('/', StringComparison.Ordinal)
+        if (DatasetFiles.FormatOf(name) is null || name.Contains('/', StringComparison.Ordinal)
             || name.StartsWith(MonitoringPass.RetrainFilePrefix, StringComparison.Ordinal))
         {
             // Retraining sets are started by monitoring itself, with the drift or decay trigger that asked for them.

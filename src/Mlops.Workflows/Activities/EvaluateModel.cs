@@ -45,7 +45,7 @@ public sealed class EvaluateModel(
         var spec = await SpecAsync(model);
         var gates = spec.Gates;
         var data = await trainingData.LoadAsync(input.Dataset, input.Schema);
-        var holdout = evaluator.Holdout(data, schema);
+        var holdout = evaluator.Holdout(data);
         var candidateZip = await artifacts.ReadAsync(input.Training.CandidatePath, CancellationToken.None)
             ?? throw new InvalidOperationException($"The trained candidate {input.Training.CandidatePath} is missing.");
         var candidate = evaluator.Score(candidateZip, schema, holdout);
@@ -143,6 +143,6 @@ public sealed class EvaluateModel(
         }
 
         var data = await trainingData.LoadAsync(input.Dataset, input.Schema);
-        return evaluator.Evaluate(zip, manifest.Schema, data, input.Schema);
+        return evaluator.Evaluate(zip, manifest.Schema, data);
     }
 }

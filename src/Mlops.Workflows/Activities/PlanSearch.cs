@@ -16,6 +16,6 @@ public sealed class PlanSearch(TrainingDatasets datasets, SearchPlanner planner)
     {
         ArgumentNullException.ThrowIfNull(input);
         var data = await datasets.LoadAsync(input.Dataset, input.Schema);
-        return planner.Plan(data, input.Schema, input.PrimaryMetric, input.Mitigations);
+        return planner.Plan(data, input.PrimaryMetric, input.Mitigations);
     }
 }

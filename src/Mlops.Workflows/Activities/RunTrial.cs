@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Training;
 using Mlops.Core.Training.Search;
 using Mlops.Workflows.Contracts;
@@ -32,12 +33,12 @@ public sealed class RunTrial(TrainingDatasets datasets, TrialRunner runner, RunC
         return result;
     }
 
-    private TrialResult Run(RunTrialInput input, CsvDataset data)
+    private TrialResult Run(RunTrialInput input, ColumnarDataset data)
     {
         var started = clock.GetTimestamp();
         try
         {
-            return runner.Run(data, input.Schema, input.Settings, input.Trial);
+            return runner.Run(data, input.Settings, input.Trial);
         }
         catch (Exception e) when (HostFaults.IsTrialOutcome(e))
         {

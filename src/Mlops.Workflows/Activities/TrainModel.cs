@@ -28,7 +28,7 @@ public sealed class TrainModel(TrainingDatasets datasets, ModelTrainer trainer, 
         await using var alive = heartbeat.Start(input.Dataset.Model, input.RunId, nameof(TrainModel));
         var data = await datasets.LoadAsync(input.Dataset, input.Schema);
         var search = input.Search;
-        var trained = trainer.Train(data, input.Schema, search?.Winner.Configuration, search?.Settings);
+        var trained = trainer.Train(data, search?.Winner.Configuration, search?.Settings);
         var path = ArtifactPaths.Candidate(input.Dataset.Model, input.RunId);
 
         // Training is deterministic for its seed, so a retry writes the same model to the same path (nearly always the

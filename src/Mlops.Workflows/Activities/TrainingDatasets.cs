@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Training;
 
 namespace Mlops.Workflows.Activities;
@@ -16,17 +17,17 @@ public sealed class TrainingDatasets(DatasetLoader loader, IOptions<TrainingOpti
     public const int Kept = 2;
 
     private readonly Lock gate = new();
-    private readonly LinkedList<(string Key, Lazy<Task<CsvDataset>> Load)> loaded = new();
+    private readonly LinkedList<(string Key, Lazy<Task<ColumnarDataset>> Load)> loaded = new();
 
     /// <summary>Loads a dataset that validation already accepted; failing now means it changed or a bug, not bad data.</summary>
     /// <param name="dataset">The dataset validation accepted.</param>
     /// <param name="schema">The schema validation made of it: its dialect is how the file is read, its label the strata of a sample.</param>
-    public Task<CsvDataset> LoadAsync(DatasetRef dataset, DatasetSchema schema)
+    public Task<ColumnarDataset> LoadAsync(DatasetRef dataset, DatasetSchema schema)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(schema);
         var key = $"{dataset.Model}/{dataset.BlobName}@{dataset.Sha256}|{schema.Dialect}|{schema.Label}|{schema.Features.Count}";
-        Lazy<Task<CsvDataset>> load;
+        Lazy<Task<ColumnarDataset>> load;
         lock (gate)
         {
             var node = loaded.First;
@@ -43,7 +44,7 @@ public sealed class TrainingDatasets(DatasetLoader loader, IOptions<TrainingOpti
             }
             else
             {
-                load = new Lazy<Task<CsvDataset>>(() => ReadAsync(dataset, schema));
+                load = new Lazy<Task<ColumnarDataset>>(() => ReadAsync(dataset, schema));
                 loaded.AddFirst((key, load));
                 while (loaded.Count > Kept)
                 {
@@ -55,7 +56,7 @@ public sealed class TrainingDatasets(DatasetLoader loader, IOptions<TrainingOpti
         return ForgetOnFailureAsync(key, load);
     }
 
-    private async Task<CsvDataset> ForgetOnFailureAsync(string key, Lazy<Task<CsvDataset>> load)
+    private async Task<ColumnarDataset> ForgetOnFailureAsync(string key, Lazy<Task<ColumnarDataset>> load)
     {
         try
         {
@@ -79,10 +80,10 @@ public sealed class TrainingDatasets(DatasetLoader loader, IOptions<TrainingOpti
         }
     }
 
-    private async Task<CsvDataset> ReadAsync(DatasetRef dataset, DatasetSchema schema)
+    private async Task<ColumnarDataset> ReadAsync(DatasetRef dataset, DatasetSchema schema)
     {
-        var read = await loader.LoadAsync(dataset, schema.Dialect, TrainingMemory.Sampling(options.Value, schema), CancellationToken.None);
+        var read = await loader.LoadAsync(dataset, schema, TrainingMemory.Sampling(options.Value, schema), CancellationToken.None);
         return read.Dataset ?? throw new InvalidOperationException(
-            $"Dataset {dataset.BlobName} could not be read after it passed validation: {read.Error?.Message}");
+            $"Dataset {dataset.BlobName} could not be read after it passed validation: {read.Error}");
     }
 }

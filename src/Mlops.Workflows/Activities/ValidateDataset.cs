@@ -24,9 +24,9 @@ public sealed class ValidateDataset(DatasetLoader loader, IDatasetStore store, I
         var spec = await store.ReadSpecAsync(model, CancellationToken.None);
         var previous = await ChampionContractAsync(model);
         ValidationReport report;
-        await using (var csv = await loader.OpenAsync(input.Dataset, CancellationToken.None))
+        await using (var data = await loader.OpenAsync(input.Dataset, CancellationToken.None))
         {
-            report = validator.Validate(csv, spec, previous, CancellationToken.None);
+            report = await validator.ValidateAsync(data, DatasetLoader.Format(input.Dataset), spec, previous, CancellationToken.None);
         }
 
         // Kept for every run, accepted or not: the run's findings and profiles are served from it.

@@ -30,8 +30,8 @@ public sealed class CsvDialectEquivalenceTests
         Assert.Equal(commaSchema.ClassLabels, europeanSchema.ClassLabels);
         Assert.Equal(commaData.Rows.Select(r => string.Join('|', r)), europeanData.Rows.Select(r => string.Join('|', r)));
 
-        var trainedComma = new ModelTrainer(TestSchemas.DefaultOptions).Train(commaData, commaSchema);
-        var trainedEuropean = new ModelTrainer(TestSchemas.DefaultOptions).Train(europeanData, europeanSchema);
+        var trainedComma = new ModelTrainer(TestSchemas.DefaultOptions).Train(commaData.Typed(commaSchema));
+        var trainedEuropean = new ModelTrainer(TestSchemas.DefaultOptions).Train(europeanData.Typed(europeanSchema));
         Assert.Equal(trainedComma.Metrics, trainedEuropean.Metrics);
         Assert.Equal(trainedComma.ModelZip.ToArray(), trainedEuropean.ModelZip.ToArray());
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Ingestion;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
@@ -17,11 +18,13 @@ public class RowSamplingTests
     {
         var csv = Csv(500, rare: 0);
 
-        var whole = CsvDatasetReader.Read(Stream(csv), CsvDialectHint.Detect, sampling: null, CancellationToken.None).Dataset!;
-        var sampled = CsvDatasetReader.Read(Stream(csv), CsvDialectHint.Detect, new RowSampling(1_000, "label", 7), CancellationToken.None).Dataset!;
+        var whole = Read(csv, sampling: null);
+        var sampled = Read(csv, new RowSampling(1_000, "label", 7));
 
-        Assert.Equal(whole.Rows, sampled.Rows);
+        Assert.Equal(Positions(whole), Positions(sampled));
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => (float)i), Positions(sampled));
         Assert.Equal(500, sampled.RowsInFile);
+        Assert.False(sampled.IsSample);
     }
 
     [Fact]
@@ -29,27 +32,39 @@ public class RowSamplingTests
     {
         var csv = Csv(100_000, rare: 40);
 
-        var sampled = CsvDatasetReader.Read(Stream(csv), CsvDialectHint.Detect, new RowSampling(10_000, "label", 7, MinRowsPerStratum: 100), CancellationToken.None).Dataset!;
+        var sampled = Read(csv, new RowSampling(10_000, "label", 7, MinRowsPerStratum: 100));
 
         Assert.Equal(100_040, sampled.RowsInFile);
-        Assert.InRange(sampled.Rows.Count, 10_000, 10_000 + 40 + 300);
-        var byLabel = sampled.Rows.GroupBy(r => r[2]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(sampled.IsSample);
+        Assert.InRange(sampled.RowCount, 10_000, 10_000 + 40 + 300);
+        var byLabel = Enumerable.Range(0, sampled.RowCount).GroupBy(sampled.Label.Text).ToDictionary(g => g.Key!, g => g.Count());
         Assert.Equal(40, byLabel["rare"]);
         Assert.InRange(byLabel["a"] / (double)(byLabel["a"] + byLabel["b"]), 0.68, 0.72);
-        var positions = sampled.Rows.Select(r => int.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
+        var positions = Positions(sampled);
         Assert.Equal(positions.Order(), positions);
-        Assert.Equal(positions.Count, positions.Distinct().Count());
+        Assert.Equal(positions.Length, positions.Distinct().Count());
     }
 
     [Fact]
     public void TheSample_IsTheSameForTheSameSeed_AndAnotherForAnother()
     {
         var csv = Csv(20_000, rare: 5);
-        IReadOnlyList<string[]> Draw(ulong seed) =>
-            CsvDatasetReader.Read(Stream(csv), CsvDialectHint.Detect, new RowSampling(2_000, "label", seed), CancellationToken.None).Dataset!.Rows;
+        float[] Draw(ulong seed) => Positions(Read(csv, new RowSampling(2_000, "label", seed)));
 
-        Assert.Equal(Draw(1).Select(r => r[0]), Draw(1).Select(r => r[0]));
-        Assert.NotEqual(Draw(1).Select(r => r[0]), Draw(2).Select(r => r[0]));
+        Assert.Equal(Draw(1), Draw(1));
+        Assert.NotEqual(Draw(1), Draw(2));
+    }
+
+    [Fact]
+    public void TheSample_KeepsEachSampledRowsOwnValues()
+    {
+        var csv = Csv(30_000, rare: 0);
+
+        var sampled = Read(csv, new RowSampling(1_000, "label", 3));
+
+        // Slots are reused as rows leave the sample: every kept row must still carry its own cells ("i % 17").
+        var x = ((NumberColumn)sampled.Column("x")!).Values;
+        Assert.All(Enumerable.Range(0, sampled.RowCount), r => Assert.Equal(Source(csv, (int)Positions(sampled)[r]), (x[r], sampled.Label.Text(r))));
     }
 
     [Fact]
@@ -114,4 +129,21 @@ public class RowSamplingTests
     }
 
     private static MemoryStream Stream(string csv) => new(Encoding.UTF8.GetBytes(csv));
+
+    private static readonly DatasetSchema Schema = new([new ColumnSchema("i", ColumnKind.Numeric), new ColumnSchema("x", ColumnKind.Numeric)], "label", MlTask.MulticlassClassification, ["a", "b", "rare"]);
+
+    private static ColumnarDataset Read(string csv, RowSampling? sampling)
+    {
+        var builder = new ColumnarDatasetBuilder(Schema, sampling);
+        Assert.Null(CsvDatasetReader.Read(Stream(csv), builder, CsvDialectHint.Detect, CancellationToken.None).Error);
+        return builder.Build();
+    }
+
+    private static float[] Positions(ColumnarDataset data) => ((NumberColumn)data.Column("i")!).Values;
+
+    private static (float X, string? Label) Source(string csv, int position)
+    {
+        var cells = csv.Split('\n')[position + 1].Split(',');
+        return (float.Parse(cells[1], CultureInfo.InvariantCulture), cells[2]);
+    }
 }

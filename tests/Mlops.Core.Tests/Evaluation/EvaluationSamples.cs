@@ -25,7 +25,7 @@ internal static class EvaluationSamples
 
     /// <summary>A model trained on <paramref name="training"/> under <paramref name="schema"/> with the given seed.</summary>
     public static BinaryData Train(CsvDataset training, DatasetSchema schema, int seed = 42) =>
-        new ModelTrainer(Options.Create(new TrainingOptions { Seed = seed })).Train(training, schema).ModelZip;
+        new ModelTrainer(Options.Create(new TrainingOptions { Seed = seed })).Train(training.Typed(schema)).ModelZip;
 
     /// <summary>Every row of <paramref name="test"/> as the shared holdout.</summary>
     public static HoldoutSet Holdout(CsvDataset test, DatasetSchema schema, CsvDataset training)
@@ -34,7 +34,7 @@ internal static class EvaluationSamples
         var labels = training.Rows.Select(r => schema.Task == MlTask.Regression
             ? double.Parse(r[label], System.Globalization.CultureInfo.InvariantCulture)
             : (double)schema.ClassLabels.ToList().IndexOf(r[label].Trim())).ToList();
-        return new HoldoutSet(test, schema, test.Rows, labels);
+        return new HoldoutSet(test.Typed(schema), [.. Enumerable.Range(0, test.Rows.Count)], labels);
     }
 
     public static HoldoutScores Score(BinaryData zip, DatasetSchema modelSchema, HoldoutSet holdout)

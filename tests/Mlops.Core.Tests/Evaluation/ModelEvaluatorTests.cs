@@ -17,7 +17,7 @@ public class ModelEvaluatorTests
     {
         var trained = TrainedSamples.Get(sample);
 
-        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, trained.Data, trained.Schema);
+        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, trained.Data.Typed(trained.Schema));
 
         Assert.Null(result.Problem);
         Assert.NotNull(result.Metrics);
@@ -35,7 +35,7 @@ public class ModelEvaluatorTests
         var data = DropColumn(trained.Data, "petal_width_cm");
         var dataSchema = TestSchemas.Infer(data, MlTask.MulticlassClassification);
 
-        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, data, dataSchema);
+        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, data.Typed(dataSchema));
 
         Assert.Null(result.Metrics);
         Assert.Contains("'petal_width_cm'", result.Problem, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public class ModelEvaluatorTests
         var trained = TrainedSamples.Get(SampleDatasets.Iris);
         var data = new CsvDataset(trained.Data.Columns, trained.Data.Rows.Select(r => r[4] == "virginica" ? [.. r[..4], "hybrid"] : r).ToArray());
 
-        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, data, TestSchemas.Infer(data, MlTask.MulticlassClassification));
+        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, data.Typed(TestSchemas.Infer(data, MlTask.MulticlassClassification)));
 
         Assert.Null(result.Metrics);
         Assert.Contains("'hybrid'", result.Problem, StringComparison.Ordinal);
@@ -58,8 +58,9 @@ public class ModelEvaluatorTests
     {
         var trained = TrainedSamples.Get(SampleDatasets.Iris);
         var data = new CsvDataset(trained.Data.Columns, trained.Data.Rows.Select(r => (string[])["wide", .. r[1..]]).ToArray());
+        var dataSchema = trained.Schema with { Features = [new ColumnSchema("sepal_length_cm", ColumnKind.Categorical), .. trained.Schema.Features.Skip(1)] };
 
-        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, data, trained.Schema);
+        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, data.Typed(dataSchema));
 
         Assert.Null(result.Metrics);
         Assert.Contains("'sepal_length_cm'", result.Problem, StringComparison.Ordinal);
@@ -70,7 +71,7 @@ public class ModelEvaluatorTests
     {
         var trained = TrainedSamples.Get(SampleDatasets.Iris);
 
-        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, trained.Data, trained.Schema with { Task = MlTask.BinaryClassification });
+        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, trained.Data.Typed(trained.Schema with { Task = MlTask.BinaryClassification }));
 
         Assert.Null(result.Metrics);
         Assert.Contains("multiclass", result.Problem, StringComparison.Ordinal);
@@ -81,7 +82,7 @@ public class ModelEvaluatorTests
     {
         var trained = TrainedSamples.Get(SampleDatasets.Iris);
 
-        var result = evaluator.Evaluate(BinaryData.FromString("not a zip"), trained.Schema, trained.Data, trained.Schema);
+        var result = evaluator.Evaluate(BinaryData.FromString("not a zip"), trained.Schema, trained.Data.Typed(trained.Schema));
 
         Assert.Null(result.Metrics);
         Assert.NotNull(result.Problem);
@@ -93,7 +94,7 @@ public class ModelEvaluatorTests
         var trained = TrainedSamples.Get(SampleDatasets.Iris);
         var fewerFeatures = trained.Schema with { Features = trained.Schema.Features.Take(3).ToArray() };
 
-        var result = evaluator.Evaluate(trained.Model.ModelZip, fewerFeatures, trained.Data, trained.Schema);
+        var result = evaluator.Evaluate(trained.Model.ModelZip, fewerFeatures, trained.Data.Typed(trained.Schema));
 
         Assert.Null(result.Metrics);
         Assert.Contains("'Numeric'", result.Problem, StringComparison.Ordinal);
@@ -105,7 +106,7 @@ public class ModelEvaluatorTests
         var trained = TrainedSamples.Get(SampleDatasets.Iris);
         var data = new CsvDataset(["id", .. trained.Data.Columns], trained.Data.Rows.Select((r, i) => (string[])[i.ToString(System.Globalization.CultureInfo.InvariantCulture), .. r]).ToArray());
 
-        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, data, trained.Schema);
+        var result = evaluator.Evaluate(trained.Model.ModelZip, trained.Schema, data.Typed(trained.Schema));
 
         Assert.Null(result.Problem);
     }

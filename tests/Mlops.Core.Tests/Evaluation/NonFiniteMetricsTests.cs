@@ -28,7 +28,7 @@ public class NonFiniteMetricsTests
         var schema = TestSchemas.Infer(data, MlTask.BinaryClassification);
         var definition = TrainerCatalog.Find(MlTask.BinaryClassification, trainer);
 
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, new TrialConfiguration(trainer, definition.Defaults), null);
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema), new TrialConfiguration(trainer, definition.Defaults), null);
 
         Assert.All(trained.Metrics.Values, v => Assert.True(double.IsFinite(v), string.Join(", ", trained.Metrics)));
         Assert.Contains("logLoss", trained.Metrics.Keys);

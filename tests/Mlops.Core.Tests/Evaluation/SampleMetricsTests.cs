@@ -16,7 +16,7 @@ public class SampleMetricsTests
     public void EveryRowOnce_EqualsMlNetsOwnEvaluator(string sample)
     {
         var trained = TrainedSamples.Get(sample);
-        var holdout = evaluator.Holdout(trained.Data, trained.Schema);
+        var holdout = evaluator.Holdout(trained.Data.Typed(trained.Schema));
 
         var scores = evaluator.Score(trained.Model.ModelZip, trained.Schema, holdout).Scores!;
         var metrics = new SampleMetrics(scores);
@@ -32,7 +32,7 @@ public class SampleMetricsTests
     public void RowCounts_WeighRowsAsIfTheyWereRepeated()
     {
         var trained = TrainedSamples.Get(SampleDatasets.BreastCancer);
-        var holdout = evaluator.Holdout(trained.Data, trained.Schema);
+        var holdout = evaluator.Holdout(trained.Data.Typed(trained.Schema));
         var scores = evaluator.Score(trained.Model.ModelZip, trained.Schema, holdout).Scores!;
         var weights = Enumerable.Range(0, scores.Count).Select(i => (double)(i % 3)).ToArray();
         var repeated = Enumerable.Range(0, scores.Count).SelectMany(i => Enumerable.Repeat(i, i % 3)).ToArray();
@@ -54,7 +54,7 @@ public class SampleMetricsTests
     public void Baseline_ForAClassifier_HasAucOneHalfAndTheMajorityShareAsAccuracy()
     {
         var trained = TrainedSamples.Get(SampleDatasets.BreastCancer);
-        var holdout = evaluator.Holdout(trained.Data, trained.Schema);
+        var holdout = evaluator.Holdout(trained.Data.Typed(trained.Schema));
         var scores = evaluator.Score(trained.Model.ModelZip, trained.Schema, holdout).Scores!;
 
         var baseline = new SampleMetrics(TrivialBaseline.For(scores, holdout.TrainingLabels));
@@ -68,7 +68,7 @@ public class SampleMetricsTests
     public void Baseline_ForRegression_PredictsTheTrainingMean()
     {
         var trained = TrainedSamples.Get(SampleDatasets.Diabetes);
-        var holdout = evaluator.Holdout(trained.Data, trained.Schema);
+        var holdout = evaluator.Holdout(trained.Data.Typed(trained.Schema));
         var scores = evaluator.Score(trained.Model.ModelZip, trained.Schema, holdout).Scores!;
 
         var baseline = TrivialBaseline.For(scores, holdout.TrainingLabels);

@@ -176,8 +176,8 @@ public class ModelPredictorTests
     {
         var data = SampleDatasets.Load(SampleDatasets.BreastCancer);
         var schema = TestSchemas.ForSample(SampleDatasets.BreastCancer);
-        using var first = ModelPredictor.Load(new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema).ModelZip, schema);
-        using var second = ModelPredictor.Load(new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema).ModelZip, schema);
+        using var first = ModelPredictor.Load(new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema)).ModelZip, schema);
+        using var second = ModelPredictor.Load(new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema)).ModelZip, schema);
 
         foreach (var row in data.Rows.Take(100))
         {
@@ -191,7 +191,7 @@ public class ModelPredictorTests
     {
         var data = SyntheticData.ColorXor(1000, seed: 7);
         var schema = SyntheticData.ColorXorSchema(data);
-        using var predictor = ModelPredictor.Load(new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema).ModelZip, schema);
+        using var predictor = ModelPredictor.Load(new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema)).ModelZip, schema);
 
         string Predict(string color, string x) =>
             predictor.Predict(new Dictionary<string, JsonElement> { ["color"] = FeatureJson.Parse(color), ["x"] = FeatureJson.Parse(x), ["noise"] = FeatureJson.Parse("0.5") }).Label;
@@ -211,7 +211,7 @@ public class ModelPredictorTests
     {
         var data = SyntheticData.ColorXor(200, seed: 1);
         var schema = SyntheticData.ColorXorSchema(data);
-        using var predictor = ModelPredictor.Load(new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema).ModelZip, schema);
+        using var predictor = ModelPredictor.Load(new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema)).ModelZip, schema);
 
         var error = Assert.Throws<MlopsException>(() =>
             predictor.Predict(new Dictionary<string, JsonElement> { ["color"] = FeatureJson.Parse("{}"), ["x"] = FeatureJson.Parse("1"), ["noise"] = FeatureJson.Parse("0.5") }));

@@ -41,7 +41,7 @@ public class FeaturizationTests
         var schema = Schema(data, ColumnKind.Categorical, ColumnKind.Categorical);
         var linear = new TrialConfiguration("LbfgsLogisticRegression", new Dictionary<string, double>());
 
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, linear, Settings with { OneHotMaxCardinality = 10 });
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema), linear, Settings with { OneHotMaxCardinality = 10 });
 
         Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.9, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
     }
@@ -58,7 +58,7 @@ public class FeaturizationTests
         }, "when", "noise");
         var schema = Schema(data, ColumnKind.Date, ColumnKind.Categorical);
 
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, null, Settings);
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema), null, Settings);
         using var predictor = ModelPredictor.Load(trained.ModelZip, schema);
 
         Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.95, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
@@ -75,7 +75,7 @@ public class FeaturizationTests
         var data = Synthetic(400, i => [i % 2 == 0 ? good[i / 2 % 4] : bad[i / 2 % 4], (i % 5).ToString(CultureInfo.InvariantCulture), i % 2 == 0 ? "yes" : "no"], "review", "stars");
         var schema = Schema(data, ColumnKind.Text, ColumnKind.Numeric);
 
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, new TrialConfiguration("LbfgsLogisticRegression", new Dictionary<string, double>()), Settings);
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema), new TrialConfiguration("LbfgsLogisticRegression", new Dictionary<string, double>()), Settings);
         using var predictor = ModelPredictor.Load(trained.ModelZip, schema);
 
         Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.95, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
@@ -105,7 +105,7 @@ public class FeaturizationTests
         Assert.Equal([new ColumnSchema("when", ColumnKind.Date), new ColumnSchema("review", ColumnKind.Text)], report.Schema!.Features);
 
         var read = CsvDatasetReader.Read(new MemoryStream(bytes));
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(read.Dataset!, report.Schema, null, Settings);
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(read.Dataset!.Typed(report.Schema), null, Settings);
 
         Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.9, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
     }
@@ -124,8 +124,8 @@ public class FeaturizationTests
         var schema = Schema(data, ColumnKind.Numeric, ColumnKind.Numeric);
         var linear = new TrialConfiguration("LbfgsLogisticRegression", new Dictionary<string, double>());
 
-        var plain = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, linear, Settings);
-        var weighted = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema, linear, Settings with { ClassWeights = true });
+        var plain = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema), linear, Settings);
+        var weighted = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema), linear, Settings with { ClassWeights = true });
 
         Assert.True(weighted.Metrics[MetricNames.Recall] > plain.Metrics[MetricNames.Recall] + 0.2, $"recall {plain.Metrics[MetricNames.Recall]} -> {weighted.Metrics[MetricNames.Recall]}");
         Assert.Equal("true", weighted.Parameters["classWeights"]);

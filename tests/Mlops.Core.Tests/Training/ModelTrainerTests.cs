@@ -47,8 +47,8 @@ public class ModelTrainerTests(ITestOutputHelper output)
         var data = SampleDatasets.Load(SampleDatasets.Wine);
         var schema = TestSchemas.ForSample(SampleDatasets.Wine);
 
-        var first = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema);
-        var second = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema);
+        var first = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema));
+        var second = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema));
 
         Assert.Equal(first.Metrics.Keys, second.Metrics.Keys);
         foreach (var (key, value) in first.Metrics)
@@ -63,14 +63,14 @@ public class ModelTrainerTests(ITestOutputHelper output)
     public void Train_RecordsTrainerParametersAndRowCounts()
     {
         var trained = TrainedSamples.Get(SampleDatasets.BreastCancer);
-        var (training, holdout) = HoldoutSplit.Split(trained.Data, trained.Schema, 0.2, 42);
+        var (training, holdout) = HoldoutSplit.Split(trained.Data.Typed(trained.Schema), 0.2, 42);
 
         Assert.Equal("FastTreeBinary", trained.Model.Trainer);
         Assert.Equal("100", trained.Model.Parameters["numberOfTrees"]);
         Assert.Equal("42", trained.Model.Parameters["seed"]);
         Assert.Equal("0.2", trained.Model.Parameters["holdoutFraction"]);
-        Assert.Equal(training.Count, trained.Model.TrainingRows);
-        Assert.Equal(holdout.Count, trained.Model.HoldoutRows);
+        Assert.Equal(training.Length, trained.Model.TrainingRows);
+        Assert.Equal(holdout.Length, trained.Model.HoldoutRows);
         Assert.Equal(trained.Data.Rows.Count, trained.Model.TrainingRows + trained.Model.HoldoutRows);
     }
 
@@ -79,7 +79,7 @@ public class ModelTrainerTests(ITestOutputHelper output)
     {
         var data = SyntheticData.ColorXor(1000, seed: 7);
 
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, SyntheticData.ColorXorSchema(data));
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(SyntheticData.ColorXorSchema(data)));
 
         output.WriteLine(string.Join(", ", trained.Metrics.Select(m => $"{m.Key}={m.Value:F4}")));
         Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.88, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
@@ -91,7 +91,7 @@ public class ModelTrainerTests(ITestOutputHelper output)
         var data = SyntheticData.ColorXor(300, seed: 3);
         var schema = new DatasetSchema([new ColumnSchema("color", ColumnKind.Categorical)], "label", MlTask.MulticlassClassification, ["no", "yes"]);
 
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema);
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema));
 
         Assert.InRange(trained.Metrics[MetricNames.Accuracy], 0.3, 0.8);
     }
@@ -102,7 +102,7 @@ public class ModelTrainerTests(ITestOutputHelper output)
         var data = SyntheticData.ColorXor(300, seed: 5);
         var empty = new CsvDataset(data.Columns, data.Rows.Select(r => (string[])[r[0], r[1], "NA", r[3]]).ToArray());
 
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(empty, SyntheticData.ColorXorSchema(empty));
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(empty.Typed(SyntheticData.ColorXorSchema(empty)));
 
         Assert.True(trained.Metrics[MetricNames.Accuracy] > 0.8, $"accuracy {trained.Metrics[MetricNames.Accuracy]}");
     }
@@ -113,7 +113,7 @@ public class ModelTrainerTests(ITestOutputHelper output)
         var data = SampleDatasets.Load(SampleDatasets.Iris);
         var schema = TestSchemas.ForSample(SampleDatasets.Iris) with { ClassLabels = ["setosa", "versicolor"] };
 
-        var error = Assert.Throws<MlopsException>(() => new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema));
+        var error = Assert.Throws<MlopsException>(() => new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema)));
 
         Assert.Contains("'virginica'", error.Message, StringComparison.Ordinal);
     }
@@ -126,7 +126,7 @@ public class ModelTrainerTests(ITestOutputHelper output)
         cancelled.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            new ModelTrainer(TestSchemas.DefaultOptions).Train(data, TestSchemas.ForSample(SampleDatasets.Iris), cancelled.Token));
+            new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(TestSchemas.ForSample(SampleDatasets.Iris)), cancelled.Token));
     }
 
     [Theory]
@@ -138,7 +138,7 @@ public class ModelTrainerTests(ITestOutputHelper output)
         var schema = TestSchemas.ForSample(sample);
         var clock = Stopwatch.StartNew();
 
-        new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema);
+        new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema));
 
         output.WriteLine($"{sample}: {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60));

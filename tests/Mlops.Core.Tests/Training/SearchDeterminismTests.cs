@@ -45,8 +45,8 @@ public class SearchDeterminismTests
 
     private static Task<SearchOutcome> SearchAsync(CsvDataset data, DatasetSchema schema, TrainingOptions options)
     {
-        var plan = new SearchPlanner(Options.Create(options)).Plan(data, schema, null, []);
+        var plan = new SearchPlanner(Options.Create(options)).Plan(data.Typed(schema), null, []);
         var runner = new TrialRunner(TimeProvider.System);
-        return new TrialSearch(plan, t => Task.Run(() => runner.Run(data, schema, plan.Settings, t)), () => DateTime.UtcNow).RunAsync();
+        return new TrialSearch(plan, t => Task.Run(() => runner.Run(data.Typed(schema), plan.Settings, t)), () => DateTime.UtcNow).RunAsync();
     }
 }

@@ -1,4 +1,4 @@
-using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
@@ -6,15 +6,15 @@ namespace Mlops.Core.Tests.Training;
 
 public class StratifiedFoldsTests
 {
-    private static readonly CsvDataset Wine = SampleDatasets.Load(SampleDatasets.Wine);
-    private static readonly int Label = Wine.IndexOf("label");
+    private static readonly ColumnarDataset Wine = SampleDatasets.Load(SampleDatasets.Wine).Typed(TestSchemas.ForSample(SampleDatasets.Wine));
+    private static readonly int[] All = [.. Enumerable.Range(0, Wine.RowCount)];
 
     [Fact]
     public void Assign_PutsEachClassInEveryFoldInProportion()
     {
-        var folds = StratifiedFolds.Assign(Wine.Rows, Label, MlTask.MulticlassClassification, 5, 42);
+        var folds = StratifiedFolds.Assign(Wine, All, 5, 42);
 
-        foreach (var byClass in Wine.Rows.Select((r, i) => (Class: r[Label], folds[i].Fold)).GroupBy(p => p.Class))
+        foreach (var byClass in All.Select(i => (Class: Wine.Label.Text(i), folds[i].Fold)).GroupBy(p => p.Class))
         {
             var perFold = byClass.GroupBy(p => p.Fold).Select(g => g.Count()).ToList();
             Assert.Equal(5, perFold.Count);
@@ -25,20 +25,31 @@ public class StratifiedFoldsTests
     [Fact]
     public void Assign_SameSeed_SameFolds_AnotherSeed_OtherFolds()
     {
-        var first = StratifiedFolds.Assign(Wine.Rows, Label, MlTask.MulticlassClassification, 5, 42);
-        var again = StratifiedFolds.Assign(Wine.Rows, Label, MlTask.MulticlassClassification, 5, 42);
-        var other = StratifiedFolds.Assign(Wine.Rows, Label, MlTask.MulticlassClassification, 5, 43);
+        var first = StratifiedFolds.Assign(Wine, All, 5, 42);
+        var again = StratifiedFolds.Assign(Wine, All, 5, 42);
+        var other = StratifiedFolds.Assign(Wine, All, 5, 43);
 
         Assert.Equal(first, again);
         Assert.NotEqual(first.Select(f => f.Fold), other.Select(f => f.Fold));
     }
 
     [Fact]
+    public void Assign_SomeRows_AlignsAssignmentsWithThem()
+    {
+        var odd = All.Where(i => i % 2 == 1).ToArray();
+
+        var folds = StratifiedFolds.Assign(Wine, odd, 3, 42);
+
+        Assert.Equal(odd.Length, folds.Count);
+        Assert.All(folds.GroupBy(f => f.Fold), g => Assert.InRange(g.Count(), (odd.Length / 3) - 2, (odd.Length / 3) + 2));
+    }
+
+    [Fact]
     public void Assign_Regression_BalancesFoldSizes()
     {
-        var diabetes = SampleDatasets.Load(SampleDatasets.Diabetes);
+        var diabetes = SampleDatasets.Load(SampleDatasets.Diabetes).Typed(TestSchemas.ForSample(SampleDatasets.Diabetes));
 
-        var folds = StratifiedFolds.Assign(diabetes.Rows, diabetes.IndexOf("label"), MlTask.Regression, 5, 42);
+        var folds = StratifiedFolds.Assign(diabetes, [.. Enumerable.Range(0, diabetes.RowCount)], 5, 42);
 
         Assert.All(folds.GroupBy(f => f.Fold), g => Assert.InRange(g.Count(), 88, 89));
     }
@@ -48,13 +59,13 @@ public class StratifiedFoldsTests
     [InlineData(1 / 9.0)]
     public void InSubsample_KeepsTheBudgetsShareOfEachClass(double budget)
     {
-        var folds = StratifiedFolds.Assign(Wine.Rows, Label, MlTask.MulticlassClassification, 5, 42);
+        var folds = StratifiedFolds.Assign(Wine, All, 5, 42);
 
-        var kept = Wine.Rows.Where((_, i) => StratifiedFolds.InSubsample(folds[i], budget)).ToList();
+        var kept = All.Where(i => StratifiedFolds.InSubsample(folds[i], budget)).ToList();
 
-        foreach (var byClass in Wine.Rows.GroupBy(r => r[Label]))
+        foreach (var byClass in All.GroupBy(i => Wine.Label.Text(i)))
         {
-            Assert.Equal((int)Math.Ceiling(budget * byClass.Count()), kept.Count(r => r[Label] == byClass.Key));
+            Assert.Equal((int)Math.Ceiling(budget * byClass.Count()), kept.Count(i => Wine.Label.Text(i) == byClass.Key));
         }
     }
 }

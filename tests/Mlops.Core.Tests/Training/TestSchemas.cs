@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
@@ -12,6 +13,9 @@ namespace Mlops.Core.Tests.Training;
 internal static class TestSchemas
 {
     public static IOptions<TrainingOptions> DefaultOptions { get; } = Options.Create(new TrainingOptions());
+
+    /// <summary>The rows typed under <paramref name="schema"/>, as training reads a validated file.</summary>
+    public static ColumnarDataset Typed(this CsvDataset data, DatasetSchema schema) => ColumnarDatasetBuilder.From(data, schema);
 
     public static DatasetSchema ForSample(string sample) => Infer(SampleDatasets.Load(sample), sample switch
     {

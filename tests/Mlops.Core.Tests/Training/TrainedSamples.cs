@@ -19,12 +19,12 @@ internal static class TrainedSamples
     {
         var data = SampleDatasets.Load(sample);
         var schema = TestSchemas.ForSample(sample);
-        return new Trained(data, schema, new ModelTrainer(TestSchemas.DefaultOptions).Train(data, schema));
+        return new Trained(data, schema, new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(schema)));
     }
 
     internal sealed record Trained(CsvDataset Data, DatasetSchema Schema, TrainedModel Model)
     {
         public IReadOnlyList<string[]> Holdout =>
-            HoldoutSplit.Split(Data, Schema, TestSchemas.DefaultOptions.Value.HoldoutFraction, TestSchemas.DefaultOptions.Value.Seed).Holdout;
+            [.. HoldoutSplit.Split(Data.Typed(Schema), TestSchemas.DefaultOptions.Value.HoldoutFraction, TestSchemas.DefaultOptions.Value.Seed).Holdout.Select(i => Data.Rows[i])];
     }
 }

@@ -17,7 +17,7 @@ public class TrialRunnerTests
     [Fact]
     public void Run_ScoresEveryFoldAndAveragesTheMetrics()
     {
-        var result = runner.Run(Wine, WineSchema, Settings, Request("LbfgsMaximumEntropy"));
+        var result = runner.Run(Wine.Typed(WineSchema), Settings, Request("LbfgsMaximumEntropy"));
 
         Assert.Equal(TrialStatus.Completed, result.Status);
         Assert.Equal(5, result.FoldsScored);
@@ -29,8 +29,8 @@ public class TrialRunnerTests
     [Fact]
     public void Run_Twice_GivesTheSameMetrics()
     {
-        var first = runner.Run(Wine, WineSchema, Settings, Request("LightGbmMulticlass"));
-        var second = runner.Run(Wine, WineSchema, Settings, Request("LightGbmMulticlass"));
+        var first = runner.Run(Wine.Typed(WineSchema), Settings, Request("LightGbmMulticlass"));
+        var second = runner.Run(Wine.Typed(WineSchema), Settings, Request("LightGbmMulticlass"));
 
         Assert.Equal(first.Metrics.Keys, second.Metrics.Keys);
         Assert.All(first.Metrics, m => Assert.Equal(m.Value, second.Metrics[m.Key], 1e-12));
@@ -39,7 +39,7 @@ public class TrialRunnerTests
     [Fact]
     public void Run_ThresholdItCannotReach_StopsAfterTheFirstFold()
     {
-        var result = runner.Run(Wine, WineSchema, Settings, Request("LbfgsMaximumEntropy") with { StopWhenWorseThan = 1.0 });
+        var result = runner.Run(Wine.Typed(WineSchema), Settings, Request("LbfgsMaximumEntropy") with { StopWhenWorseThan = 1.0 });
 
         Assert.Equal(TrialStatus.StoppedEarly, result.Status);
         Assert.Equal(1, result.FoldsScored);
@@ -48,7 +48,7 @@ public class TrialRunnerTests
     [Fact]
     public void Run_ReachableThreshold_RunsEveryFold()
     {
-        var result = runner.Run(Wine, WineSchema, Settings, Request("LbfgsMaximumEntropy") with { StopWhenWorseThan = 0.5 });
+        var result = runner.Run(Wine.Typed(WineSchema), Settings, Request("LbfgsMaximumEntropy") with { StopWhenWorseThan = 0.5 });
 
         Assert.Equal(TrialStatus.Completed, result.Status);
         Assert.Equal(5, result.FoldsScored);
@@ -57,7 +57,7 @@ public class TrialRunnerTests
     [Fact]
     public void Run_HoldoutProtocol_ScoresOneFold()
     {
-        var result = runner.Run(Wine, WineSchema, Settings with { ValidationFolds = 1 }, Request("LbfgsMaximumEntropy"));
+        var result = runner.Run(Wine.Typed(WineSchema), Settings with { ValidationFolds = 1 }, Request("LbfgsMaximumEntropy"));
 
         Assert.Equal(1, result.FoldsScored);
         Assert.Equal(TrialStatus.Completed, result.Status);
@@ -66,7 +66,7 @@ public class TrialRunnerTests
     [Fact]
     public void Run_UnknownTrainer_ThrowsNamingTheTasksTrainers()
     {
-        var error = Assert.ThrowsAny<Exception>(() => runner.Run(Wine, WineSchema, Settings, Request("NoSuchTrainer")));
+        var error = Assert.ThrowsAny<Exception>(() => runner.Run(Wine.Typed(WineSchema), Settings, Request("NoSuchTrainer")));
 
         Assert.Contains("LightGbmMulticlass", error.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Errors;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Training.Trainers;
@@ -15,26 +16,25 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
     /// <summary>More rungs than this leave the first one too small to rank anything on the data a CSV holds.</summary>
     public const int MaxRungs = 4;
 
-    /// <param name="data">The validated dataset.</param>
-    /// <param name="schema">Its schema.</param>
+    /// <param name="data">The validated dataset, typed by its schema.</param>
     /// <param name="metric">The spec's primary metric; null for the task's default.</param>
     /// <param name="mitigations">Kinds of mitigation the data report asks for.</param>
     /// <exception cref="MlopsException">The metric is not one the task reports, or no row has a label.</exception>
-    public SearchPlan Plan(CsvDataset data, DatasetSchema schema, string? metric, IEnumerable<string> mitigations)
+    public SearchPlan Plan(ColumnarDataset data, string? metric, IEnumerable<string> mitigations)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(schema);
+        var schema = data.Schema;
         var settings = options.Value;
         var primary = ResolveMetric(schema.Task, metric);
-        var (training, _) = HoldoutSplit.Split(data, schema, settings.HoldoutFraction, settings.Seed);
-        if (training.Count == 0)
+        var training = HoldoutSplit.Split(data, settings.HoldoutFraction, settings.Seed).Training;
+        if (training.Length == 0)
         {
             throw MlopsException.Invalid($"No row has a value for the label '{schema.Label}', so there is nothing to search on.");
         }
 
-        var folds = Folds(data, schema, training, settings.Folds);
-        var validationFolds = training.Count <= settings.CrossValidationMaxRows ? folds : 1;
-        var rungs = Rungs(settings, training.Count * (folds - 1) / folds);
+        var folds = Folds(data, training, settings.Folds);
+        var validationFolds = training.Length <= settings.CrossValidationMaxRows ? folds : 1;
+        var rungs = Rungs(settings, training.Length * (folds - 1) / folds);
         var configurations = ConfigurationSampler.Sample(TrainerCatalog.For(schema.Task), rungs[0].Trials, settings.Seed);
         rungs[0] = rungs[0] with { Trials = configurations.Count };
 
@@ -47,7 +47,7 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
             primary,
             applied.Contains(TrainingMitigations.ClassWeights),
             settings.OneHotMaxCardinality);
-        return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, settings.MaxConcurrentTrials, settings.MaxSearchSeconds, training.Count, applied);
+        return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, settings.MaxConcurrentTrials, settings.MaxSearchSeconds, training.Length, applied);
     }
 
     /// <summary>The settings of a model trained without a search: the task's default metric, no mitigation.</summary>
@@ -70,15 +70,14 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
     }
 
     /// <summary>k, or fewer when the rarest class could not give every fold a row.</summary>
-    private static int Folds(CsvDataset data, DatasetSchema schema, IReadOnlyList<string[]> training, int folds)
+    private static int Folds(ColumnarDataset data, int[] training, int folds)
     {
-        if (schema.Task == MlTask.Regression)
+        if (data.Schema.Task == MlTask.Regression)
         {
-            return Math.Min(folds, Math.Max(2, training.Count));
+            return Math.Min(folds, Math.Max(2, training.Length));
         }
 
-        var label = data.IndexOf(schema.Label);
-        var rarest = training.GroupBy(r => r[label].Trim(), StringComparer.Ordinal).Min(g => g.Count());
+        var rarest = Strata.Of(data, training).Min(s => s.Count);
         return Math.Clamp(rarest, 2, folds);
     }
 

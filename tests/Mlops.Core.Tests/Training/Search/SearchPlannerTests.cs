@@ -15,7 +15,7 @@ public class SearchPlannerTests
     [Fact]
     public void Plan_Defaults_CrossValidatesARandomSearchOfTheTrialBudget()
     {
-        var plan = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, null, []);
+        var plan = Planner(new TrainingOptions()).Plan(BreastCancer.Typed(BreastCancerSchema), null, []);
 
         Assert.Equal(SearchStrategy.Random, plan.Strategy);
         Assert.Equal([new SearchRung(12, 1)], plan.Rungs);
@@ -30,7 +30,7 @@ public class SearchPlannerTests
     [Fact]
     public void Plan_MoreRowsThanCrossValidationAllows_ScoresOneStratifiedHoldoutFold()
     {
-        var plan = Planner(new TrainingOptions { CrossValidationMaxRows = 400 }).Plan(BreastCancer, BreastCancerSchema, null, []);
+        var plan = Planner(new TrainingOptions { CrossValidationMaxRows = 400 }).Plan(BreastCancer.Typed(BreastCancerSchema), null, []);
 
         Assert.Equal(5, plan.Settings.Folds);
         Assert.Equal(1, plan.Settings.ValidationFolds);
@@ -39,7 +39,7 @@ public class SearchPlannerTests
     [Fact]
     public void Plan_Halving_SizesItsRungsFromTheRows()
     {
-        var plan = Planner(new TrainingOptions { Strategy = SearchStrategy.Halving, MaxTrials = 24 }).Plan(BreastCancer, BreastCancerSchema, null, []);
+        var plan = Planner(new TrainingOptions { Strategy = SearchStrategy.Halving, MaxTrials = 24 }).Plan(BreastCancer.Typed(BreastCancerSchema), null, []);
 
         // 456 training rows, 364 per fold: one rung of a third (121 rows, above the 100-row floor), then all of them.
         Assert.Equal([new SearchRung(18, 1 / 3.0), new SearchRung(6, 1)], plan.Rungs);
@@ -52,7 +52,7 @@ public class SearchPlannerTests
     {
         var rows = BreastCancer.Rows.Where(r => r[^1] == "benign").Concat(BreastCancer.Rows.Where(r => r[^1] == "malignant").Take(4)).ToArray();
 
-        var plan = Planner(new TrainingOptions()).Plan(new CsvDataset(BreastCancer.Columns, rows), BreastCancerSchema, null, []);
+        var plan = Planner(new TrainingOptions()).Plan((new CsvDataset(BreastCancer.Columns, rows)).Typed(BreastCancerSchema), null, []);
 
         Assert.Equal(3, plan.Settings.Folds);
     }
@@ -60,7 +60,7 @@ public class SearchPlannerTests
     [Fact]
     public void Plan_SpecMetric_IsTheMetricTrialsAreRankedBy()
     {
-        var plan = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, "F1", []);
+        var plan = Planner(new TrainingOptions()).Plan(BreastCancer.Typed(BreastCancerSchema), "F1", []);
 
         Assert.Equal("f1", plan.Settings.Metric);
     }
@@ -68,7 +68,7 @@ public class SearchPlannerTests
     [Fact]
     public void Plan_MetricTheTaskDoesNotReport_Throws()
     {
-        var error = Assert.Throws<MlopsException>(() => Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, "rmse", []));
+        var error = Assert.Throws<MlopsException>(() => Planner(new TrainingOptions()).Plan(BreastCancer.Typed(BreastCancerSchema), "rmse", []));
 
         Assert.Contains("'rmse'", error.Message, StringComparison.Ordinal);
     }
@@ -76,9 +76,9 @@ public class SearchPlannerTests
     [Fact]
     public void Plan_ClassWeightsMitigation_IsAppliedToClassification_NotToRegression()
     {
-        var classification = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, null, ["class-weights", "impute-missing"]);
+        var classification = Planner(new TrainingOptions()).Plan(BreastCancer.Typed(BreastCancerSchema), null, ["class-weights", "impute-missing"]);
         var diabetes = SampleDatasets.Load(SampleDatasets.Diabetes);
-        var regression = Planner(new TrainingOptions()).Plan(diabetes, TestSchemas.ForSample(SampleDatasets.Diabetes), null, ["class-weights"]);
+        var regression = Planner(new TrainingOptions()).Plan(diabetes.Typed(TestSchemas.ForSample(SampleDatasets.Diabetes)), null, ["class-weights"]);
 
         Assert.True(classification.Settings.ClassWeights);
         Assert.Equal(["class-weights"], classification.Mitigations);
@@ -89,8 +89,8 @@ public class SearchPlannerTests
     [Fact]
     public void Plan_SameInputs_SamePlan()
     {
-        var first = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, null, []);
-        var second = Planner(new TrainingOptions()).Plan(BreastCancer, BreastCancerSchema, null, []);
+        var first = Planner(new TrainingOptions()).Plan(BreastCancer.Typed(BreastCancerSchema), null, []);
+        var second = Planner(new TrainingOptions()).Plan(BreastCancer.Typed(BreastCancerSchema), null, []);
 
         Assert.Equal(first.Configurations, second.Configurations);
         Assert.Equal(first.Settings, second.Settings);

@@ -44,7 +44,7 @@ public class TrainerCatalogTests
         var trainer = TrainerCatalog.Find(task, name);
 
         var result = new TrialRunner(TimeProvider.System).Run(
-            SampleDatasets.Load(sample), TestSchemas.ForSample(sample), settings, new TrialRequest(0, 0, new TrialConfiguration(name, trainer.Defaults), 1, null));
+            SampleDatasets.Load(sample).Typed(TestSchemas.ForSample(sample)), settings, new TrialRequest(0, 0, new TrialConfiguration(name, trainer.Defaults), 1, null));
 
         Assert.Equal(TrialStatus.Completed, result.Status);
         Assert.True(double.IsFinite(result.Metrics[settings.Metric]));
