@@ -23,6 +23,8 @@ public static class MixedCsvGenerator
 
     private static readonly string[] Segments = ["consumer", "small-business", "enterprise", "public"];
 
+    private static readonly string[] Channels = ["web", "store", "phone", "partner", "app"];
+
     private static readonly string[] Words =
     [
         "great", "slow", "fast", "delivery", "service", "price", "quality", "support", "app", "login",
@@ -63,6 +65,37 @@ public static class MixedCsvGenerator
             line.Append(lastSeen.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)).Append(',');
             AppendComment(line, random);
             line.Append(label).Append('\n');
+            writer.Write(line);
+        }
+    }
+
+    /// <summary>
+    /// A narrower file, the shape of a plain tabular export (about 56 bytes a row): six numbers, one of them with
+    /// missing values, a category of five values and a binary label that depends on four of them.
+    /// </summary>
+    public static void WriteNumeric(TextWriter writer, long rows, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var random = new Generator(seed);
+        var line = new StringBuilder(80);
+        writer.Write("f0,f1,f2,f3,f4,f5,channel,label\n");
+        for (long i = 0; i < rows; i++)
+        {
+            line.Clear();
+            var f = new double[6];
+            for (var j = 0; j < f.Length; j++)
+            {
+                f[j] = random.Normal();
+            }
+
+            var channel = random.Next(Channels.Length);
+            var odds = (1.2 * f[0]) - (0.8 * f[1]) + (0.5 * f[2] * f[3]) + (channel == 2 ? 0.7 : -0.2);
+            for (var j = 0; j < f.Length; j++)
+            {
+                AppendOrMissing(line, random, j == 4 ? 0.05 : 0, f[j].ToString("0.0000", CultureInfo.InvariantCulture));
+            }
+
+            line.Append(Channels[channel]).Append(',').Append(random.Unit() < 1 / (1 + Math.Exp(-odds)) ? 1 : 0).Append('\n');
             writer.Write(line);
         }
     }

@@ -9,12 +9,20 @@ using Mlops.Core;
 using Mlops.Core.Validation;
 
 // generate <file> [rows] [seed]: writes the mixed-type CSV the data-quality benchmark profiles.
+// generate-numeric <file> [rows] [seed]: writes the narrower numeric CSV (scripts/bench-train-large --numeric).
+// parquet <csv> <parquet>: writes that CSV as typed Parquet (scripts/bench-train-large --parquet).
 // profile <file> [--json]: validates the file as a run does (stream, profile, checks, contract) and reports time.
 // Anything else runs BenchmarkDotNet (e.g. --filter *Profiler*).
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length >= 2:
         Generate(args[1], args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 10_000_000, args.Length > 3 ? ulong.Parse(args[3], CultureInfo.InvariantCulture) : 42);
+        return 0;
+    case "generate-numeric" when args.Length >= 2:
+        GenerateNumeric(args[1], args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 3 ? ulong.Parse(args[3], CultureInfo.InvariantCulture) : 42);
+        return 0;
+    case "parquet" when args.Length >= 3:
+        await MixedParquetWriter.ConvertAsync(args[1], args[2]);
         return 0;
     case "profile" when args.Length >= 2:
         return Profile(args[1], args.Contains("--json"));
@@ -27,6 +35,12 @@ static void Generate(string path, long rows, ulong seed)
 {
     using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
     MixedCsvGenerator.Write(writer, rows, seed);
+}
+
+static void GenerateNumeric(string path, long rows, ulong seed)
+{
+    using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+    MixedCsvGenerator.WriteNumeric(writer, rows, seed);
 }
 
 static int Profile(string path, bool json)

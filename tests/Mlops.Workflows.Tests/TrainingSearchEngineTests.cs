@@ -29,7 +29,9 @@ public sealed class TrainingSearchEngineTests(SearchEngineFixture engine, ITestO
         Assert.Equal(first.Record.Winner.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), first.Version.Parameters["selectedTrial"]);
         Assert.Equal("24", first.Version.Parameters["searchTrials"]);
         Assert.Equal(first.Record.Trials[first.Record.Winner.Value].Configuration.Trainer, first.Version.Trainer);
-        Assert.True(first.Version.Metrics["auc"] > 0.97, $"holdout AUC {first.Version.Metrics["auc"]}");
+        // 114 holdout rows: one split's AUC differs from another's by about 0.01, so this only says the winner is good;
+        // how good the search is, scripts/peer-compare measures on cross-validated folds.
+        Assert.True(first.Version.Metrics["auc"] > 0.96, $"holdout AUC {first.Version.Metrics["auc"]}");
 
         // Same data, seed and configuration: the same trial wins, with the same cross-validated and holdout metrics.
         Assert.Equal(first.Record.Winner, second.Record.Winner);

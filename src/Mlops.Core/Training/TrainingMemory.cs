@@ -6,8 +6,10 @@ namespace Mlops.Core.Training;
 /// How many rows training holds at once within <see cref="TrainingOptions.MemoryBudgetMegabytes"/>. A cell costs the
 /// shared typed copy of the dataset and the model-input rows made once from it (<see cref="Datasets.Columnar.ColumnarDataset"/>:
 /// a value, its slot in the shared row and the row's share of its objects, about 24 bytes) plus, per trial running at
-/// once, ML.NET's featurized copies and the trainer's own (about 56 bytes); beyond the rows this allows, the dataset is
-/// trained on a sample (<see cref="RowSampling"/>), never loaded whole into an out-of-memory crash.
+/// once, ML.NET's featurized copies and the trainer's own (about 56 bytes). All of the data comes before speed: the
+/// rows are those that fit with one trial at a time, and the search runs as many trials at once as the rows it has
+/// leave room for (at most <see cref="TrainingOptions.MaxConcurrentTrials"/>). Beyond those rows the dataset is trained
+/// on a sample (<see cref="RowSampling"/>), never loaded whole into an out-of-memory crash.
 /// </summary>
 public static class TrainingMemory
 {
@@ -20,13 +22,22 @@ public static class TrainingMemory
     /// <summary>The fewest rows a sample keeps, whatever the budget: below this a search learns little.</summary>
     public const int MinRows = 10_000;
 
-    /// <summary>Rows of <paramref name="columns"/> columns that fit in the budget.</summary>
+    /// <summary>Rows of <paramref name="columns"/> columns that fit in the budget with one trial running.</summary>
     public static int MaxRows(TrainingOptions options, int columns)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var perRow = (long)Math.Max(1, columns) * (SharedBytesPerCell + (TrialBytesPerCell * (long)options.MaxConcurrentTrials));
+        var perRow = (long)Math.Max(1, columns) * (SharedBytesPerCell + TrialBytesPerCell);
         var rows = ((long)options.MemoryBudgetMegabytes << 20) / perRow;
         return (int)Math.Clamp(rows, MinRows, int.MaxValue);
+    }
+
+    /// <summary>Trials that can run at once on <paramref name="rows"/> rows of <paramref name="columns"/> columns: at least one.</summary>
+    public static int Concurrency(TrainingOptions options, int columns, long rows)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var cells = Math.Max(1, rows) * Math.Max(1, columns);
+        var room = ((options.MemoryBudgetMegabytes << 20) / (double)cells) - SharedBytesPerCell;
+        return (int)Math.Clamp(Math.Floor(room / TrialBytesPerCell), 1, options.MaxConcurrentTrials);
     }
 
     /// <summary>The sample training draws of a dataset with this schema: stratified by the label for classification.</summary>

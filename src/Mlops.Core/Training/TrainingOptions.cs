@@ -27,8 +27,8 @@ public sealed class TrainingOptions
     public int MaxSearchSeconds { get; set; } = 1_200;
 
     /// <summary>
-    /// The memory training may use for data on one instance (MB): with the trials running at once, it sets how many
-    /// rows are trained on (<see cref="TrainingMemory"/>). Half of the default Flex Consumption instance's 2,048 MB.
+    /// The memory training may use for data on one instance (MB): it sets how many rows are trained on and how many
+    /// trials run at once on them (<see cref="TrainingMemory"/>). Half of the default Flex Consumption instance's 2,048 MB.
     /// </summary>
     [Range(64, 1_048_576)]
     public int MemoryBudgetMegabytes { get; set; } = 1_024;

@@ -68,13 +68,19 @@ public class RowSamplingTests
     }
 
     [Fact]
-    public void TheBudget_SetsTheRows_ByColumnsAndConcurrentTrials_NeverBelowTheFloor()
+    public void TheBudget_SetsTheRows_ForOneTrial_NeverBelowTheFloor_AndTheConcurrencyForThoseRows()
     {
-        var options = new TrainingOptions { MemoryBudgetMegabytes = 1_024, MaxConcurrentTrials = 2 };
+        var options = new TrainingOptions { MemoryBudgetMegabytes = 1_024, MaxConcurrentTrials = 4 };
+        var rows = TrainingMemory.MaxRows(options, 21);
 
-        Assert.Equal((int)((1_024L << 20) / (21 * (TrainingMemory.SharedBytesPerCell + (2 * TrainingMemory.TrialBytesPerCell)))), TrainingMemory.MaxRows(options, 21));
-        Assert.True(TrainingMemory.MaxRows(options, 21) > TrainingMemory.MaxRows(new TrainingOptions { MemoryBudgetMegabytes = 1_024, MaxConcurrentTrials = 4 }, 21));
+        Assert.Equal((int)((1_024L << 20) / (21 * (TrainingMemory.SharedBytesPerCell + TrainingMemory.TrialBytesPerCell))), rows);
         Assert.Equal(TrainingMemory.MinRows, TrainingMemory.MaxRows(new TrainingOptions { MemoryBudgetMegabytes = 64 }, 2_000));
+
+        // All the rows that fit come first: on as many as fit, one trial at a time; on fewer, more at once.
+        Assert.Equal(1, TrainingMemory.Concurrency(options, 21, rows));
+        Assert.Equal(2, TrainingMemory.Concurrency(options, 21, rows / 2));
+        Assert.Equal(4, TrainingMemory.Concurrency(options, 21, 1_000));
+        Assert.Equal(1, TrainingMemory.Concurrency(options, 21, rows * 10L));
         var regression = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric)], "y", MlTask.Regression, []);
         Assert.Null(TrainingMemory.Sampling(options, regression).StratifyBy);
     }
@@ -82,7 +88,7 @@ public class RowSamplingTests
     [Fact]
     public void TheGate_SaysWhenTrainingWillUseASample_AndPassesTheData()
     {
-        var csv = Csv(12_000, rare: 0);
+        var csv = Csv(450_000, rare: 0);
         var tight = new TrainingOptions { MemoryBudgetMegabytes = 64, MaxConcurrentTrials = 64 };
         ValidationReport Validate(TrainingOptions? training) =>
             new DatasetValidator(Options.Create(new ValidationOptions()), null, training is null ? null : Options.Create(training)).Validate(Stream(csv), "{\"label\":\"label\",\"id\":[\"i\"]}");
@@ -92,8 +98,9 @@ public class RowSamplingTests
 
         var finding = Assert.Single(sampled.Findings, f => f.Rule == ValidationRules.TrainingSample);
         Assert.Equal(Severity.Warning, finding.Severity);
-        Assert.Contains("12,000 rows", finding.Message, StringComparison.Ordinal);
-        Assert.Contains($"{TrainingMemory.MinRows:N0}", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("450,000 rows", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"{TrainingMemory.MaxRows(tight, 2):N0}", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("one trial at a time", finding.Message, StringComparison.Ordinal);
         Assert.Contains("stratified by 'label'", finding.Message, StringComparison.Ordinal);
         Assert.NotNull(sampled.Schema);
         Assert.DoesNotContain(whole.Findings, f => f.Rule == ValidationRules.TrainingSample);

@@ -5,9 +5,8 @@ namespace Mlops.Core.Datasets.Columnar;
 /// <summary>
 /// A validated dataset as training reads it: one typed column per feature and the label, under the schema validation
 /// accepted, in file order (all labelled rows, or a sample of them). Numbers are parsed once, categories are
-/// dictionary codes, and each row carries a digest of its content as the model reads it (features and label, typed:
-/// the same data in a semicolon file or a Parquet file has the same digests), which orders the holdout split and the
-/// folds. Immutable: a run's activities share one copy, and what they derive from it (the split, the
+/// dictionary codes, and each row carries a digest of its content (every cell; those the model reads as typed, so the
+/// same data in a semicolon file or a Parquet file has the same digests), which orders the holdout split and the folds. Immutable: a run's activities share one copy, and what they derive from it (the split, the
 /// folds, the model's input rows) is made once (<see cref="Derived{T}"/>).
 /// </summary>
 public sealed class ColumnarDataset

@@ -23,6 +23,8 @@ public sealed class ColumnarDatasetBuilder : ICsvRowSink
     private int[] labelCodes = [];
     private int labelColumn = -1;
     private ulong[] digests = [];
+    private ulong[] cellHashes = [];
+    private bool[] read = [];
     private long[] positions = [];
     private long position;
     private int count;
@@ -60,6 +62,12 @@ public sealed class ColumnarDatasetBuilder : ICsvRowSink
         features = [.. schema.Features.Select(f => ColumnBuilder.For(f.Name, f.Kind))];
         labelColumn = index.TryGetValue(schema.Label, out var label) ? label : throw MlopsException.Invalid($"The data has no column '{schema.Label}', which the model needs as its label.");
         regressionLabel = schema.Task == MlTask.Regression ? ColumnBuilder.For(schema.Label, ColumnKind.Numeric) : null;
+        cellHashes = new ulong[columns.Count];
+        read = new bool[columns.Count];
+        foreach (var column in featureColumns.Append(labelColumn))
+        {
+            read[column] = true;
+        }
     }
 
     public void Row(CsvRow row)
@@ -82,20 +90,28 @@ public sealed class ColumnarDatasetBuilder : ICsvRowSink
             return;
         }
 
-        var digest = ValueHash.RowSeed;
+        // Every cell counts towards the row's identity (rows that differ only in a column the model does not read are
+        // still two examples); the cells it reads count as typed ("1.0" and "1" are one value), the others as written.
+        var hashes = cellHashes;
         for (var i = 0; i < features.Length; i++)
         {
-            digest = ValueHash.Combine(digest, features[i].Set(slot, featureColumns[i] < row.Count ? row[featureColumns[i]] : []));
+            hashes[featureColumns[i]] = features[i].Set(slot, featureColumns[i] < row.Count ? row[featureColumns[i]] : []);
         }
 
         if (regressionLabel is null)
         {
             SlotArrays.Put(ref labelCodes, slot, code);
-            digest = ValueHash.Combine(digest, ValueHash.Of(schema.ClassLabels[code]));
+            hashes[labelColumn] = ValueHash.Of(schema.ClassLabels[code]);
         }
         else
         {
-            digest = ValueHash.Combine(digest, regressionLabel.Set(slot, labelCell));
+            hashes[labelColumn] = regressionLabel.Set(slot, labelCell);
+        }
+
+        var digest = ValueHash.RowSeed;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            digest = ValueHash.Combine(digest, read[i] ? hashes[i] : i < row.Count ? ValueHash.Of(row[i]) : ValueHash.Missing);
         }
 
         SlotArrays.Put(ref digests, slot, ValueHash.Finish(digest));

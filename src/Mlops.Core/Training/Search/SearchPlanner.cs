@@ -47,7 +47,8 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
             primary,
             applied.Contains(TrainingMitigations.ClassWeights),
             settings.OneHotMaxCardinality);
-        return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, settings.MaxConcurrentTrials, settings.MaxSearchSeconds, training.Length, applied);
+        var concurrency = TrainingMemory.Concurrency(settings, schema.Features.Count + 1, data.RowCount);
+        return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, concurrency, settings.MaxSearchSeconds, training.Length, applied);
     }
 
     /// <summary>The settings of a model trained without a search: the task's default metric, no mitigation.</summary>

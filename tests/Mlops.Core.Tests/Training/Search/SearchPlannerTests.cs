@@ -96,5 +96,18 @@ public class SearchPlannerTests
         Assert.Equal(first.Settings, second.Settings);
     }
 
+    [Fact]
+    public void Plan_RowsThatFillTheMemoryBudget_RunFewerTrialsAtOnce()
+    {
+        var rows = Enumerable.Range(0, 30).SelectMany(copy => BreastCancer.Rows.Select(r => r)).ToArray();
+        var large = new CsvDataset(BreastCancer.Columns, rows).Typed(BreastCancerSchema);
+
+        var tight = Planner(new TrainingOptions { MemoryBudgetMegabytes = 64, MaxConcurrentTrials = 4 }).Plan(large, null, []);
+        var roomy = Planner(new TrainingOptions { MemoryBudgetMegabytes = 1_024, MaxConcurrentTrials = 4 }).Plan(large, null, []);
+
+        Assert.Equal(1, tight.MaxConcurrentTrials);
+        Assert.Equal(4, roomy.MaxConcurrentTrials);
+    }
+
     private static SearchPlanner Planner(TrainingOptions options) => new(Options.Create(options));
 }
