@@ -6,6 +6,10 @@ using BenchmarkDotNet.Running;
 using Microsoft.Extensions.Options;
 using Mlops.Benchmarks;
 using Mlops.Core;
+using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
+using Mlops.Core.Training;
+using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 
 // generate <file> [rows] [seed]: writes the mixed-type CSV the data-quality benchmark profiles.
@@ -24,6 +28,8 @@ switch (args.FirstOrDefault())
     case "parquet" when args.Length >= 3:
         await MixedParquetWriter.ConvertAsync(args[1], args[2]);
         return 0;
+    case "trial" when args.Length >= 3:
+        return await Trial(args[1], args[2]);
     case "profile" when args.Length >= 2:
         return Profile(args[1], args.Contains("--json"));
     default:
@@ -41,6 +47,38 @@ static void GenerateNumeric(string path, long rows, ulong seed)
 {
     using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
     MixedCsvGenerator.WriteNumeric(writer, rows, seed);
+}
+
+// One search trial on a file, as a run's activity does it, timed in its parts (load, first trial, repeat): where a
+// trial's time goes on large data.
+static async Task<int> Trial(string path, string trainer)
+{
+    var clock = Stopwatch.StartNew();
+    ValidationReport report;
+    using (var file = File.OpenRead(path))
+    {
+        report = await new DatasetValidator(Options.Create(new ValidationOptions())).ValidateAsync(file, DatasetFiles.FormatOf(path) ?? DatasetFormat.Csv, "{\"label\":\"label\"}");
+    }
+
+    var validated = clock.Elapsed.TotalSeconds;
+    var builder = new ColumnarDatasetBuilder(report.Schema!);
+    using (var file = File.OpenRead(path))
+    {
+        await DatasetFiles.ReadAsync(file, DatasetFiles.FormatOf(path) ?? DatasetFormat.Csv, builder, CsvDialectHint.Exactly(report.Schema!.Dialect), CancellationToken.None);
+    }
+
+    var data = builder.Build();
+    var loaded = clock.Elapsed.TotalSeconds;
+    var options = new TrainingOptions();
+    var plan = new SearchPlanner(Options.Create(options)).Plan(data, null, []);
+    var configuration = plan.Configurations.First(c => c.Trainer == trainer);
+    var runner = new TrialRunner(TimeProvider.System);
+    var first = runner.Run(data, plan.Settings, new TrialRequest(0, 0, configuration, 1, null));
+    var firstAt = clock.Elapsed.TotalSeconds;
+    var second = runner.Run(data, plan.Settings, new TrialRequest(1, 0, configuration, 1, null));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"validate {validated:0.0} s, load {loaded - validated:0.0} s, first trial {firstAt - loaded:0.0} s ({first.Metrics[plan.Settings.Metric]:0.0000}), second {second.DurationSeconds:0.0} s, rows {data.RowCount:N0}, peak working set {Environment.WorkingSet / 1e6:0} MB"));
+    return 0;
 }
 
 static int Profile(string path, bool json)

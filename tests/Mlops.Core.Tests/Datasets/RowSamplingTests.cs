@@ -81,6 +81,11 @@ public class RowSamplingTests
         Assert.Equal(2, TrainingMemory.Concurrency(options, 21, rows / 2));
         Assert.Equal(4, TrainingMemory.Concurrency(options, 21, 1_000));
         Assert.Equal(1, TrainingMemory.Concurrency(options, 21, rows * 10L));
+
+        // Free text is featurized into many n-grams per trial: it weighs as many cells.
+        var withText = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric), new ColumnSchema("note", ColumnKind.Text)], "y", MlTask.Regression, []);
+        Assert.Equal(2 + TrainingMemory.TextCellWeight, TrainingMemory.Cells(withText));
+        Assert.Equal(TrainingMemory.MaxRows(options, 2 + TrainingMemory.TextCellWeight), TrainingMemory.Sampling(options, withText).MaxRows);
         var regression = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric)], "y", MlTask.Regression, []);
         Assert.Null(TrainingMemory.Sampling(options, regression).StratifyBy);
     }

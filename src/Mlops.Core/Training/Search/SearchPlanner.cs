@@ -47,7 +47,7 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
             primary,
             applied.Contains(TrainingMitigations.ClassWeights),
             settings.OneHotMaxCardinality);
-        var concurrency = TrainingMemory.Concurrency(settings, schema.Features.Count + 1, data.RowCount);
+        var concurrency = TrainingMemory.Concurrency(settings, TrainingMemory.Cells(schema), data.RowCount);
         return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, concurrency, settings.MaxSearchSeconds, training.Length, applied);
     }
 
