@@ -16,6 +16,7 @@ using Mlops.Core.Validation;
 // generate-numeric <file> [rows] [seed]: writes the narrower numeric CSV (scripts/bench-train-large --numeric).
 // parquet <csv> <parquet>: writes that CSV as typed Parquet (scripts/bench-train-large --parquet).
 // profile <file> [--json]: validates the file as a run does (stream, profile, checks, contract) and reports time.
+// seppass <file>: Sep's parallel pass over the file, every cell tried as a number: the floor the gate is held to.
 // Anything else runs BenchmarkDotNet (e.g. --filter *Profiler*).
 switch (args.FirstOrDefault())
 {
@@ -32,6 +33,11 @@ switch (args.FirstOrDefault())
         return await Trial(args[1], args[2]);
     case "profile" when args.Length >= 2:
         return Profile(args[1], args.Contains("--json"));
+    case "seppass" when args.Length >= 2:
+        var clock = Stopwatch.StartNew();
+        var (rows, numbers) = SepPass.Run(args[1]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows={rows} numbers={numbers} seconds={clock.Elapsed.TotalSeconds:0.00}"));
+        return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ProfilerBenchmarks).Assembly).Run(args);
         return 0;

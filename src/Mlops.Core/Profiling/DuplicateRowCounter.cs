@@ -7,7 +7,8 @@ namespace Mlops.Core.Profiling;
 /// rows, then over the rows whose hash has its top bits zero (a 1-in-2^level sample that halves each time the bound is
 /// reached). Identical rows have identical hashes, so they are sampled together and the sample's duplicate rate is an
 /// unbiased estimate of the file's. Hashes and their counts share one open-addressing table, at most half full: a row
-/// costs one probe, usually one cache miss, which is what bounds the profiler on large files.
+/// costs one probe, usually one cache miss, which is what bounds the profiler on large files. The outcome is the
+/// same whatever order the rows come in.
 /// </summary>
 internal sealed class DuplicateRowCounter
 {
@@ -41,7 +42,11 @@ internal sealed class DuplicateRowCounter
         sampledRows++;
         if (Insert(slots, rowHash, 1) && ++distinct > limit)
         {
-            Subsample();
+            // Until the sample fits: the level then depends only on the set of rows, never on their order.
+            while (distinct > limit)
+            {
+                Subsample();
+            }
         }
     }
 

@@ -31,6 +31,12 @@ public sealed record ProfilerSettings
 
     public int HistogramBins { get; init; } = 10;
 
+    /// <summary>
+    /// Threads the profile is made on (1: the caller's alone). The profile is the same for any value: each column
+    /// still sees its values in file order (<see cref="ColumnGroupPipeline"/>).
+    /// </summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Seeds the sketches' and the sample's randomness: the same file always gives the same profile.</summary>
     public ulong Seed { get; init; } = 42;
 }

@@ -17,6 +17,13 @@ internal static class ValueHash
 
     public static ulong Of(ReadOnlySpan<char> value) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value));
 
+    /// <summary>
+    /// A cell's term in its row's profile hash, which is the <see cref="Finish"/> of the sum of its cells' terms: mixing
+    /// in the column keeps it order-sensitive (a value moved to another column makes another row), and a sum can be
+    /// added up by column groups on different threads in any order.
+    /// </summary>
+    public static ulong Cell(int column, ulong hash) => SplitMix64.Mix(hash ^ ((ulong)(column + 1) * 0xD6E8FEB86659FD93UL));
+
     /// <summary>Folds a cell's hash into its row's: order-sensitive and a bijection of the row so far for each cell.</summary>
     public static ulong Combine(ulong row, ulong cell) => BitOperations.RotateLeft((row ^ cell) * 0x9E3779B97F4A7C15UL, 29);
 
