@@ -294,6 +294,11 @@ param quarantineRetentionDays int = 30
 @maxValue(3650)
 param predictionRetentionDays int = 90
 
+@description('Days the typed copies of datasets that training reads (the columnar container) are kept after they are written; a run that needs an expired copy parses its dataset once and writes it again.')
+@minValue(1)
+@maxValue(3650)
+param columnarRetentionDays int = 30
+
 @description('Retention__KeepVersions: the newest versions of each model retention always keeps (aliased versions are kept too).')
 @minValue(1)
 @maxValue(100000)
@@ -336,6 +341,7 @@ var containers = {
   models: 'models'
   quarantine: 'quarantine'
   predictions: 'predictions'
+  columnar: 'columnar'
   deploymentPackage: 'app-package-${resourceToken}'
   deadLetter: 'deadletter'
 }
@@ -366,6 +372,7 @@ module storage 'core/storage.bicep' = {
       containers.models
       containers.quarantine
       containers.predictions
+      containers.columnar
       containers.deploymentPackage
       containers.deadLetter
     ]
@@ -377,6 +384,8 @@ module storage 'core/storage.bicep' = {
     quarantineContainerName: containers.quarantine
     predictionRetentionDays: predictionRetentionDays
     predictionsContainerName: containers.predictions
+    columnarRetentionDays: columnarRetentionDays
+    columnarContainerName: containers.columnar
     publicNetworkRestricted: vnetEnabled
   }
 }

@@ -54,6 +54,14 @@ param predictionRetentionDays int
 @description('Name of the container of the prediction log, whose segments expire after predictionRetentionDays.')
 param predictionsContainerName string
 
+@description('Days a typed copy of a dataset is kept after it is written before the lifecycle policy deletes it (training writes it again when needed).')
+@minValue(1)
+@maxValue(3650)
+param columnarRetentionDays int
+
+@description('Name of the container of the typed copies of datasets, whose blobs expire after columnarRetentionDays.')
+param columnarContainerName string
+
 @description('Refuse traffic from the internet (the virtual network option): callers come through private endpoints; trusted Azure services (Event Grid\'s dead-lettering, Azure Monitor) still reach the account.')
 param publicNetworkRestricted bool
 
@@ -111,7 +119,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     ]
   }
 
-  // Quarantined uploads and logged predictions expire; previous versions of any blob expire (the current ones stay until the app deletes them).
+  // Quarantined uploads, logged predictions and typed copies of datasets expire; previous versions of any blob expire (the current ones stay until the app deletes them).
   resource lifecycle 'managementPolicies' = {
     name: 'default'
     properties: {
@@ -148,6 +156,24 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
                 baseBlob: {
                   delete: {
                     daysAfterModificationGreaterThan: predictionRetentionDays
+                  }
+                }
+              }
+            }
+          }
+          {
+            name: 'columnar-copy-expiry'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: ['blockBlob']
+                prefixMatch: ['${columnarContainerName}/']
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: columnarRetentionDays
                   }
                 }
               }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Experiments;
 using Mlops.Core.Feedback;
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatasetLoader>();
+        services.AddSingleton<ColumnarCopies>();
         services.AddSingleton<DatasetValidator>();
         services.AddSingleton<SearchPlanner>();
         services.AddSingleton<TrialRunner>();

@@ -12,6 +12,12 @@ public static class StorageNames
     /// <summary>Rejected datasets and their validation reports.</summary>
     public const string QuarantineContainer = "quarantine";
 
+    /// <summary>
+    /// Typed copies of accepted datasets for training, "{model}/{dataset SHA-256}/{shape}.parquet": a cache that a
+    /// lifecycle rule expires, rebuilt from the dataset when missing.
+    /// </summary>
+    public const string ColumnarContainer = "columnar";
+
     /// <summary>Version counters, reservations, committed versions and aliases, one partition per model.</summary>
     public const string ModelRegistryTable = "ModelRegistry";
 
@@ -30,7 +36,7 @@ public static class StorageNames
     /// <summary>Runs and their stages.</summary>
     public const string RunHistoryTable = "RunHistory";
 
-    public static IReadOnlyList<string> Containers { get; } = [DatasetsContainer, ModelsContainer, QuarantineContainer, PredictionsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [DatasetsContainer, ModelsContainer, QuarantineContainer, PredictionsContainer, ColumnarContainer];
 
     /// <summary>A/B experiments: partition = model, a row per experiment and one marking the open one.</summary>
     public const string ExperimentsTable = "Experiments";

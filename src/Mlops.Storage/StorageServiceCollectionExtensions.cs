@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Events;
 using Mlops.Core.Experiments;
 using Mlops.Core.Feedback;
@@ -46,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StorageClients>();
         services.AddSingleton<IDatasetStore, BlobDatasetStore>();
+        services.AddSingleton<IColumnarCopyStore, BlobColumnarCopyStore>();
         services.AddSingleton<IModelArtifactStore, BlobModelArtifactStore>();
         services.AddSingleton<IModelRegistry, TableModelRegistry>();
         services.AddSingleton<IVersionRetirement, TableVersionRetirement>();

@@ -30,7 +30,7 @@ public sealed class StorageTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
-    public void Lifecycle_ExpiresQuarantineLoggedPredictionsAndPreviousVersions_NeverCurrentDatasetsOrModels()
+    public void Lifecycle_ExpiresQuarantineLoggedPredictionsTypedCopiesAndPreviousVersions_NeverCurrentDatasetsOrModels()
     {
         var policy = infrastructure.Template.The("Microsoft.Storage/storageAccounts/managementPolicies");
         var rules = Assert.IsType<List<object?>>(policy.Evaluate("properties", "policy", "rules")).Cast<Dictionary<string, object?>>().ToList();
@@ -43,6 +43,11 @@ public sealed class StorageTests(CompiledInfrastructure infrastructure)
         Assert.Equal(["predictions/"], Assert.IsType<List<object?>>(predictionFilters["prefixMatch"]).Cast<string>());
         var predictionDelete = (Dictionary<string, object?>)((Dictionary<string, object?>)((Dictionary<string, object?>)((Dictionary<string, object?>)predictions["definition"]!)["actions"]!)["baseBlob"]!)["delete"]!;
         Assert.Equal(90L, Convert.ToInt64(predictionDelete["daysAfterModificationGreaterThan"], System.Globalization.CultureInfo.InvariantCulture));
+        var columnar = Assert.Single(rules, r => (string?)r["name"] == "columnar-copy-expiry");
+        var columnarFilters = (Dictionary<string, object?>)((Dictionary<string, object?>)columnar["definition"]!)["filters"]!;
+        Assert.Equal(["columnar/"], Assert.IsType<List<object?>>(columnarFilters["prefixMatch"]).Cast<string>());
+        var columnarDelete = (Dictionary<string, object?>)((Dictionary<string, object?>)((Dictionary<string, object?>)((Dictionary<string, object?>)columnar["definition"]!)["actions"]!)["baseBlob"]!)["delete"]!;
+        Assert.Equal(30L, Convert.ToInt64(columnarDelete["daysAfterModificationGreaterThan"], System.Globalization.CultureInfo.InvariantCulture));
         var versions = Assert.Single(rules, r => (string?)r["name"] == "previous-versions-expiry");
         var actions = (Dictionary<string, object?>)((Dictionary<string, object?>)versions["definition"]!)["actions"]!;
         Assert.True(actions.ContainsKey("version"));
@@ -75,6 +80,7 @@ public sealed class StorageTests(CompiledInfrastructure infrastructure)
         Assert.Contains("models", names);
         Assert.Contains("quarantine", names);
         Assert.Contains("predictions", names);
+        Assert.Contains("columnar", names);
 
         // The function app's deployment storage points at one of them.
         var site = infrastructure.Template.The("Microsoft.Web/sites");

@@ -1,6 +1,8 @@
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
+using Mlops.Core.Datasets.Columnar;
 using Mlops.Core.Ingestion;
 using Mlops.Core.Training;
 using Mlops.Workflows.Activities;
@@ -14,6 +16,7 @@ public class TrainingDatasetsTests
     private static readonly DatasetSchema Schema = new([new ColumnSchema("x", ColumnKind.Numeric)], "label", MlTask.BinaryClassification, ["no", "yes"]);
 
     private readonly Mock<IDatasetStore> store = new();
+    private readonly InMemoryColumnarCopyStore copies = new();
     private int opened;
 
     [Fact]
@@ -55,11 +58,53 @@ public class TrainingDatasetsTests
         await datasets.LoadAsync(Version('b'), Schema);
         await datasets.LoadAsync(Version('a'), Schema);
 
-        Assert.Equal(TrainingDatasets.Kept + 2, opened);
+        // Evicted from the process, 'a' is loaded again, from its typed copy this time.
+        Assert.Equal(TrainingDatasets.Kept + 2, opened + copies.Hits);
+        Assert.Equal(3, opened);
     }
 
-    private TrainingDatasets Datasets(bool failFirst)
+    [Fact]
+    public async Task AnotherProcess_ReadsTheTypedCopy_InsteadOfTheDataset()
     {
+        var first = Datasets(failFirst: false);
+        var dataset = new DatasetRef("m", "m/a.csv", new string('a', 64), "\"e\"");
+        var parsed = await first.LoadAsync(dataset, Schema);
+
+        // A new process: nothing loaded, and the dataset itself unreadable, so only the copy can answer.
+        store.Reset();
+        store.Setup(s => s.OpenReadAsync(It.IsAny<DatasetRef>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("Not this time."));
+        var copied = await Datasets(failFirst: false, setUp: false).LoadAsync(dataset, Schema);
+
+        Assert.Equal(1, opened);
+        Assert.Equal(1, copies.Count);
+        Assert.Equal(parsed.Digests, copied.Digests);
+        Assert.Equal(((NumberColumn)parsed.Features[0]).Values, ((NumberColumn)copied.Features[0]).Values);
+        Assert.Equal(((CodedColumn)parsed.Label).Codes, ((CodedColumn)copied.Label).Codes);
+    }
+
+    [Fact]
+    public async Task ADamagedCopy_IsACacheMiss()
+    {
+        var dataset = new DatasetRef("m", "m/a.csv", new string('a', 64), "\"e\"");
+        var name = ColumnarCopies.Name(dataset, Schema, TrainingMemory.Sampling(new TrainingOptions(), Schema));
+        await copies.WriteAsync(name, new MemoryStream(Encoding.UTF8.GetBytes("not parquet")), CancellationToken.None);
+
+        var loaded = await Datasets(failFirst: false).LoadAsync(dataset, Schema);
+
+        Assert.Equal(300, loaded.RowCount);
+        Assert.Equal(1, opened);
+        Assert.True(copies.Length(name) > 100, "the damaged copy is replaced by a good one");
+    }
+
+    private TrainingDatasets Datasets(bool failFirst, bool setUp = true)
+    {
+        var loader = new DatasetLoader(store.Object, Options.Create(new IngestionOptions()));
+        var datasets = new TrainingDatasets(new ColumnarCopies(copies, loader, NullLogger<ColumnarCopies>.Instance), Options.Create(new TrainingOptions()));
+        if (!setUp)
+        {
+            return datasets;
+        }
+
         var csv = "x,label\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"{i},{(i % 2 == 0 ? "yes" : "no")}\n"));
         store.Setup(s => s.OpenReadAsync(It.IsAny<DatasetRef>(), It.IsAny<CancellationToken>())).Returns(async () =>
         {
@@ -67,7 +112,6 @@ public class TrainingDatasetsTests
             await Task.Delay(50);
             return failFirst && attempt == 1 ? throw new IOException("The connection was reset.") : new MemoryStream(Encoding.UTF8.GetBytes(csv));
         });
-        var loader = new DatasetLoader(store.Object, Options.Create(new IngestionOptions()));
-        return new TrainingDatasets(loader, Options.Create(new TrainingOptions()));
+        return datasets;
     }
 }

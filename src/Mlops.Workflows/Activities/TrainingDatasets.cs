@@ -7,11 +7,12 @@ namespace Mlops.Workflows.Activities;
 
 /// <summary>
 /// The datasets runs train on, loaded once per process and shared: a run's planning, its concurrent trials, the refit
-/// and the evaluation read the same copy instead of each downloading and parsing the file into its own. A dataset
+/// and the evaluation read the same copy instead of each downloading and parsing the file into its own, and a process
+/// reads the dataset's stored typed copy when an activity elsewhere already made it (<see cref="ColumnarCopies"/>). A dataset
 /// whose rows exceed the training memory budget is loaded as a sample (<see cref="TrainingMemory"/>). The last
 /// <see cref="Kept"/> datasets stay; a load that failed is forgotten, so a retry reads again.
 /// </summary>
-public sealed class TrainingDatasets(DatasetLoader loader, IOptions<TrainingOptions> options)
+public sealed class TrainingDatasets(ColumnarCopies loader, IOptions<TrainingOptions> options)
 {
     /// <summary>Datasets kept loaded: one run's, and the next run's while the last activities of the first finish.</summary>
     public const int Kept = 2;
