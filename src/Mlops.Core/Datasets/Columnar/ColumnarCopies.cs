@@ -10,7 +10,8 @@ namespace Mlops.Core.Datasets.Columnar;
 /// once per instance: the first activity that needs the dataset in a process reads the copy, or, when there is none,
 /// parses the dataset and writes the copy for the others. A copy is named by the dataset's content hash and by what
 /// shaped it (the schema and the sample), so it can never stand for other data, and an unreadable or stale one is
-/// only a cache miss. The copy is a cache: losing it costs one parse, and the store expires what is no longer read.
+/// only a cache miss. The copy is a cache: losing it costs one parse, and the store expires copies some days after
+/// they are written (a lifecycle rule in Azure).
 /// </summary>
 public sealed class ColumnarCopies(IColumnarCopyStore store, DatasetLoader loader, ILogger<ColumnarCopies> logger)
 {
