@@ -37,14 +37,14 @@ internal sealed class TrainerDefinition
     public IEstimator<ITransformer> Build(MLContext ml, TrainerInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(ml);
-        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
-        if (NeedsNormalization)
-        {
-            // Iterative optimizers pass over the data many times: cache the featurized rows once.
-            chain = chain.Append(ml.Transforms.NormalizeMinMax(FeaturePipeline.Features)).AppendCacheCheckpoint(ml);
-        }
+        var trainer = Create(ml, inputs);
 
-        chain = chain.Append(Create(ml, inputs));
+        // Iterative optimizers pass over the data many times: cache the featurized rows once. The checkpoint must sit in
+        // the same chain as the trainer: ML.NET caches only between a chain's own steps, so a checkpoint that ends a
+        // nested chain (what appending to an IEstimator makes) is dropped, and every pass re-ran the featurization.
+        IEstimator<ITransformer> chain = NeedsNormalization
+            ? ml.Transforms.NormalizeMinMax(FeaturePipeline.Features).AppendCacheCheckpoint(ml).Append(trainer)
+            : trainer;
         return Task == MlTask.MulticlassClassification
             ? chain.Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
             : chain;

@@ -50,6 +50,31 @@ public class TrainerCatalogTests
         Assert.True(double.IsFinite(result.Metrics[settings.Metric]));
     }
 
+    [Theory]
+    [InlineData("LbfgsLogisticRegression")]
+    [InlineData("LbfgsMaximumEntropy")]
+    [InlineData("SdcaRegression")]
+    public void IterativeTrainers_PassOverTheCachedFeatures_NotOverTheRowsAgain(string name)
+    {
+        var task = Enum.GetValues<MlTask>().Single(t => TrainerCatalog.For(t).Any(d => d.Name == name));
+        var sample = task switch
+        {
+            MlTask.BinaryClassification => SampleDatasets.BreastCancer,
+            MlTask.MulticlassClassification => SampleDatasets.Iris,
+            _ => SampleDatasets.Diabetes,
+        };
+        var schema = TestSchemas.ForSample(sample);
+        var rows = new CountingList<FeatureRow>(TableFeatureRows.All(SampleDatasets.Load(sample).Typed(schema)));
+        var trainer = TrainerCatalog.Find(task, name);
+        var settings = new TrialSettings(42, 0.2, 3, 1, Mlops.Core.Evaluation.PrimaryMetric.For(task), false, 100);
+
+        ModelFit.Fit(new Microsoft.ML.MLContext(42), FeatureLayout.For(schema), trainer, trainer.Resolve(trainer.Defaults), rows, settings);
+
+        // Fitting the imputer and the scaler reads the rows, and filling the cache once more; an optimizer that
+        // re-read them through the featurization on every pass reads them tens of times.
+        Assert.InRange(rows.Enumerations, 1, 4);
+    }
+
     [Fact]
     public void ModelSize_LinearModelsAreCheaperThanTrees()
     {
@@ -75,5 +100,23 @@ public class TrainerCatalogTests
         var error = Assert.Throws<MlopsException>(() => TrainerCatalog.Find(MlTask.Regression, "LightGbmBinary"));
 
         Assert.Contains("SdcaRegression", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A list that counts how often it is enumerated.</summary>
+    private sealed class CountingList<T>(IReadOnlyList<T> items) : IReadOnlyList<T>
+    {
+        public int Enumerations { get; private set; }
+
+        public int Count => items.Count;
+
+        public T this[int index] => items[index];
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            Enumerations++;
+            return items.GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
