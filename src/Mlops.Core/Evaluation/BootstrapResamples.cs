@@ -10,17 +10,25 @@ namespace Mlops.Core.Evaluation;
 /// </summary>
 public static class BootstrapResamples
 {
-    /// <summary>Resample <c>r</c> is row counts: <c>result[r][i]</c> is how often row i was drawn.</summary>
-    public static double[][] Draw(HoldoutScores scores, int resamples, ulong seed)
+    /// <summary>
+    /// The resamples in order, each as row counts: <c>counts[i]</c> is how often row i was drawn. One array is filled
+    /// again for every resample, so memory is one row count per row rather than resamples times rows (1.6 GB for 1,000
+    /// resamples of a 200,000-row holdout); copy it to keep a resample past the next step.
+    /// </summary>
+    public static IEnumerable<double[]> Each(HoldoutScores scores, int resamples, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
-        var strata = Strata(scores);
+        return Draw(Strata(scores), scores.Count, resamples, seed);
+    }
+
+    private static IEnumerable<double[]> Draw(int[][] strata, int count, int resamples, ulong seed)
+    {
         var state = seed;
-        var result = new double[resamples][];
+        var counts = new double[count];
         for (var r = 0; r < resamples; r++)
         {
-            var counts = new double[scores.Count];
+            Array.Clear(counts);
             foreach (var rows in strata)
             {
                 for (var j = 0; j < rows.Length; j++)
@@ -29,10 +37,8 @@ public static class BootstrapResamples
                 }
             }
 
-            result[r] = counts;
+            yield return counts;
         }
-
-        return result;
     }
 
     /// <summary>Row indices per stratum in ascending order: one stratum per class (ascending index) or one for regression.</summary>

@@ -9,9 +9,9 @@ namespace Mlops.Core.Evaluation;
 /// </summary>
 public sealed class PairedBootstrap
 {
+    private readonly HoldoutScores rows;
     private readonly SampleMetrics a;
     private readonly SampleMetrics b;
-    private readonly double[][] resamples;
 
     /// <param name="a">The first model's scores (the champion, or the older version).</param>
     /// <param name="b">The second model's scores on the same rows in the same order.</param>
@@ -27,9 +27,9 @@ public sealed class PairedBootstrap
         }
 
         Settings = settings;
+        rows = a;
         this.a = new SampleMetrics(a);
         this.b = new SampleMetrics(b);
-        resamples = BootstrapResamples.Draw(a, settings.Resamples, settings.Seed);
     }
 
     public BootstrapSettings Settings { get; }
@@ -37,8 +37,9 @@ public sealed class PairedBootstrap
     public MetricDifference Compare(string metric)
     {
         var (left, right) = (a.Compute(metric), b.Compute(metric));
-        var differences = new List<double>(resamples.Length);
-        foreach (var weights in resamples)
+        // Every metric replays the same seeded resamples, drawn again rather than held: they are resamples times rows.
+        var differences = new List<double>(Settings.Resamples);
+        foreach (var weights in BootstrapResamples.Each(rows, Settings.Resamples, Settings.Seed))
         {
             var difference = b.Compute(metric, weights) - a.Compute(metric, weights);
             if (!double.IsNaN(difference))

@@ -57,12 +57,30 @@ public class PairedBootstrapTests
     }
 
     [Fact]
+    public void ALargeHoldout_IsResampledInTheMemoryOfOneResample_NotOfAll()
+    {
+        // 50,000 regression rows: holding 1,000 resamples of them would take 400 MB.
+        const int rows = 50_000;
+        var random = new Random(3);
+        var labels = Enumerable.Range(0, rows).Select(_ => random.NextDouble() * 100).ToArray();
+        var first = new HoldoutScores(MlTask.Regression, [], labels, [.. labels.Select(l => l + random.NextDouble())], null);
+        var second = new HoldoutScores(MlTask.Regression, [], labels, [.. labels.Select(l => l + (2 * random.NextDouble()))], null);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var rmse = new PairedBootstrap(first, second, new BootstrapSettings()).Compare(MetricNames.Rmse);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(rmse.Lower > 0, $"{rmse}");
+        Assert.True(allocated < 40L * rows * sizeof(double), $"{allocated:N0} bytes allocated");
+    }
+
+    [Fact]
     public void ClassificationResamples_KeepEachClassCount()
     {
         var (training, test, schema) = EvaluationSamples.Split(SampleDatasets.Wine);
         var scores = EvaluationSamples.Score(EvaluationSamples.Train(training, schema), schema, EvaluationSamples.Holdout(test, schema, training));
 
-        foreach (var counts in BootstrapResamples.Draw(scores, 50, 9))
+        foreach (var counts in BootstrapResamples.Each(scores, 50, 9))
         {
             for (var k = 0; k < scores.Classes.Count; k++)
             {
