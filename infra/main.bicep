@@ -163,6 +163,10 @@ param trainingFolds int = 5
 @minValue(100)
 param trainingCrossValidationMaxRows int = 20000
 
+@description('Training__SearchMaxRows: the most rows a search trial fits on; beyond it trials fit on a stratified sample and only the winner is refit on all.')
+@minValue(1000)
+param trainingSearchMaxRows int = 100000
+
 @description('Training__HalvingFactor: successive halving keeps 1/factor of the configurations per rung.')
 @minValue(2)
 @maxValue(10)
@@ -465,6 +469,7 @@ module functions 'app/functions.bicep' = {
     trainingMemoryBudgetMegabytes: trainingMemoryBudgetMegabytes
     trainingFolds: trainingFolds
     trainingCrossValidationMaxRows: trainingCrossValidationMaxRows
+    trainingSearchMaxRows: trainingSearchMaxRows
     trainingHalvingFactor: trainingHalvingFactor
     trainingHalvingMinRows: trainingHalvingMinRows
     trainingOneHotMaxCardinality: trainingOneHotMaxCardinality

@@ -60,11 +60,16 @@ def main():
         for stage in run.get("stages", []):
             took = seconds_between(stage.get("startedAt"), stage.get("endedAt"))
             print(f"  stage {stage['name']:<10} {stage['status']:<10} {took}")
+            if stage['name'] == 'train' and stage.get('detail'):
+                print(f"    {stage['detail']}")
         if seconds:
             print(f"  trials {len(seconds)} on {search['trainingRows']:,} rows: mean {sum(seconds) / len(seconds):.2f} s,"
                   f" max {max(seconds):.2f} s, sum {sum(seconds):.1f} s, search wall {seconds_between(search['startedAt'], search['endedAt'])}")
             for t in trials:
-                print(f"    #{t['index']:<3} {t['configuration']['trainer']:<28} {t['status']:<12} {t['durationSeconds']:8.2f} s")
+                metric = search.get("settings", {}).get("metric")
+                score = t.get("metrics", {}).get(metric)
+                shown = f"{metric} {score:.4f} on {t['budget']:.0%} of the rows" if score is not None else ""
+                print(f"    #{t['index']:<3} {t['configuration']['trainer']:<28} {t['status']:<12} {t['durationSeconds']:8.2f} s  {shown}")
         if os.environ.get("BENCH_JSON"):
             with open(os.environ["BENCH_JSON"], "w") as out:
                 json.dump({"run": run, "search": search}, out)

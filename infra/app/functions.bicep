@@ -104,6 +104,9 @@ param trainingFolds int
 @description('Training__CrossValidationMaxRows: above this many training rows one stratified holdout replaces cross-validation.')
 param trainingCrossValidationMaxRows int
 
+@description('Training__SearchMaxRows: the most rows a search trial fits on; beyond it trials fit on a stratified sample and only the winner is refit on all.')
+param trainingSearchMaxRows int
+
 @description('Training__HalvingFactor: successive halving keeps 1/factor of the configurations per rung.')
 param trainingHalvingFactor int
 
@@ -285,6 +288,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Training__MemoryBudgetMegabytes: string(trainingMemoryBudgetMegabytes)
       Training__Folds: string(trainingFolds)
       Training__CrossValidationMaxRows: string(trainingCrossValidationMaxRows)
+      Training__SearchMaxRows: string(trainingSearchMaxRows)
       Training__HalvingFactor: string(trainingHalvingFactor)
       Training__HalvingMinRows: string(trainingHalvingMinRows)
       Training__OneHotMaxCardinality: string(trainingOneHotMaxCardinality)

@@ -132,8 +132,14 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
         var validation = selection.Settings.ValidationFolds > 1 ? $"{selection.Settings.Folds}-fold" : "holdout";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{training.Trainer} (trial {selection.Winner.Index} of {search.Trials.Count}, {validation} {PrimaryMetric.DisplayName(metric)} {selection.Winner.Metrics[metric]:0.####}) refitted on {training.TrainingRows} rows; holdout {Describe(training.Metrics)}. {search.StopReason}");
+            $"{training.Trainer} (trial {selection.Winner.Index} of {search.Trials.Count}, {validation} {PrimaryMetric.DisplayName(metric)} {selection.Winner.Metrics[metric]:0.####}{Sampled(selection.Winner)}) refitted on {training.TrainingRows} rows; holdout {Describe(training.Metrics)}. {search.StopReason}");
     }
+
+    /// <summary>Says when the winning trial fitted on a sample (Training__SearchMaxRows), since its refit did not.</summary>
+    private static string Sampled(TrialResult winner) =>
+        winner.Budget < 1
+            ? string.Create(CultureInfo.InvariantCulture, $", fitted on a stratified {winner.Budget:0.##%} of each fold's training rows")
+            : string.Empty;
 
     private static string FirstError(SearchOutcome search) =>
         search.Trials.FirstOrDefault(t => t.Error is not null)?.Error is { } error ? $"First error: {error}" : "Every trial was stopped early.";

@@ -45,6 +45,15 @@ public sealed class TrainingOptions
     [Range(100, 100_000_000)]
     public int CrossValidationMaxRows { get; set; } = 20_000;
 
+    /// <summary>
+    /// The most rows a search trial fits on. Above this, every trial fits on a stratified sample of this many of its
+    /// fold's training rows (halving's rungs grow up to it), and only the selected configuration is refit on all of
+    /// them: ranking configurations needs far fewer rows than the final model gains from, and a trial's time grows
+    /// with its rows.
+    /// </summary>
+    [Range(1_000, 100_000_000)]
+    public int SearchMaxRows { get; set; } = 100_000;
+
     /// <summary>Halving: each rung keeps 1/factor of the configurations and gives them factor times the rows.</summary>
     [Range(2, 10)]
     public int HalvingFactor { get; set; } = 3;

@@ -34,7 +34,8 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
 
         var folds = Folds(data, training, settings.Folds);
         var validationFolds = training.Length <= settings.CrossValidationMaxRows ? folds : 1;
-        var rungs = Rungs(settings, training.Length * (folds - 1) / folds);
+        var foldTrainingRows = (int)((long)training.Length * (folds - 1) / folds);
+        var rungs = Rungs(settings, foldTrainingRows);
         var configurations = ConfigurationSampler.Sample(TrainerCatalog.For(schema.Task), rungs[0].Trials, settings.Seed);
         rungs[0] = rungs[0] with { Trials = configurations.Count };
 
@@ -82,16 +83,22 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
         return Math.Clamp(rarest, 2, folds);
     }
 
+    /// <summary>
+    /// The rungs, their budgets capped at <see cref="TrainingOptions.SearchMaxRows"/>: the top rung fits on that many
+    /// rows of a fold's training part at most, and halving's lower rungs are shares of that.
+    /// </summary>
     private static List<SearchRung> Rungs(TrainingOptions settings, int foldTrainingRows)
     {
+        var searchRows = Math.Min(foldTrainingRows, settings.SearchMaxRows);
+        var top = foldTrainingRows <= settings.SearchMaxRows ? 1 : settings.SearchMaxRows / (double)foldTrainingRows;
         if (settings.Strategy == SearchStrategy.Random)
         {
-            return [new SearchRung(settings.MaxTrials, 1)];
+            return [new SearchRung(settings.MaxTrials, top)];
         }
 
-        var rungs = SuccessiveHalving.Rungs(foldTrainingRows, settings.HalvingMinRows, settings.HalvingFactor, MaxRungs);
+        var rungs = SuccessiveHalving.Rungs(searchRows, settings.HalvingMinRows, settings.HalvingFactor, MaxRungs);
         var trials = SuccessiveHalving.Schedule(settings.MaxTrials, rungs, settings.HalvingFactor);
         var budgets = SuccessiveHalving.Budgets(trials.Count, settings.HalvingFactor);
-        return [.. trials.Select((count, r) => new SearchRung(count, budgets[r]))];
+        return [.. trials.Select((count, r) => new SearchRung(count, budgets[r] * top))];
     }
 }

@@ -48,6 +48,33 @@ public class SearchPlannerTests
     }
 
     [Fact]
+    public void Plan_MoreRowsThanTheSearchFitsOn_SamplesEveryTrialDownToSearchMaxRows()
+    {
+        // 364 training rows a fold fit whole under a cap of 1,000; four times as many are sampled down to it.
+        var plan = Planner(new TrainingOptions { SearchMaxRows = 1_000 }).Plan(BreastCancer.Typed(BreastCancerSchema), null, []);
+        var capped = Planner(new TrainingOptions { SearchMaxRows = 1_000 }).Plan(Repeated(BreastCancer, 4).Typed(BreastCancerSchema), null, []);
+
+        Assert.Equal([new SearchRung(12, 1)], plan.Rungs);
+        var rung = Assert.Single(capped.Rungs);
+        var foldRows = capped.TrainingRows * 4 / 5;
+        Assert.Equal(1_000.0 / foldRows, rung.Budget, 9);
+    }
+
+    [Fact]
+    public void Plan_HalvingOnMoreRowsThanTheSearchFitsOn_GrowsItsRungsUpToSearchMaxRows()
+    {
+        var options = new TrainingOptions { Strategy = SearchStrategy.Halving, MaxTrials = 24, SearchMaxRows = 1_000, HalvingMinRows = 300 };
+
+        var plan = Planner(options).Plan(Repeated(BreastCancer, 4).Typed(BreastCancerSchema), null, []);
+
+        // 1,000 rows afford one rung of a third (333 rows, above the 300-row floor) below the top.
+        var top = 1_000.0 / (plan.TrainingRows * 4 / 5);
+        Assert.Equal(2, plan.Rungs.Count);
+        Assert.Equal(top / 3, plan.Rungs[0].Budget, 9);
+        Assert.Equal(top, plan.Rungs[1].Budget, 9);
+    }
+
+    [Fact]
     public void Plan_RareClass_HasNoMoreFoldsThanItsRows()
     {
         var rows = BreastCancer.Rows.Where(r => r[^1] == "benign").Concat(BreastCancer.Rows.Where(r => r[^1] == "malignant").Take(4)).ToArray();
@@ -99,8 +126,7 @@ public class SearchPlannerTests
     [Fact]
     public void Plan_RowsThatFillTheMemoryBudget_RunFewerTrialsAtOnce()
     {
-        var rows = Enumerable.Range(0, 30).SelectMany(copy => BreastCancer.Rows.Select(r => r)).ToArray();
-        var large = new CsvDataset(BreastCancer.Columns, rows).Typed(BreastCancerSchema);
+        var large = Repeated(BreastCancer, 30).Typed(BreastCancerSchema);
 
         var tight = Planner(new TrainingOptions { MemoryBudgetMegabytes = 64, MaxConcurrentTrials = 4 }).Plan(large, null, []);
         var roomy = Planner(new TrainingOptions { MemoryBudgetMegabytes = 1_024, MaxConcurrentTrials = 4 }).Plan(large, null, []);
@@ -110,4 +136,7 @@ public class SearchPlannerTests
     }
 
     private static SearchPlanner Planner(TrainingOptions options) => new(Options.Create(options));
+
+    private static CsvDataset Repeated(CsvDataset data, int times) =>
+        new(data.Columns, [.. Enumerable.Range(0, times).SelectMany(_ => data.Rows)]);
 }
