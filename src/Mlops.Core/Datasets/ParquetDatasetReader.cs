@@ -7,8 +7,8 @@ namespace Mlops.Core.Datasets;
 /// <summary>
 /// Streams a Parquet file through an <see cref="ICsvRowSink"/> as the CSV reader does, one row group at a time, each
 /// value written as text in the product's form (invariant culture, a decimal point, ISO dates) into one buffer per
-/// row, so the gate and training read both formats alike. Flat columns of Parquet's primitive types are read; a nested
-/// or binary column makes the file unreadable, with its name.
+/// row as the row is emitted, so the gate and training read both formats alike. Flat columns of Parquet's primitive
+/// types are read; a nested or binary column makes the file unreadable, with its name.
 /// </summary>
 public static class ParquetDatasetReader
 {
@@ -44,7 +44,7 @@ public static class ParquetDatasetReader
                 cancellationToken.ThrowIfCancellationRequested();
                 using var rowGroup = reader.OpenRowGroupReader(group);
                 var count = checked((int)rowGroup.RowCount);
-                var columns = new ParquetValues.TextColumn[fields.Length];
+                var columns = new ParquetValues.CellColumn[fields.Length];
                 for (var c = 0; c < fields.Length; c++)
                 {
                     columns[c] = await ParquetValues.ReadAsync(rowGroup, fields[c], count, cancellationToken);
@@ -67,8 +67,8 @@ public static class ParquetDatasetReader
         }
     }
 
-    /// <summary>Hands the row group's rows to the sink, each row's cells laid end to end in one reused buffer.</summary>
-    private static long Emit(ICsvRowSink sink, ParquetValues.TextColumn[] columns, int count)
+    /// <summary>Hands the row group's rows to the sink, each row's cells written end to end into one reused buffer.</summary>
+    private static long Emit(ICsvRowSink sink, ParquetValues.CellColumn[] columns, int count)
     {
         var ends = new int[columns.Length];
         var buffer = new char[256];
@@ -77,14 +77,13 @@ public static class ParquetDatasetReader
             var length = 0;
             for (var c = 0; c < columns.Length; c++)
             {
-                var cell = columns[c][row];
-                if (length + cell.Length > buffer.Length)
+                int written;
+                while ((written = columns[c].Write(row, buffer.AsSpan(length))) < 0)
                 {
-                    Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + cell.Length));
+                    Array.Resize(ref buffer, buffer.Length * 2);
                 }
 
-                cell.CopyTo(buffer.AsSpan(length));
-                length += cell.Length;
+                length += written;
                 ends[c] = length;
             }
 

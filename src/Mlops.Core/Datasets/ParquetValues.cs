@@ -5,8 +5,10 @@ using Parquet.Schema;
 namespace Mlops.Core.Datasets;
 
 /// <summary>
-/// One Parquet column chunk as text: each value formatted once into a shared buffer (numbers in their shortest
-/// round-trip form, dates and times in ISO 8601, booleans as true/false), a null as an empty cell, which reads as missing.
+/// One Parquet column chunk, written as text cell by cell (numbers in their shortest round-trip form, dates and times
+/// in ISO 8601, booleans as true/false, a null as an empty cell, which reads as missing). The chunk keeps the values
+/// Parquet decoded and formats each one only when its row is emitted: a row group of a million rows then costs its
+/// decoded values and no second, textual copy of them.
 /// </summary>
 internal static class ParquetValues
 {
@@ -22,7 +24,7 @@ internal static class ParquetValues
     // A reader may type UTF-8 columns as characters rather than strings; both are read as strings.
     private static bool IsText(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
 
-    public static Task<TextColumn> ReadAsync(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken) =>
+    public static Task<CellColumn> ReadAsync(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken) =>
         field.ClrType switch
         {
             var t when IsText(t) => ReadTextAsync(rowGroup, field, count, cancellationToken),
@@ -46,107 +48,61 @@ internal static class ParquetValues
             _ => throw new NotSupportedException($"Column '{field.Name}' holds {field.ClrType.Name} values."),
         };
 
-    private static Task<TextColumn> ReadNumbersAsync<T>(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
+    private static Task<CellColumn> ReadNumbersAsync<T>(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
         where T : struct, ISpanFormattable =>
         ReadFormattedAsync<T>(rowGroup, field, count, null, cancellationToken);
 
-    private static Task<TextColumn> ReadFormattedAsync<T>(ParquetRowGroupReader rowGroup, DataField field, int count, string? format, CancellationToken cancellationToken)
+    private static Task<CellColumn> ReadFormattedAsync<T>(ParquetRowGroupReader rowGroup, DataField field, int count, string? format, CancellationToken cancellationToken)
         where T : struct, ISpanFormattable =>
         ReadAsync<T>(rowGroup, field, count, (value, span) => value.TryFormat(span, out var written, format, CultureInfo.InvariantCulture) ? written : -1, cancellationToken);
 
-    private static async Task<TextColumn> ReadAsync<T>(ParquetRowGroupReader rowGroup, DataField field, int count, Func<T, Span<char>, int> format, CancellationToken cancellationToken)
+    private static async Task<CellColumn> ReadAsync<T>(ParquetRowGroupReader rowGroup, DataField field, int count, Func<T, Span<char>, int> format, CancellationToken cancellationToken)
         where T : struct
     {
-        var column = new TextColumn(count);
         if (field.IsNullable)
         {
             var values = new T?[count];
             await rowGroup.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken);
-            foreach (var value in values)
-            {
-                column.Add(value, format);
-            }
-        }
-        else
-        {
-            var values = new T[count];
-            await rowGroup.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken);
-            foreach (var value in values)
-            {
-                column.Add(value, format);
-            }
+            return new NullableColumn<T>(values, format);
         }
 
-        return column;
+        var present = new T[count];
+        await rowGroup.ReadAsync<T>(field, present.AsMemory(), null, cancellationToken);
+        return new ValueColumn<T>(present, format);
     }
 
-    private static async Task<TextColumn> ReadTextAsync(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
+    private static async Task<CellColumn> ReadTextAsync(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
     {
         var values = new string?[count];
         await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken);
-        var column = new TextColumn(count);
-        foreach (var value in values)
-        {
-            column.Add(value);
-        }
-
-        return column;
+        return new TextColumn(values);
     }
 
-    /// <summary>A column chunk's values as text laid end to end; value i ends where value i + 1 starts.</summary>
-    internal sealed class TextColumn(int count)
+    /// <summary>A column chunk's decoded values, each written as its cell's text on demand.</summary>
+    internal abstract class CellColumn
     {
-        private readonly int[] ends = new int[count];
-        private char[] text = new char[Math.Max(16, count * 8)];
-        private int length;
-        private int values;
+        /// <summary>Writes row <paramref name="row"/>'s cell into <paramref name="destination"/>: the characters written, or -1 when they do not fit.</summary>
+        public abstract int Write(int row, Span<char> destination);
+    }
 
-        public ReadOnlySpan<char> this[int index] => text.AsSpan(index == 0 ? 0 : ends[index - 1], ends[index] - (index == 0 ? 0 : ends[index - 1]));
-
-        public void Add(string? value)
+    private sealed class TextColumn(string?[] values) : CellColumn
+    {
+        public override int Write(int row, Span<char> destination)
         {
-            var span = value.AsSpan();
-            Reserve(span.Length);
-            span.CopyTo(text.AsSpan(length));
-            End(span.Length);
+            var value = values[row].AsSpan();
+            return value.TryCopyTo(destination) ? value.Length : -1;
         }
+    }
 
-        public void Add<T>(T? value, Func<T, Span<char>, int> format)
-            where T : struct
-        {
-            if (value is not { } present)
-            {
-                End(0);
-                return;
-            }
+    private sealed class ValueColumn<T>(T[] values, Func<T, Span<char>, int> format) : CellColumn
+        where T : struct
+    {
+        public override int Write(int row, Span<char> destination) => format(values[row], destination);
+    }
 
-            Add(present, format);
-        }
-
-        public void Add<T>(T value, Func<T, Span<char>, int> format)
-            where T : struct
-        {
-            int written;
-            while ((written = format(value, text.AsSpan(length))) < 0)
-            {
-                Reserve(Math.Max(64, text.Length - length + 1));
-            }
-
-            End(written);
-        }
-
-        private void Reserve(int more)
-        {
-            if (length + more > text.Length)
-            {
-                Array.Resize(ref text, Math.Max(text.Length * 2, length + more));
-            }
-        }
-
-        private void End(int written)
-        {
-            length += written;
-            ends[values++] = length;
-        }
+    private sealed class NullableColumn<T>(T?[] values, Func<T, Span<char>, int> format) : CellColumn
+        where T : struct
+    {
+        public override int Write(int row, Span<char> destination) => values[row] is { } value ? format(value, destination) : 0;
     }
 }
