@@ -86,6 +86,9 @@ public class RowSamplingTests
         var withText = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric), new ColumnSchema("note", ColumnKind.Text)], "y", MlTask.Regression, []);
         Assert.Equal(2 + TrainingMemory.TextCellWeight, TrainingMemory.Cells(withText));
         Assert.Equal(TrainingMemory.MaxRows(options, 2 + TrainingMemory.TextCellWeight), TrainingMemory.Sampling(options, withText).MaxRows);
+        // A date becomes five numeric parts in every row a trial reads.
+        var withDate = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric), new ColumnSchema("at", ColumnKind.Date)], "y", MlTask.Regression, []);
+        Assert.Equal(2 + 5, TrainingMemory.Cells(withDate));
         var regression = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric)], "y", MlTask.Regression, []);
         Assert.Null(TrainingMemory.Sampling(options, regression).StratifyBy);
     }
