@@ -34,12 +34,7 @@ public class TrainerCatalogTests
     public void EveryTrainer_FitsAndScoresOnItsDefaults(string name)
     {
         var task = Enum.GetValues<MlTask>().Single(t => TrainerCatalog.For(t).Any(d => d.Name == name));
-        var sample = task switch
-        {
-            MlTask.BinaryClassification => SampleDatasets.BreastCancer,
-            MlTask.MulticlassClassification => SampleDatasets.Iris,
-            _ => SampleDatasets.Diabetes,
-        };
+        var sample = SampleFor(task);
         var settings = new TrialSettings(42, 0.2, 3, 1, Mlops.Core.Evaluation.PrimaryMetric.For(task), false, 100);
         var trainer = TrainerCatalog.Find(task, name);
 
@@ -57,12 +52,7 @@ public class TrainerCatalogTests
     public void IterativeTrainers_PassOverTheCachedFeatures_NotOverTheRowsAgain(string name)
     {
         var task = Enum.GetValues<MlTask>().Single(t => TrainerCatalog.For(t).Any(d => d.Name == name));
-        var sample = task switch
-        {
-            MlTask.BinaryClassification => SampleDatasets.BreastCancer,
-            MlTask.MulticlassClassification => SampleDatasets.Iris,
-            _ => SampleDatasets.Diabetes,
-        };
+        var sample = SampleFor(task);
         var schema = TestSchemas.ForSample(sample);
         var rows = new CountingList<FeatureRow>(TableFeatureRows.All(SampleDatasets.Load(sample).Typed(schema)));
         var trainer = TrainerCatalog.Find(task, name);
@@ -101,6 +91,13 @@ public class TrainerCatalogTests
 
         Assert.Contains("SdcaRegression", error.Message, StringComparison.Ordinal);
     }
+
+    private static string SampleFor(MlTask task) => task switch
+    {
+        MlTask.BinaryClassification => SampleDatasets.BreastCancer,
+        MlTask.MulticlassClassification => SampleDatasets.Iris,
+        _ => SampleDatasets.Diabetes,
+    };
 
     /// <summary>A list that counts how often it is enumerated.</summary>
     private sealed class CountingList<T>(IReadOnlyList<T> items) : IReadOnlyList<T>
