@@ -131,8 +131,8 @@ param trainingSeed int = 42
 @description('Training__HoldoutFraction: fraction of rows held out to evaluate candidates (a decimal in (0, 1)).')
 param trainingHoldoutFraction string = '0.2'
 
-@description('Training__Strategy: search strategy: random search or successive halving.')
-@allowed(['random', 'halving'])
+@description('Training__Strategy: search strategy: random search, successive halving or model-based (tpe).')
+@allowed(['random', 'halving', 'tpe'])
 param trainingStrategy string = 'random'
 
 @description('Training__MaxTrials: trial budget of a run\'s hyperparameter search.')

@@ -83,7 +83,7 @@ param trainingSeed int
 @description('Training__HoldoutFraction: fraction of rows held out to evaluate candidates (decimal).')
 param trainingHoldoutFraction string
 
-@description('Training__Strategy: search strategy: random search or successive halving.')
+@description('Training__Strategy: search strategy: random search, successive halving or model-based (tpe).')
 param trainingStrategy string
 
 @description('Training__MaxTrials: trial budget of a run\'s hyperparameter search.')

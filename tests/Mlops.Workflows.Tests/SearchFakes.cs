@@ -23,7 +23,8 @@ internal static class SearchFakes
         concurrency,
         maxSeconds,
         455,
-        []);
+        [],
+        MlTask.BinaryClassification);
 
     public static TrialResult Completed(TrialRequest request, double auc) =>
         new(request.Index, request.Rung, request.Configuration, request.Budget, TrialStatus.Completed, new Dictionary<string, double> { ["auc"] = auc }, 5, 100, 0.5, null);

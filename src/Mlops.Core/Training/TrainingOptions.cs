@@ -14,7 +14,7 @@ public sealed class TrainingOptions
     [Range(0.05, 0.5)]
     public double HoldoutFraction { get; set; } = 0.2;
 
-    /// <summary>Random search, or successive halving ("random" or "halving").</summary>
+    /// <summary>Random search, successive halving or model-based search ("random", "halving" or "tpe").</summary>
     [EnumDataType(typeof(SearchStrategy))]
     public SearchStrategy Strategy { get; set; } = SearchStrategy.Random;
 

@@ -14,11 +14,31 @@ internal sealed record HyperParameter(string Name, double Min, double Max, bool 
     public double Sample(SeededRandom random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var u = random.NextDouble();
+        return FromUnit(random.NextDouble());
+    }
+
+    /// <summary>The value at <paramref name="unit"/> of the range (in log space when <see cref="LogScale"/>), rounded as a draw is.</summary>
+    public double FromUnit(double unit)
+    {
+        var u = Math.Clamp(unit, 0, 1);
         var value = LogScale
             ? Math.Exp(Math.Log(Min) + (u * (Math.Log(Max) - Math.Log(Min))))
             : Min + (u * (Max - Min));
         return Clamp(IsInteger ? Math.Round(value, MidpointRounding.AwayFromZero) : Round(value));
+    }
+
+    /// <summary>Where <paramref name="value"/> lies in the range, from 0 to 1 (in log space when <see cref="LogScale"/>).</summary>
+    public double ToUnit(double value)
+    {
+        if (Max <= Min)
+        {
+            return 0;
+        }
+
+        var clamped = Clamp(value);
+        return LogScale
+            ? (Math.Log(clamped) - Math.Log(Min)) / (Math.Log(Max) - Math.Log(Min))
+            : (clamped - Min) / (Max - Min);
     }
 
     public bool Contains(double value) => value >= Min && value <= Max && (!IsInteger || value == Math.Round(value));

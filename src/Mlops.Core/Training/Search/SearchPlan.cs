@@ -1,14 +1,20 @@
+using Mlops.Core.Datasets;
+
 namespace Mlops.Core.Training.Search;
 
 /// <summary>Everything a search will do, decided up front from the data, the options and the seed.</summary>
-/// <param name="Strategy">Random search or successive halving.</param>
+/// <param name="Strategy">Random search, successive halving or model-based (TPE).</param>
 /// <param name="Settings">How trials are measured.</param>
 /// <param name="Rungs">The rungs, smallest budget first; random search has one.</param>
-/// <param name="Configurations">The first rung's configurations, in dispatch order; later rungs promote from them.</param>
+/// <param name="Configurations">
+/// The first rung's configurations, in dispatch order; later rungs promote from them. Model-based search: the start-up
+/// configurations, after which each trial's configuration is proposed from the trials finished before it.
+/// </param>
 /// <param name="MaxConcurrentTrials">Trials running at once.</param>
 /// <param name="MaxSearchSeconds">No trial starts after this much wall time.</param>
 /// <param name="TrainingRows">Rows the search learns from (the run's holdout excluded).</param>
 /// <param name="Mitigations">The data report's mitigations this search applies.</param>
+/// <param name="Task">The task, whose trainers a model-based search proposes from.</param>
 public sealed record SearchPlan(
     SearchStrategy Strategy,
     TrialSettings Settings,
@@ -17,7 +23,8 @@ public sealed record SearchPlan(
     int MaxConcurrentTrials,
     int MaxSearchSeconds,
     int TrainingRows,
-    IReadOnlyList<string> Mitigations)
+    IReadOnlyList<string> Mitigations,
+    MlTask Task)
 {
     /// <summary>Trials planned over all rungs: the trial budget.</summary>
     public int PlannedTrials => Rungs.Sum(r => r.Trials);

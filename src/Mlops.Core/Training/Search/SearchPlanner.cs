@@ -36,8 +36,12 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
         var validationFolds = training.Length <= settings.CrossValidationMaxRows ? folds : 1;
         var foldTrainingRows = (int)((long)training.Length * (folds - 1) / folds);
         var rungs = Rungs(settings, foldTrainingRows);
-        var configurations = ConfigurationSampler.Sample(TrainerCatalog.For(schema.Task), rungs[0].Trials, settings.Seed);
-        rungs[0] = rungs[0] with { Trials = configurations.Count };
+        var trainers = TrainerCatalog.For(schema.Task);
+        var configurations = ConfigurationSampler.Sample(trainers, settings.Strategy == SearchStrategy.Tpe ? StartupTrials(settings.MaxTrials, trainers.Count) : rungs[0].Trials, settings.Seed);
+        if (settings.Strategy != SearchStrategy.Tpe)
+        {
+            rungs[0] = rungs[0] with { Trials = configurations.Count };
+        }
 
         var applied = TrainingMitigations.Applicable(mitigations, schema.Task != MlTask.Regression);
         var trialSettings = new TrialSettings(
@@ -49,8 +53,15 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
             applied.Contains(TrainingMitigations.ClassWeights),
             settings.OneHotMaxCardinality);
         var concurrency = TrainingMemory.Concurrency(settings, TrainingMemory.Cells(schema), data.RowCount);
-        return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, concurrency, settings.MaxSearchSeconds, training.Length, applied);
+        return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, concurrency, settings.MaxSearchSeconds, training.Length, applied, schema.Task);
     }
+
+    /// <summary>
+    /// Model-based search: trials drawn before the model takes over. Every trainer's defaults at least (the proposer's
+    /// picture of each trainer starts from its best-known point), and a third of the budget, so that the good quarter of
+    /// the start-up trials is more than one trial.
+    /// </summary>
+    public static int StartupTrials(int maxTrials, int trainers) => Math.Min(maxTrials, Math.Max(trainers, (int)Math.Ceiling(maxTrials / 3.0)));
 
     /// <summary>The settings of a model trained without a search: the task's default metric, no mitigation.</summary>
     public TrialSettings DefaultSettings(MlTask task)
@@ -91,7 +102,7 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
     {
         var searchRows = Math.Min(foldTrainingRows, settings.SearchMaxRows);
         var top = foldTrainingRows <= settings.SearchMaxRows ? 1 : settings.SearchMaxRows / (double)foldTrainingRows;
-        if (settings.Strategy == SearchStrategy.Random)
+        if (settings.Strategy != SearchStrategy.Halving)
         {
             return [new SearchRung(settings.MaxTrials, top)];
         }

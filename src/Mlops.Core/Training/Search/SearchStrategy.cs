@@ -10,4 +10,10 @@ public enum SearchStrategy
     /// rows, until the survivors train on all of them.
     /// </summary>
     Halving,
+
+    /// <summary>
+    /// Model-based (a Tree-structured Parzen Estimator): each trainer's defaults and a few random draws first, then every
+    /// further configuration proposed from the trials finished so far (<see cref="ParzenProposer"/>).
+    /// </summary>
+    Tpe,
 }

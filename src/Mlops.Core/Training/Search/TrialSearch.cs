@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mlops.Core.Training.Trainers;
 
 namespace Mlops.Core.Training.Search;
 
@@ -29,25 +30,46 @@ public sealed class TrialSearch(SearchPlan plan, Func<TrialRequest, Task<TrialRe
         deadline = clock().AddSeconds(plan.MaxSearchSeconds);
         Report();
 
-        IReadOnlyList<TrialConfiguration> field = [.. plan.Configurations.Take(plan.Rungs[0].Trials)];
-        for (var rung = 0; rung < plan.Rungs.Count && stopReason is null && field.Count > 0; rung++)
+        if (plan.Strategy == SearchStrategy.Tpe)
         {
-            var last = rung == plan.Rungs.Count - 1;
-            var promoted = last ? 1 : plan.Rungs[rung + 1].Trials;
-            var results = await RunRungAsync(rung, field, promoted, last);
-            field = last ? [] : SuccessiveHalving.Promote(results, promoted, plan.Settings.Metric);
+            var proposer = new ParzenProposer(TrainerCatalog.For(plan.Task), plan.Settings.Metric, plan.Settings.Seed);
+            var dispatched = new List<TrialConfiguration>();
+            await RunRungAsync(0, plan.Rungs[0].Trials, i => Dispatch(dispatched, i < plan.Configurations.Count ? plan.Configurations[i] : proposer.Propose(trials, dispatched, i)), 1, last: true);
+        }
+        else
+        {
+            IReadOnlyList<TrialConfiguration> field = [.. plan.Configurations.Take(plan.Rungs[0].Trials)];
+            for (var rung = 0; rung < plan.Rungs.Count && stopReason is null && field.Count > 0; rung++)
+            {
+                var last = rung == plan.Rungs.Count - 1;
+                var promoted = last ? 1 : plan.Rungs[rung + 1].Trials;
+                var current = field;
+                var results = await RunRungAsync(rung, current.Count, i => current[i], promoted, last);
+                field = last ? [] : SuccessiveHalving.Promote(results, promoted, plan.Settings.Metric);
+            }
         }
 
         var winner = TrialSelection.Choose(trials, plan.Settings.Metric);
         return new SearchOutcome(trials, winner, stopReason ?? string.Create(CultureInfo.InvariantCulture, $"The plan ran: {trials.Count} of {plan.PlannedTrials} trials."));
     }
 
-    private async Task<List<TrialResult>> RunRungAsync(int rung, IReadOnlyList<TrialConfiguration> field, int promoted, bool last)
+    private static TrialConfiguration Dispatch(List<TrialConfiguration> dispatched, TrialConfiguration configuration)
+    {
+        dispatched.Add(configuration);
+        return configuration;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="count"/> trials of one rung. <paramref name="configurationAt"/> is asked for trial i's
+    /// configuration when it is dispatched, once trials 0..i - bound have finished (in that order), so a proposal made
+    /// from the finished trials sees the same ones however the work was scheduled.
+    /// </summary>
+    private async Task<List<TrialResult>> RunRungAsync(int rung, int count, Func<int, TrialConfiguration> configurationAt, int promoted, bool last)
     {
         var bound = plan.MaxConcurrentTrials;
         var running = new List<Task<TrialResult>>();
         var results = new List<TrialResult>();
-        for (var i = 0; i < field.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             if (i >= bound)
             {
@@ -67,7 +89,8 @@ public sealed class TrialSearch(SearchPlan plan, Func<TrialRequest, Task<TrialRe
             }
 
             var index = trials.Count + running.Count - results.Count;
-            var request = new TrialRequest(index, rung, field[i], plan.Rungs[rung].Budget, StopThreshold(results, promoted, last, field[i].Trainer));
+            var configuration = configurationAt(i);
+            var request = new TrialRequest(index, rung, configuration, plan.Rungs[rung].Budget, StopThreshold(results, promoted, last, configuration.Trainer));
             running.Add(runTrial(request));
         }
 

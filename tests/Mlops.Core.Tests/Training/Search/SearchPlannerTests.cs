@@ -48,6 +48,29 @@ public class SearchPlannerTests
     }
 
     [Fact]
+    public void Plan_Tpe_OneRungOfTheWholeBudget_StartingFromEveryTrainersDefaultsAndRandomDraws()
+    {
+        var plan = Planner(new TrainingOptions { Strategy = SearchStrategy.Tpe, MaxTrials = 24 }).Plan(BreastCancer.Typed(BreastCancerSchema), null, []);
+
+        Assert.Equal(SearchStrategy.Tpe, plan.Strategy);
+        Assert.Equal(MlTask.BinaryClassification, plan.Task);
+        Assert.Equal([new SearchRung(24, 1)], plan.Rungs);
+
+        // A third of the budget before the model proposes: the four trainers' defaults, then four random draws.
+        Assert.Equal(8, plan.Configurations.Count);
+        Assert.Equal(["LightGbmBinary", "LbfgsLogisticRegression", "FastTreeBinary", "FastForestBinary"], plan.Configurations.Take(4).Select(c => c.Trainer));
+    }
+
+    [Theory]
+    [InlineData(24, 4, 8)]
+    [InlineData(12, 4, 4)]
+    [InlineData(6, 4, 4)]
+    [InlineData(3, 4, 3)]
+    [InlineData(60, 3, 20)]
+    public void StartupTrials_EveryTrainersDefaultsOrAThirdOfTheBudget_WhicheverIsMore(int budget, int trainers, int expected) =>
+        Assert.Equal(expected, SearchPlanner.StartupTrials(budget, trainers));
+
+    [Fact]
     public void Plan_MoreRowsThanTheSearchFitsOn_SamplesEveryTrialDownToSearchMaxRows()
     {
         // 364 training rows a fold fit whole under a cap of 1,000; four times as many are sampled down to it.

@@ -1,3 +1,4 @@
+using Mlops.Core.Datasets;
 using Mlops.Core.Training.Search;
 
 namespace Mlops.Core.Tests.Training.Search;
@@ -24,5 +25,6 @@ internal static class Trials
         concurrency,
         maxSeconds,
         100,
-        []);
+        [],
+        MlTask.BinaryClassification);
 }
