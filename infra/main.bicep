@@ -167,6 +167,10 @@ param trainingCrossValidationMaxRows int = 20000
 @minValue(1000)
 param trainingSearchMaxRows int = 100000
 
+@description('Training__Ensemble: after the search, average the winner with another trainer\'s best trial when that beats it on the same folds.')
+@allowed(['true', 'false'])
+param trainingEnsemble string = 'true'
+
 @description('Training__HalvingFactor: successive halving keeps 1/factor of the configurations per rung.')
 @minValue(2)
 @maxValue(10)
@@ -470,6 +474,7 @@ module functions 'app/functions.bicep' = {
     trainingFolds: trainingFolds
     trainingCrossValidationMaxRows: trainingCrossValidationMaxRows
     trainingSearchMaxRows: trainingSearchMaxRows
+    trainingEnsemble: trainingEnsemble
     trainingHalvingFactor: trainingHalvingFactor
     trainingHalvingMinRows: trainingHalvingMinRows
     trainingOneHotMaxCardinality: trainingOneHotMaxCardinality

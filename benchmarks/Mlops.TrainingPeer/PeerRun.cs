@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Training;
+using Mlops.Core.Training.Ensembles;
 using Mlops.Core.Training.Search;
 
 namespace Mlops.TrainingPeer;
@@ -25,7 +26,18 @@ internal sealed class PeerRun(TrainingOptions options)
             progress => Console.Error.Write($"\r{dataset.Name}: {progress.TrialsDone}/{progress.TrialsPlanned} trials"));
         var outcome = await search.RunAsync();
         Console.Error.WriteLine();
-        return PeerResult.Of(dataset, plan, outcome, clock.Elapsed.TotalSeconds);
+        var searchSeconds = clock.Elapsed.TotalSeconds;
+
+        // What the train stage does next: the winner stacked with the other trainers' best, kept only when it wins.
+        EnsembleDecision? ensemble = null;
+        if (options.Ensemble && outcome.Winner is { } winner)
+        {
+            var partners = EnsembleCandidates.Partners(outcome.Trials, winner, plan.Settings.Metric);
+            ensemble = EnsembleTrainer.Judge(dataset.Typed, plan.Settings, winner, partners, plan.MaxConcurrentTrials);
+            Console.Error.WriteLine($"{dataset.Name}: {ensemble.Reason}");
+        }
+
+        return PeerResult.Of(dataset, plan, outcome, searchSeconds, ensemble, clock.Elapsed.TotalSeconds);
     }
 
     private static TrialResult RunTrial(TrialRunner runner, PeerDataset dataset, TrialSettings settings, TrialRequest trial)

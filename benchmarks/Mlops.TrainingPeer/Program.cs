@@ -9,7 +9,7 @@ using Mlops.TrainingPeer;
 // search's trials and selection ({name}.search.json) for scripts/peer-compare to set against scikit-learn.
 //
 //   dotnet run -c Release --project benchmarks/Mlops.TrainingPeer -- --out DIR [--trials 12] [--strategy random]
-//       [--concurrency 2] [--seed 42] [--datasets breast_cancer,wine,digits,diabetes]
+//       [--concurrency 2] [--seed 42] [--ensemble true|false] [--datasets breast_cancer,wine,digits,diabetes]
 var arguments = Arguments.Parse(args);
 var output = arguments.Get("out", Path.Combine(Path.GetTempPath(), "mlops-peer"));
 var samples = arguments.Get("samples", Path.Combine(FindRoot(), "samples"));
@@ -23,6 +23,7 @@ var options = new TrainingOptions
     MaxConcurrentTrials = int.Parse(arguments.Get("concurrency", "2"), CultureInfo.InvariantCulture),
     Strategy = Enum.Parse<SearchStrategy>(arguments.Get("strategy", "random"), ignoreCase: true),
     MaxSearchSeconds = 86_400,
+    Ensemble = !string.Equals(arguments.Get("ensemble", "true"), "false", StringComparison.OrdinalIgnoreCase),
 };
 Directory.CreateDirectory(output);
 

@@ -107,6 +107,9 @@ param trainingCrossValidationMaxRows int
 @description('Training__SearchMaxRows: the most rows a search trial fits on; beyond it trials fit on a stratified sample and only the winner is refit on all.')
 param trainingSearchMaxRows int
 
+@description('Training__Ensemble: after the search, average the winner with another trainer\'s best trial when that beats it on the same folds.')
+param trainingEnsemble string
+
 @description('Training__HalvingFactor: successive halving keeps 1/factor of the configurations per rung.')
 param trainingHalvingFactor int
 
@@ -289,6 +292,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Training__Folds: string(trainingFolds)
       Training__CrossValidationMaxRows: string(trainingCrossValidationMaxRows)
       Training__SearchMaxRows: string(trainingSearchMaxRows)
+      Training__Ensemble: trainingEnsemble
       Training__HalvingFactor: string(trainingHalvingFactor)
       Training__HalvingMinRows: string(trainingHalvingMinRows)
       Training__OneHotMaxCardinality: string(trainingOneHotMaxCardinality)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Experiments;
 using Mlops.Core.Registry;
+using Mlops.Core.Training.Ensembles;
 using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Activities;
@@ -77,7 +78,11 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
                 return RunResult.Failed($"The train stage failed: {reason}");
             }
 
-            var selection = new SearchSelection(winner, plan.Settings, search.Trials.Count, record);
+            var selection = new SearchSelection(winner, plan.Settings, search.Trials.Count, record)
+            {
+                Partners = EnsembleCandidates.Partners(search.Trials, winner, plan.Settings.Metric),
+                Parallelism = plan.MaxConcurrentTrials,
+            };
             var training = await context.CallActivityAsync<TrainingSummary>(nameof(TrainModel), new TrainModelInput(runId, input.Dataset, schema, selection), Retry);
             stages.Complete(PipelineStages.Train, Describe(training, selection, search));
 
@@ -132,8 +137,10 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
         var validation = selection.Settings.ValidationFolds > 1 ? $"{selection.Settings.Folds}-fold" : "holdout";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{training.Trainer} (trial {selection.Winner.Index} of {search.Trials.Count}, {validation} {PrimaryMetric.DisplayName(metric)} {selection.Winner.Metrics[metric]:0.####}{Sampled(selection.Winner)}) refitted on {training.TrainingRows} rows; holdout {Describe(training.Metrics)}. {search.StopReason}");
+            $"{training.Trainer} (trial {selection.Winner.Index} of {search.Trials.Count}, {validation} {PrimaryMetric.DisplayName(metric)} {selection.Winner.Metrics[metric]:0.####}{Sampled(selection.Winner)}) refitted on {training.TrainingRows} rows; holdout {Describe(training.Metrics)}. {search.StopReason}{Ensemble(training)}");
     }
+
+    private static string Ensemble(TrainingSummary training) => training.Ensemble is { } ensemble ? " " + ensemble.Reason : string.Empty;
 
     /// <summary>Says when the winning trial fitted on a sample (Training__SearchMaxRows), since its refit did not.</summary>
     private static string Sampled(TrialResult winner) =>

@@ -33,6 +33,10 @@ public sealed class TrainingSearchEngineTests(SearchEngineFixture engine, ITestO
         // how good the search is, scripts/peer-compare measures on cross-validated folds.
         Assert.True(first.Version.Metrics["auc"] > 0.96, $"holdout AUC {first.Version.Metrics["auc"]}");
 
+        // The refit judged the winner averaged with the other trainers' best, and the train stage says what it found.
+        var train = Assert.Single(first.Progress!.Stages, s => s.Name == "train");
+        Assert.Matches("Ensemble (kept|not kept)", train.Detail);
+
         // Same data, seed and configuration: the same trial wins, with the same cross-validated and holdout metrics.
         Assert.Equal(first.Record.Winner, second.Record.Winner);
         Assert.Equal(first.Version.Trainer, second.Version.Trainer);

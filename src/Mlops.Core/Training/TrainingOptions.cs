@@ -54,6 +54,12 @@ public sealed class TrainingOptions
     [Range(1_000, 100_000_000)]
     public int SearchMaxRows { get; set; } = 100_000;
 
+    /// <summary>
+    /// After the search, stack the winner with another trainer's best trial (a combiner fitted on their out-of-fold
+    /// predictions) and keep the stack when it beats the winner alone on the same folds.
+    /// </summary>
+    public bool Ensemble { get; set; } = true;
+
     /// <summary>Halving: each rung keeps 1/factor of the configurations and gives them factor times the rows.</summary>
     [Range(2, 10)]
     public int HalvingFactor { get; set; } = 3;

@@ -26,34 +26,17 @@ public sealed class TrialRunner(TimeProvider clock)
         var layout = FeatureLayout.For(schema);
         var trainer = TrainerCatalog.Find(schema.Task, trial.Configuration.Trainer);
         var parameters = trainer.Resolve(trial.Configuration.Parameters);
-        var trainingPart = HoldoutSplit.Split(data, settings.HoldoutFraction, settings.Seed).Training;
-        var all = TableFeatureRows.All(data);
-        var folds = data.Derived(
-            FormattableString.Invariant($"folds:{settings.HoldoutFraction:R}:{settings.Seed}:{settings.Folds}"),
-            () => StratifiedFolds.Assign(data, trainingPart, settings.Folds, settings.Seed));
+        var split = new FoldSplit(data, settings);
 
         var scores = new List<IReadOnlyDictionary<string, double>>();
         var status = TrialStatus.Completed;
         for (var fold = 0; fold < settings.ValidationFolds; fold++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var training = new List<FeatureRow>(trainingPart.Length);
-            var validation = new List<FeatureRow>((trainingPart.Length / settings.Folds) + 1);
-            for (var i = 0; i < trainingPart.Length; i++)
-            {
-                if (folds[i].Fold == fold)
-                {
-                    validation.Add(all[trainingPart[i]]);
-                }
-                else if (StratifiedFolds.InSubsample(folds[i], trial.Budget))
-                {
-                    training.Add(all[trainingPart[i]]);
-                }
-            }
-
+            var (training, validation) = split.Fold(fold, trial.Budget);
             var ml = new MLContext(settings.Seed);
             var model = ModelFit.Fit(ml, layout, trainer, parameters, training, settings);
-            scores.Add(HoldoutMetrics.Compute(ml, model, layout, validation));
+            scores.Add(HoldoutMetrics.Compute(ml, model, layout, [.. validation.Select(i => split.Rows[split.TrainingPart[i]])]));
 
             if (fold + 1 < settings.ValidationFolds && IsHopeless(scores, settings, trial.StopWhenWorseThan))
             {

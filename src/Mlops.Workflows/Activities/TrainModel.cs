@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
+using Mlops.Core.Training.Ensembles;
 using Mlops.Workflows.Contracts;
 
 namespace Mlops.Workflows.Activities;
@@ -13,7 +15,14 @@ namespace Mlops.Workflows.Activities;
 /// Refits the search's winner on all training rows, scores it on the holdout and leaves it in blob storage under the
 /// run's own path, with its summary as a checkpoint that a restarted run reuses instead of training again.
 /// </summary>
-public sealed class TrainModel(TrainingDatasets datasets, ModelTrainer trainer, IModelArtifactStore artifacts, RunCheckpoints checkpoints, RunHeartbeat heartbeat, ILogger<TrainModel> logger)
+public sealed class TrainModel(
+    TrainingDatasets datasets,
+    ModelTrainer trainer,
+    IModelArtifactStore artifacts,
+    RunCheckpoints checkpoints,
+    RunHeartbeat heartbeat,
+    IOptions<TrainingOptions> options,
+    ILogger<TrainModel> logger)
     : TaskActivity<TrainModelInput, TrainingSummary>
 {
     public override async Task<TrainingSummary> RunAsync(TaskActivityContext context, TrainModelInput input)
@@ -28,23 +37,29 @@ public sealed class TrainModel(TrainingDatasets datasets, ModelTrainer trainer, 
         await using var alive = heartbeat.Start(input.Dataset.Model, input.RunId, nameof(TrainModel));
         var data = await datasets.LoadAsync(input.Dataset, input.Schema);
         var search = input.Search;
-        var trained = trainer.Train(data, search?.Winner.Configuration, search?.Settings);
+
+        // The winner averaged with another trainer's best, when that beats it on the search's folds; else the winner.
+        var ensemble = options.Value.Ensemble && search is { Partners.Count: > 0 }
+            ? EnsembleTrainer.Train(data, search.Settings, search.Winner, search.Partners, search.Parallelism)
+            : null;
+        var trained = ensemble?.Model ?? trainer.Train(data, search?.Winner.Configuration, search?.Settings);
         var path = ArtifactPaths.Candidate(input.Dataset.Model, input.RunId);
 
         // Training is deterministic for its seed, so a retry writes the same model to the same path (nearly always the
         // same bytes; registration hashes what it registers).
         await artifacts.WriteAsync(path, trained.ModelZip, CancellationToken.None);
         var sha = Convert.ToHexStringLower(SHA256.HashData(trained.ModelZip.ToMemory().Span));
-        var summary = new TrainingSummary(trained.Trainer, Parameters(trained, search), trained.Metrics, trained.TrainingRows, trained.HoldoutRows, path, sha)
+        var summary = new TrainingSummary(trained.Trainer, Parameters(trained, search, ensemble?.Decision), trained.Metrics, trained.TrainingRows, trained.HoldoutRows, path, sha)
         {
             PrimaryMetric = search?.Settings.Metric,
+            Ensemble = ensemble?.Decision,
         };
         await checkpoints.WriteTrainingAsync(input, summary, CancellationToken.None);
         return summary;
     }
 
     /// <summary>The model's hyperparameters and, when a search chose it, how: the manifest's record of the selection.</summary>
-    private static Dictionary<string, string> Parameters(TrainedModel trained, SearchSelection? search)
+    private static Dictionary<string, string> Parameters(TrainedModel trained, SearchSelection? search, EnsembleDecision? ensemble)
     {
         var parameters = new Dictionary<string, string>(trained.Parameters, StringComparer.Ordinal);
         if (search is not null)
@@ -58,6 +73,10 @@ public sealed class TrainModel(TrainingDatasets datasets, ModelTrainer trainer, 
                 : string.Create(CultureInfo.InvariantCulture, $"stratified 1/{search.Settings.Folds} holdout");
             parameters["validation." + metric] = search.Winner.Metrics[metric].ToString("R", CultureInfo.InvariantCulture);
             parameters["searchRecord"] = search.RecordPath;
+            if (ensemble is { Kept: true, Blended: { } blended })
+            {
+                parameters["ensemble.validation." + metric] = blended.ToString("R", CultureInfo.InvariantCulture);
+            }
         }
 
         return parameters;

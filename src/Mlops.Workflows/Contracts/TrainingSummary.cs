@@ -12,4 +12,7 @@ public sealed record TrainingSummary(
 {
     /// <summary>The metric the model was selected by (and is promoted by); null for the task's default.</summary>
     public string? PrimaryMetric { get; init; }
+
+    /// <summary>Whether the winner was averaged with another trainer's best, and why; null when no ensemble was considered.</summary>
+    public Core.Training.Ensembles.EnsembleDecision? Ensemble { get; init; }
 }
