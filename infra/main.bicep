@@ -184,6 +184,9 @@ param trainingHalvingMinRows int = 100
 @minValue(2)
 param trainingOneHotMaxCardinality int = 100
 
+@description('Training__WarmStart: a new run of a model with a champion tries the champion\'s configuration and its search\'s best first.')
+param trainingWarmStart bool = true
+
 @description('Serving__AliasRefreshSeconds: how often a serving instance re-reads aliases and traffic splits.')
 @minValue(1)
 param servingAliasRefreshSeconds int = 5
@@ -478,6 +481,7 @@ module functions 'app/functions.bicep' = {
     trainingHalvingFactor: trainingHalvingFactor
     trainingHalvingMinRows: trainingHalvingMinRows
     trainingOneHotMaxCardinality: trainingOneHotMaxCardinality
+    trainingWarmStart: trainingWarmStart
     servingAliasRefreshSeconds: servingAliasRefreshSeconds
     servingMaxBatchSize: servingMaxBatchSize
     servingMaxRequestBytes: servingMaxRequestBytes

@@ -119,6 +119,9 @@ param trainingHalvingMinRows int
 @description('Training__OneHotMaxCardinality: categorical columns with more distinct values are hashed, not one-hot encoded.')
 param trainingOneHotMaxCardinality int
 
+@description('Training__WarmStart: a new run of a model with a champion tries the champion\'s configuration and its search\'s best first.')
+param trainingWarmStart bool
+
 @description('Serving__AliasRefreshSeconds: how often a serving instance re-reads aliases and traffic splits.')
 param servingAliasRefreshSeconds int
 
@@ -296,6 +299,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Training__HalvingFactor: string(trainingHalvingFactor)
       Training__HalvingMinRows: string(trainingHalvingMinRows)
       Training__OneHotMaxCardinality: string(trainingOneHotMaxCardinality)
+      // Spelt as the app's sample spells it: ARM's string() of a bool is 'True'.
+      Training__WarmStart: trainingWarmStart ? 'true' : 'false'
       Serving__AliasRefreshSeconds: string(servingAliasRefreshSeconds)
       Serving__MaxBatchSize: string(servingMaxBatchSize)
       Serving__MaxRequestBytes: string(servingMaxRequestBytes)

@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ColumnarCopies>();
         services.AddSingleton<DatasetValidator>();
         services.AddSingleton<SearchPlanner>();
+        services.AddSingleton<WarmStartSource>();
         services.AddSingleton<TrialRunner>();
         services.AddSingleton<ModelTrainer>();
         services.AddSingleton<ModelEvaluator>();

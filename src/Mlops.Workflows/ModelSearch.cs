@@ -17,10 +17,11 @@ internal sealed class ModelSearch(TaskOrchestrationContext context, PipelineStag
 {
     private static readonly TaskOptions TrialRetry = Retries.Trials;
 
-    public async Task<(SearchPlan Plan, SearchOutcome Outcome, string RecordPath)> RunAsync(DatasetRef dataset, DatasetSchema schema, string? metric, IReadOnlyList<string> mitigations, TaskOptions retry)
+    /// <param name="warmStart">Configurations to try first (<see cref="LoadWarmStart"/>); null for a cold start.</param>
+    public async Task<(SearchPlan Plan, SearchOutcome Outcome, string RecordPath)> RunAsync(DatasetRef dataset, DatasetSchema schema, string? metric, IReadOnlyList<string> mitigations, WarmStart? warmStart, TaskOptions retry)
     {
         var runId = context.InstanceId;
-        var plan = await context.CallActivityAsync<SearchPlan>(nameof(PlanSearch), new PlanSearchInput(runId, dataset, schema, metric, mitigations), retry);
+        var plan = await context.CallActivityAsync<SearchPlan>(nameof(PlanSearch), new PlanSearchInput(runId, dataset, schema, metric, mitigations) { WarmStart = warmStart }, retry);
         WorkflowLog.SearchPlanned(log, runId, plan.Strategy, plan.PlannedTrials, plan.MaxConcurrentTrials, plan.Settings.ValidationFolds);
 
         var started = context.CurrentUtcDateTime;

@@ -20,10 +20,16 @@ public static class PipelineVersions
     /// <summary>A version that passes its gates under the ab or shadow promotion strategy starts an experiment instead of moving the champion.</summary>
     public const int Experiments = 3;
 
-    /// <summary>What new runs start under.</summary>
-    public const int Current = Experiments;
+    /// <summary>
+    /// The search is seeded with the champion's configuration and its search's best (<see cref="Activities.LoadWarmStart"/>,
+    /// an activity the history of older runs does not have before their plan).
+    /// </summary>
+    public const int WarmStarts = 4;
 
-    public static IReadOnlyList<int> Supported { get; } = [PointEstimate, Gated, Experiments];
+    /// <summary>What new runs start under.</summary>
+    public const int Current = WarmStarts;
+
+    public static IReadOnlyList<int> Supported { get; } = [PointEstimate, Gated, Experiments, WarmStarts];
 
     public static bool IsSupported(int version) => Supported.Contains(version);
 

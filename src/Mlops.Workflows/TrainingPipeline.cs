@@ -68,7 +68,12 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
             var schema = report.Schema!;
             stages.Start(PipelineStages.Train);
             var mitigations = report.Mitigations.Select(m => m.Kind).ToList();
-            var (plan, search, record) = await new ModelSearch(context, stages, log).RunAsync(input.Dataset, schema, report.PrimaryMetric ?? report.Contract?.PrimaryMetric, mitigations, Retry);
+
+            // From version 4 a model with a champion starts its search from the champion's configuration and its search's best.
+            var warmStart = input.PipelineVersion >= PipelineVersions.WarmStarts
+                ? await context.CallActivityAsync<WarmStart?>(nameof(LoadWarmStart), new LoadWarmStartInput(runId, model), Retry)
+                : null;
+            var (plan, search, record) = await new ModelSearch(context, stages, log).RunAsync(input.Dataset, schema, report.PrimaryMetric ?? report.Contract?.PrimaryMetric, mitigations, warmStart, Retry);
             if (search.Winner is not { } winner)
             {
                 var reason = $"No trial of the search completed ({search.Trials.Count} ran; see {record}). {FirstError(search)}";
@@ -84,7 +89,7 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
                 Parallelism = plan.MaxConcurrentTrials,
             };
             var training = await context.CallActivityAsync<TrainingSummary>(nameof(TrainModel), new TrainModelInput(runId, input.Dataset, schema, selection), Retry);
-            stages.Complete(PipelineStages.Train, Describe(training, selection, search));
+            stages.Complete(PipelineStages.Train, Describe(training, selection, search, plan.WarmStart));
 
             var evaluation = await stages.RunAsync(
                 PipelineStages.Evaluate,
@@ -131,14 +136,17 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
         }
     }
 
-    private static string Describe(TrainingSummary training, SearchSelection selection, SearchOutcome search)
+    private static string Describe(TrainingSummary training, SearchSelection selection, SearchOutcome search, WarmStart? warmStart)
     {
         var metric = selection.Settings.Metric;
         var validation = selection.Settings.ValidationFolds > 1 ? $"{selection.Settings.Folds}-fold" : "holdout";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{training.Trainer} (trial {selection.Winner.Index} of {search.Trials.Count}, {validation} {PrimaryMetric.DisplayName(metric)} {selection.Winner.Metrics[metric]:0.####}{Sampled(selection.Winner)}) refitted on {training.TrainingRows} rows; holdout {Describe(training.Metrics)}. {search.StopReason}{Ensemble(training)}");
+            $"{training.Trainer} (trial {selection.Winner.Index} of {search.Trials.Count}, {validation} {PrimaryMetric.DisplayName(metric)} {selection.Winner.Metrics[metric]:0.####}{Sampled(selection.Winner)}) refitted on {training.TrainingRows} rows; holdout {Describe(training.Metrics)}. {search.StopReason}{Warmed(warmStart)}{Ensemble(training)}");
     }
+
+    /// <summary>Says what the search started from when it did not start cold, so a run shows what it inherited.</summary>
+    private static string Warmed(WarmStart? warmStart) => warmStart is null ? string.Empty : $" The search was {warmStart.Describe()}.";
 
     private static string Ensemble(TrainingSummary training) => training.Ensemble is { } ensemble ? " " + ensemble.Reason : string.Empty;
 

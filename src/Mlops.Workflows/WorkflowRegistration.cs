@@ -17,6 +17,7 @@ public static class WorkflowRegistration
     [
         typeof(ValidateDataset),
         typeof(QuarantineDataset),
+        typeof(LoadWarmStart),
         typeof(PlanSearch),
         typeof(RunTrial),
         typeof(RecordSearch),

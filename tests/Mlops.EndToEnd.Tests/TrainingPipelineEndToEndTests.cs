@@ -70,7 +70,7 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         var half = Encoding.UTF8.GetBytes(string.Join('\n', lines.Where((_, i) => i == 0 || i % 2 == 1)) + "\n");
         var second = await Api.WaitForRunAsync((await Api.UploadAsync("wine-compare", half))["runId"]!.GetValue<string>());
 
-        Assert.Equal(3, first["pipelineVersion"]!.GetValue<int>());
+        Assert.Equal(4, first["pipelineVersion"]!.GetValue<int>());
         var gate = first["gates"]!.AsArray().Single()!;
         Assert.Equal("improvement", gate["gate"]!.GetValue<string>());
         Assert.Equal("the majority class", gate["against"]!.GetValue<string>());

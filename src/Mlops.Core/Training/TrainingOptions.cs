@@ -71,4 +71,10 @@ public sealed class TrainingOptions
     /// <summary>Categorical columns with more distinct values than this are hashed rather than one-hot encoded.</summary>
     [Range(2, 100_000)]
     public int OneHotMaxCardinality { get; set; } = 100;
+
+    /// <summary>
+    /// A new run of a model that has a champion tries the champion's configuration and its search's best others first
+    /// (<see cref="Search.WarmStart"/>); off, every search starts cold from the trainers' defaults and random draws.
+    /// </summary>
+    public bool WarmStart { get; set; } = true;
 }

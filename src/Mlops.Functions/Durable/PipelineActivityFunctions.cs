@@ -12,6 +12,7 @@ namespace Mlops.Functions.Durable;
 public sealed class PipelineActivityFunctions(
     ValidateDataset validate,
     QuarantineDataset quarantine,
+    LoadWarmStart loadWarmStart,
     PlanSearch planSearch,
     RunTrial runTrial,
     RecordSearch recordSearch,
@@ -28,6 +29,10 @@ public sealed class PipelineActivityFunctions(
     [Function(nameof(QuarantineDataset))]
     public Task<bool> Quarantine([ActivityTrigger] QuarantineInput input, FunctionContext context) =>
         quarantine.RunAsync(Context(nameof(QuarantineDataset), context), input);
+
+    [Function(nameof(LoadWarmStart))]
+    public Task<WarmStart?> WarmStart([ActivityTrigger] LoadWarmStartInput input, FunctionContext context) =>
+        loadWarmStart.RunAsync(Context(nameof(LoadWarmStart), context), input);
 
     [Function(nameof(PlanSearch))]
     public Task<SearchPlan> Plan([ActivityTrigger] PlanSearchInput input, FunctionContext context) =>

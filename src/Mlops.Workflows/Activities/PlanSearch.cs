@@ -7,7 +7,7 @@ namespace Mlops.Workflows.Activities;
 
 /// <summary>
 /// Plans the run's hyperparameter search: reads the data (its size decides k-fold or holdout and the halving rungs)
-/// and draws every configuration from the seed. In an activity because it reads options and storage, which an
+/// and draws every configuration from the seed, after the warm start's. In an activity because it reads options and storage, which an
 /// orchestrator must not; Durable records the plan, so replays follow the same one.
 /// </summary>
 public sealed class PlanSearch(TrainingDatasets datasets, SearchPlanner planner) : TaskActivity<PlanSearchInput, SearchPlan>
@@ -16,6 +16,6 @@ public sealed class PlanSearch(TrainingDatasets datasets, SearchPlanner planner)
     {
         ArgumentNullException.ThrowIfNull(input);
         var data = await datasets.LoadAsync(input.Dataset, input.Schema);
-        return planner.Plan(data, input.PrimaryMetric, input.Mitigations);
+        return planner.Plan(data, input.PrimaryMetric, input.Mitigations, input.WarmStart);
     }
 }

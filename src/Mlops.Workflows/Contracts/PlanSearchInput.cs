@@ -1,4 +1,5 @@
 using Mlops.Core.Datasets;
+using Mlops.Core.Training.Search;
 
 namespace Mlops.Workflows.Contracts;
 
@@ -7,4 +8,8 @@ namespace Mlops.Workflows.Contracts;
 /// <param name="Schema">Its schema.</param>
 /// <param name="PrimaryMetric">The spec's metric, as validation accepted it; null for the task's default.</param>
 /// <param name="Mitigations">Kinds of the data report's mitigations (class weights for imbalance).</param>
-public sealed record PlanSearchInput(string RunId, DatasetRef Dataset, DatasetSchema Schema, string? PrimaryMetric, IReadOnlyList<string> Mitigations);
+public sealed record PlanSearchInput(string RunId, DatasetRef Dataset, DatasetSchema Schema, string? PrimaryMetric, IReadOnlyList<string> Mitigations)
+{
+    /// <summary>The configurations to try first (<see cref="Activities.LoadWarmStart"/>); null for a cold start and in inputs recorded before warm starts.</summary>
+    public WarmStart? WarmStart { get; init; }
+}

@@ -26,6 +26,12 @@ public sealed record SearchPlan(
     IReadOnlyList<string> Mitigations,
     MlTask Task)
 {
+    /// <summary>
+    /// The warm start the search was seeded with, as kept: its configurations are the first of <see cref="Configurations"/>.
+    /// Null for a cold start (and in plans recorded before warm starts existed).
+    /// </summary>
+    public WarmStart? WarmStart { get; init; }
+
     /// <summary>Trials planned over all rungs: the trial budget.</summary>
     public int PlannedTrials => Rungs.Sum(r => r.Trials);
 }

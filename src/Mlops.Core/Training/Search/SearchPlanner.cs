@@ -19,8 +19,12 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
     /// <param name="data">The validated dataset, typed by its schema.</param>
     /// <param name="metric">The spec's primary metric; null for the task's default.</param>
     /// <param name="mitigations">Kinds of mitigation the data report asks for.</param>
+    /// <param name="warmStart">
+    /// Configurations to try first (a new run of an existing model: its champion's and its search's best); those the
+    /// task's trainers do not accept are dropped. Null for a cold start.
+    /// </param>
     /// <exception cref="MlopsException">The metric is not one the task reports, or no row has a label.</exception>
-    public SearchPlan Plan(ColumnarDataset data, string? metric, IEnumerable<string> mitigations)
+    public SearchPlan Plan(ColumnarDataset data, string? metric, IEnumerable<string> mitigations, WarmStart? warmStart = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var schema = data.Schema;
@@ -37,8 +41,16 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
         var foldTrainingRows = (int)((long)training.Length * (folds - 1) / folds);
         var rungs = Rungs(settings, foldTrainingRows);
         var trainers = TrainerCatalog.For(schema.Task);
-        var configurations = ConfigurationSampler.Sample(trainers, settings.Strategy == SearchStrategy.Tpe ? StartupTrials(settings.MaxTrials, trainers.Count) : rungs[0].Trials, settings.Seed);
-        if (settings.Strategy != SearchStrategy.Tpe)
+        var tpe = settings.Strategy == SearchStrategy.Tpe;
+        var drawn = tpe ? StartupTrials(settings.MaxTrials, trainers.Count) : rungs[0].Trials;
+        var warm = WarmStartSelection.Accept(warmStart, trainers, tpe ? settings.MaxTrials : drawn);
+
+        // Warm configurations go first, in place of the last draws (the first rung's size is the budget); a model-based
+        // search adds them to its start-up trials instead, so every trainer's defaults still inform its proposals.
+        var seeds = warm?.Configurations() ?? [];
+        var size = tpe ? Math.Min(settings.MaxTrials, drawn + seeds.Count) : drawn;
+        IReadOnlyList<TrialConfiguration> configurations = [.. seeds.Concat(ConfigurationSampler.Sample(trainers, drawn, settings.Seed).Where(c => !seeds.Contains(c))).Take(size)];
+        if (!tpe)
         {
             rungs[0] = rungs[0] with { Trials = configurations.Count };
         }
@@ -53,7 +65,10 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
             applied.Contains(TrainingMitigations.ClassWeights),
             settings.OneHotMaxCardinality);
         var concurrency = TrainingMemory.Concurrency(settings, TrainingMemory.Cells(schema), data.RowCount);
-        return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, concurrency, settings.MaxSearchSeconds, training.Length, applied, schema.Task);
+        return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, concurrency, settings.MaxSearchSeconds, training.Length, applied, schema.Task)
+        {
+            WarmStart = warm,
+        };
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Mlops.Core.Training.Search;
 /// </summary>
 /// <param name="RunId">The run.</param>
 /// <param name="Dataset">The dataset blob searched on.</param>
-/// <param name="Strategy">Random search or successive halving.</param>
+/// <param name="Strategy">Random search, successive halving or model-based.</param>
 /// <param name="Settings">How trials were measured.</param>
 /// <param name="Rungs">The planned rungs.</param>
 /// <param name="MaxConcurrentTrials">The concurrency bound.</param>
@@ -34,11 +34,17 @@ public sealed record SearchRecord(
     DateTime StartedAt,
     DateTime EndedAt)
 {
+    /// <summary>What the search was seeded with (<see cref="SearchPlan.WarmStart"/>); null for a cold start and in older records.</summary>
+    public WarmStart? WarmStart { get; init; }
+
     public static SearchRecord Of(string runId, string dataset, SearchPlan plan, SearchOutcome outcome, DateTime startedAt, DateTime endedAt)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(outcome);
         return new(runId, dataset, plan.Strategy, plan.Settings, plan.Rungs, plan.MaxConcurrentTrials, plan.MaxSearchSeconds, plan.TrainingRows,
-            plan.Mitigations, outcome.Trials, outcome.Winner?.Index, outcome.StopReason, startedAt, endedAt);
+            plan.Mitigations, outcome.Trials, outcome.Winner?.Index, outcome.StopReason, startedAt, endedAt)
+        {
+            WarmStart = plan.WarmStart,
+        };
     }
 }
