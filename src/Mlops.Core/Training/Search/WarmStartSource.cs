@@ -36,7 +36,11 @@ public sealed class WarmStartSource(IModelRegistry registry, IModelArtifactStore
     /// </summary>
     internal static TrialConfiguration? Configuration(ModelVersion version)
     {
-        var trainer = TrainerCatalog.For(version.Schema.Task).FirstOrDefault(t => string.Equals(t.Name, version.Trainer, StringComparison.Ordinal));
+        // A blended champion (Training__Ensemble) records its members as member0.*, member1.*: the first is the
+        // search's winner, whose configuration is the one to start from.
+        var prefix = version.Parameters.TryGetValue("member0.trainer", out var member) ? "member0." : string.Empty;
+        var name = prefix.Length > 0 ? member : version.Trainer;
+        var trainer = TrainerCatalog.For(version.Schema.Task).FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
         if (trainer is null)
         {
             return null;
@@ -45,7 +49,7 @@ public sealed class WarmStartSource(IModelRegistry registry, IModelArtifactStore
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var parameter in trainer.Space)
         {
-            if (!version.Parameters.TryGetValue(parameter.Name, out var text))
+            if (!version.Parameters.TryGetValue(prefix + parameter.Name, out var text))
             {
                 continue;
             }

@@ -102,6 +102,26 @@ public class WarmStartSourceTests
         Assert.Null(WarmStartSource.Configuration(Champion() with { Trainer = "SomeRetiredTrainer" }));
     }
 
+    [Fact]
+    public void Configuration_BlendedChampion_TheWinningMembersConfiguration()
+    {
+        var blended = Champion() with
+        {
+            Trainer = "Ensemble(LbfgsLogisticRegression, FastTreeBinary)",
+            Parameters = new Dictionary<string, string>
+            {
+                ["member0.trainer"] = "LbfgsLogisticRegression",
+                ["member0.l2Regularization"] = "0.37",
+                ["member0.l1Regularization"] = "0.0021",
+                ["member1.trainer"] = "FastTreeBinary",
+                ["member1.numberOfTrees"] = "50",
+                ["weight"] = "0.6",
+            },
+        };
+
+        Assert.Equal(ChampionConfiguration, WarmStartSource.Configuration(blended));
+    }
+
     private static WarmStartSource Source(IModelRegistry registry, IModelArtifactStore artifacts) =>
         new(registry, artifacts, Options.Create(new TrainingOptions()), NullLogger<WarmStartSource>.Instance);
 
