@@ -125,6 +125,10 @@ public static class EnsembleTrainer
     private static List<int> Positions(FoldSplit split, Func<int, bool> keep) =>
         [.. Enumerable.Range(0, split.TrainingPart.Length).Where(keep)];
 
+    /// <summary>The blend of two trials with a given weight, whatever a verdict would say: for benchmarks of its serving cost.</summary>
+    internal static TrainedModel Blend(ColumnarDataset data, TrialSettings settings, TrialResult first, TrialResult second, double weight) =>
+        Refit(data, settings, [first, second], weight, CancellationToken.None);
+
     /// <summary>Both members refitted on all training rows and averaged by an expression: one model.zip.</summary>
     private static TrainedModel Refit(ColumnarDataset data, TrialSettings settings, TrialResult[] members, double weight, CancellationToken cancellationToken)
     {
