@@ -90,6 +90,14 @@ internal sealed class FeatureLayout
         return definition;
     }
 
+    /// <summary>The input definition without either label column: what a scorer outside ML.NET is given (ONNX export).</summary>
+    public SchemaDefinition CreateFeatureDefinition()
+    {
+        var definition = CreateInputDefinition();
+        definition.Remove(definition[Schema.Task == MlTask.Regression ? nameof(FeatureRow.LabelValue) : nameof(FeatureRow.LabelText)]);
+        return definition;
+    }
+
     public FeatureRow CreateRow()
     {
         var row = new FeatureRow { Numeric = new float[NumericCount], Categorical = new string[CategoricalCount], Text = new string[TextCount] };
