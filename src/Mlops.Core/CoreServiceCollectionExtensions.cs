@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TrialRunner>();
         services.AddSingleton<ModelTrainer>();
         services.AddSingleton<ModelEvaluator>();
+        services.AddSingleton<Export.OnnxExporter>();
         services.AddSingleton<VersionComparer>();
         services.AddSingleton<ServedModels>();
         services.AddSingleton<PredictionService>();

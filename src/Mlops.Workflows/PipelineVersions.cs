@@ -26,10 +26,16 @@ public static class PipelineVersions
     /// </summary>
     public const int WarmStarts = 4;
 
-    /// <summary>What new runs start under.</summary>
-    public const int Current = WarmStarts;
+    /// <summary>
+    /// The candidate is exported to ONNX and checked before registration (<see cref="Activities.ExportModel"/>, an
+    /// activity older runs' histories do not have), and the version is registered with model.onnx or the reason it has none.
+    /// </summary>
+    public const int Portable = 5;
 
-    public static IReadOnlyList<int> Supported { get; } = [PointEstimate, Gated, Experiments, WarmStarts];
+    /// <summary>What new runs start under.</summary>
+    public const int Current = Portable;
+
+    public static IReadOnlyList<int> Supported { get; } = [PointEstimate, Gated, Experiments, WarmStarts, Portable];
 
     public static bool IsSupported(int version) => Supported.Contains(version);
 

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Experiments;
+using Mlops.Core.Export;
 using Mlops.Core.Registry;
 using Mlops.Core.Training.Ensembles;
 using Mlops.Core.Training.Search;
@@ -96,14 +97,14 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
                 () => context.CallActivityAsync<EvaluationSummary>(nameof(EvaluateModel), new EvaluateModelInput(runId, input.Dataset, schema, training) { PipelineVersion = input.PipelineVersion }, Retry),
                 e => e.Reason);
 
-            var version = await stages.RunAsync(
+            var registration = new RegisterModelInput(runId, input.Dataset, schema, training, evaluation, report.Contract)
+            {
+                ValidationPath = contractByReference ? ArtifactPaths.Validation(model, runId) : null,
+            };
+            var (version, onnx) = await stages.RunAsync(
                 PipelineStages.Register,
-                () => context.CallActivityAsync<int>(nameof(RegisterModel), new RegisterModelInput(runId, input.Dataset, schema, training, evaluation, report.Contract)
-                {
-                    ValidationPath = contractByReference ? ArtifactPaths.Validation(model, runId) : null,
-                },
-                Retry),
-                v => string.Create(CultureInfo.InvariantCulture, $"Registered as version {v}."));
+                () => RegisterAsync(context, input, registration),
+                r => string.Create(CultureInfo.InvariantCulture, $"Registered as version {r.Version}.{DescribeOnnx(r.Onnx)}"));
 
             // From version 3, a passing version under the ab or shadow strategy is tried on live traffic first; a first
             // model has no champion to try it against, so it is promoted on its gates alone.
@@ -135,6 +136,39 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
             return RunResult.Failed($"The {stage} stage failed: {message}");
         }
     }
+
+    /// <summary>
+    /// From version 5 the candidate is exported to ONNX first. An export that fails outright (its activity out of
+    /// retries) is a reason in the manifest, not a failed run: the version serves from model.zip all the same.
+    /// </summary>
+    private static async Task<(int Version, OnnxExport? Onnx)> RegisterAsync(TaskOrchestrationContext context, RunRequest input, RegisterModelInput registration)
+    {
+        OnnxExport? onnx = null;
+        if (input.PipelineVersion >= PipelineVersions.Portable)
+        {
+            try
+            {
+                onnx = await context.CallActivityAsync<OnnxExport>(
+                    nameof(ExportModel),
+                    new ExportModelInput(registration.RunId, registration.Dataset, registration.Schema, registration.Training.CandidatePath),
+                    Retry);
+            }
+            catch (TaskFailedException failure)
+            {
+                onnx = OnnxExport.Unavailable($"The ONNX export failed: {failure.FailureDetails.ErrorMessage}");
+            }
+        }
+
+        var version = await context.CallActivityAsync<int>(nameof(RegisterModel), registration with { Onnx = onnx }, Retry);
+        return (version, onnx);
+    }
+
+    private static string DescribeOnnx(OnnxExport? onnx) => onnx switch
+    {
+        null => string.Empty,
+        { IsAvailable: true } => " Exported to ONNX and checked against ML.NET on the holdout.",
+        _ => $" No ONNX export: {onnx.Reason}",
+    };
 
     private static string Describe(TrainingSummary training, SearchSelection selection, SearchOutcome search, WarmStart? warmStart)
     {

@@ -23,6 +23,7 @@ public static class WorkflowRegistration
         typeof(RecordSearch),
         typeof(TrainModel),
         typeof(EvaluateModel),
+        typeof(ExportModel),
         typeof(RegisterModel),
         typeof(PromoteModel),
         typeof(LookAtExperiment),

@@ -48,14 +48,19 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         var correct = split.HeldOut.Where((row, i) => predictions[i]!["prediction"]!.GetValue<string>() == HeldOutSplit.Label(row)).Count();
         var accuracy = (double)correct / split.HeldOut.Count;
         Assert.True(accuracy > 0.9, string.Create(CultureInfo.InvariantCulture, $"Held-out accuracy {accuracy:0.###} is not above 0.9."));
+        if (!registered.StartsWith("Ensemble(", StringComparison.Ordinal))
+        {
+            await OnnxDownload.AssertScoresAsServedAsync(Api, "breast-cancer", 1, split, split.HeldOut.Count);
+        }
     }
 
     [Theory]
     [InlineData(SampleDatasets.Diabetes, "diabetes", "rmse")]
     [InlineData(SampleDatasets.Wine, "wine", "macroF1")]
-    public async Task RegressionAndMulticlassDatasets_EachReachAChampion(string sample, string model, string primaryMetric)
+    public async Task RegressionAndMulticlassDatasets_EachReachAChampion_AndTheirOnnxScoresAsServed(string sample, string model, string primaryMetric)
     {
-        var accepted = await Api.UploadAsync(model, SampleDatasets.Bytes(sample));
+        var split = HeldOutSplit.Of(sample);
+        var accepted = await Api.UploadAsync(model, split.TrainingCsv);
 
         var run = await Api.WaitForRunAsync(accepted["runId"]!.GetValue<string>());
 
@@ -63,6 +68,27 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         var details = await Api.GetObjectAsync($"api/models/{model}");
         Assert.Equal(run["version"]!.GetValue<int>(), details["aliases"]!["champion"]!.GetValue<int>());
         Assert.NotNull(details["versions"]![0]!["metrics"]![primaryMetric]);
+        await OnnxDownload.AssertScoresAsServedAsync(Api, model, run["version"]!.GetValue<int>(), split, split.HeldOut.Count);
+    }
+
+    [Fact]
+    public async Task Artifact_BadFormatOrVersion_AnswersProblemJson()
+    {
+        var run = await Api.WaitForRunAsync((await Api.UploadAsync("iris-artifact", SampleDatasets.Bytes(SampleDatasets.Iris)))["runId"]!.GetValue<string>());
+        var version = run["version"]!.GetValue<int>();
+
+        var zip = await Api.Http.GetAsync(new Uri($"api/models/iris-artifact/versions/{version}/artifact", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType?.MediaType);
+        var manifest = await Api.GetObjectAsync($"api/models/iris-artifact/versions/{version}");
+        Assert.Equal(manifest["modelSha256"]!.GetValue<string>(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await zip.Content.ReadAsByteArrayAsync())));
+
+        var (status, type, body) = await Api.SendAsync(HttpMethod.Get, $"api/models/iris-artifact/versions/{version}/artifact?format=pmml", null);
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (status, type));
+        Assert.Equal("Format 'pmml' is not one of mlnet, onnx.", body!["detail"]!.GetValue<string>());
+        (status, type, body) = await Api.SendAsync(HttpMethod.Get, "api/models/iris-artifact/versions/99/artifact?format=onnx", null);
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (status, type));
+        Assert.Equal("Model 'iris-artifact' has no version 99.", body!["detail"]!.GetValue<string>());
     }
 
     [Fact]
@@ -73,7 +99,7 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         var half = Encoding.UTF8.GetBytes(string.Join('\n', lines.Where((_, i) => i == 0 || i % 2 == 1)) + "\n");
         var second = await Api.WaitForRunAsync((await Api.UploadAsync("wine-compare", half))["runId"]!.GetValue<string>());
 
-        Assert.Equal(4, first["pipelineVersion"]!.GetValue<int>());
+        Assert.Equal(5, first["pipelineVersion"]!.GetValue<int>());
         var gate = first["gates"]!.AsArray().Single()!;
         Assert.Equal("improvement", gate["gate"]!.GetValue<string>());
         Assert.Equal("the majority class", gate["against"]!.GetValue<string>());

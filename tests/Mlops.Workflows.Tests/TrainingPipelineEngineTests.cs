@@ -37,6 +37,16 @@ public sealed class TrainingPipelineEngineTests(PipelineEngineFixture engine) : 
         Assert.Equal(stored.ETag, version.Lineage.DatasetETag);
         Assert.Equal(stored.BlobName, version.Lineage.DatasetBlob);
         Assert.True(version.Metrics["auc"] > 0.95);
+
+        // Exported to ONNX and checked: model.onnx beside model.zip, its hash in the row and the whole record in manifest.json.
+        Assert.True(version.Onnx?.IsAvailable, version.Onnx?.Reason);
+        var artifacts = engine.Services.GetRequiredService<IModelArtifactStore>();
+        var onnx = await artifacts.ReadAsync(ArtifactPaths.OnnxModel(model, 1), default);
+        Assert.Equal(version.Onnx!.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(onnx!.ToArray())));
+        var manifest = (await artifacts.ReadAsync(ArtifactPaths.Manifest(model, 1), default))!.ToObjectFromJson<ModelVersion>(MlopsJson.Options)!;
+        Assert.Equal(30, manifest.Onnx!.Features.Count);
+        Assert.True(manifest.Onnx.Check!.Passed);
+        Assert.Equal(version.Onnx.Sha256, manifest.Onnx.Sha256);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public static class ArtifactPaths
 
     public static string Manifest(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/manifest.json";
 
+    /// <summary>The version's model in ONNX, when its export was checked against ML.NET (the manifest's "onnx" says).</summary>
+    public static string OnnxModel(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/model.onnx";
+
     /// <summary>The data contract accepted with a version's training data.</summary>
     public static string Contract(string model, int version) => $"{model}/{version.ToString(CultureInfo.InvariantCulture)}/contract.json";
 
@@ -17,6 +20,12 @@ public static class ArtifactPaths
 
     /// <summary>A run's trained candidate before registration; "runs" is not a number, so it never meets a version folder.</summary>
     public static string Candidate(string model, string runId) => $"{model}/runs/{runId}/model.zip";
+
+    /// <summary>A run's candidate exported to ONNX, before registration copies it beside the version's model.zip.</summary>
+    public static string CandidateOnnx(string model, string runId) => $"{model}/runs/{runId}/model.onnx";
+
+    /// <summary>What the candidate's ONNX export gave (its check, inputs and outputs, or why there is none).</summary>
+    public static string CandidateOnnxExport(string model, string runId) => $"{model}/runs/{runId}/onnx.json";
 
     /// <summary>A run's search record: every trial's configuration, metrics and duration, beside its candidate.</summary>
     public static string Trials(string model, string runId) => $"{model}/runs/{runId}/trials.json";

@@ -1,4 +1,5 @@
 using Mlops.Core.Datasets;
+using Mlops.Core.Export;
 
 namespace Mlops.Core.Registry;
 
@@ -19,4 +20,11 @@ public sealed record ModelVersion(
     DatasetSchema Schema,
     Lineage Lineage,
     string ModelSha256,
-    int? ContractVersion = null);
+    int? ContractVersion = null)
+{
+    /// <summary>
+    /// The ONNX export: in manifest.json in full (inputs, outputs, feature map, check); the registry row keeps its
+    /// status, SHA-256 and reason. Null for versions registered before exports (pipeline version 5).
+    /// </summary>
+    public OnnxExport? Onnx { get; init; }
+}

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Mlops.Core.Export;
 using Mlops.Core.Training.Search;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Activities;
@@ -18,6 +19,7 @@ public sealed class PipelineActivityFunctions(
     RecordSearch recordSearch,
     TrainModel train,
     EvaluateModel evaluate,
+    ExportModel export,
     RegisterModel register,
     PromoteModel promote,
     BeginExperiment beginExperiment)
@@ -53,6 +55,10 @@ public sealed class PipelineActivityFunctions(
     [Function(nameof(EvaluateModel))]
     public Task<EvaluationSummary> Evaluate([ActivityTrigger] EvaluateModelInput input, FunctionContext context) =>
         evaluate.RunAsync(Context(nameof(EvaluateModel), context), input);
+
+    [Function(nameof(ExportModel))]
+    public Task<OnnxExport> Export([ActivityTrigger] ExportModelInput input, FunctionContext context) =>
+        export.RunAsync(Context(nameof(ExportModel), context), input);
 
     [Function(nameof(RegisterModel))]
     public Task<int> Register([ActivityTrigger] RegisterModelInput input, FunctionContext context) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Mlops.Core.Datasets;
+using Mlops.Core.Export;
 using Mlops.Core.Registry;
 
 namespace Mlops.Storage.Registry;
@@ -28,6 +29,14 @@ internal static class RegistryRows
     public const string RetiringProperty = "Retiring";
     public const string RetiringSinceProperty = "RetiringSince";
 
+    /// <summary>The ONNX export's status, SHA-256 and reason; the rest of it (inputs, outputs, feature map) is in manifest.json.</summary>
+    public const string OnnxStatusProperty = "OnnxStatus";
+    public const string OnnxSha256Property = "OnnxSha256";
+    public const string OnnxReasonProperty = "OnnxReason";
+
+    /// <summary>A reason is a sentence or two; a converter's message can be long, and a string property holds 32K characters.</summary>
+    private const int MaxReasonChars = 4000;
+
     /// <summary>Stay well inside the 1 MiB an entity may hold.</summary>
     private const int MaxEntityChars = 450_000;
 
@@ -51,6 +60,9 @@ internal static class RegistryRows
             ["Trainer"] = version.Trainer,
             ["ModelSha256"] = version.ModelSha256,
             [ContractVersionProperty] = version.ContractVersion,
+            [OnnxStatusProperty] = version.Onnx?.Status,
+            [OnnxSha256Property] = version.Onnx?.Sha256,
+            [OnnxReasonProperty] = version.Onnx?.Reason is { Length: > MaxReasonChars } lengthy ? lengthy[..MaxReasonChars] : version.Onnx?.Reason,
         };
         var json = new[]
         {
@@ -84,7 +96,12 @@ internal static class RegistryRows
         Json<DatasetSchema>(entity, "SchemaJson"),
         Json<Lineage>(entity, "LineageJson"),
         entity.GetString("ModelSha256") ?? string.Empty,
-        entity.GetInt32(ContractVersionProperty));
+        entity.GetInt32(ContractVersionProperty))
+    {
+        Onnx = entity.GetString(OnnxStatusProperty) is { } status
+            ? new OnnxExport(status, entity.GetString(OnnxReasonProperty)) { Sha256 = entity.GetString(OnnxSha256Property) }
+            : null,
+    };
 
     private static T Json<T>(TableEntity entity, string property) =>
         StorageJson.Deserialize<T>(TableText.Read(entity, property) ?? throw Corrupt(entity, property), property);

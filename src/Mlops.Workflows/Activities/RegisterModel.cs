@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Mlops.Core;
+using Mlops.Core.Export;
 using Mlops.Core.Registry;
 using Mlops.Core.Validation;
 using Mlops.Workflows.Contracts;
@@ -41,9 +42,19 @@ public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore a
             // The bytes registered, not the hash the training activity reported: a training run twice (a retry, a
             // duplicate delivery) gives the same model but not always the same bytes (see ModelZip).
             Convert.ToHexStringLower(SHA256.HashData(zip.ToMemory().Span)),
-            contract?.Version);
+            contract?.Version)
+        {
+            Onnx = await OnnxAsync(model, input),
+        };
 
         await artifacts.CreateAsync(ArtifactPaths.ModelZip(model, version), zip, CancellationToken.None);
+        if (manifest.Onnx is { IsAvailable: true })
+        {
+            var onnx = await artifacts.ReadAsync(ArtifactPaths.CandidateOnnx(model, input.RunId), CancellationToken.None)
+                ?? throw new InvalidOperationException($"The candidate's ONNX export {ArtifactPaths.CandidateOnnx(model, input.RunId)} is missing.");
+            await artifacts.CreateAsync(ArtifactPaths.OnnxModel(model, version), onnx, CancellationToken.None);
+        }
+
         if (contract is not null)
         {
             await artifacts.WriteAsync(ArtifactPaths.Contract(model, version), BinaryData.FromObjectAsJson(contract, MlopsJson.Options), CancellationToken.None);
@@ -57,6 +68,19 @@ public sealed class RegisterModel(IModelRegistry registry, IModelArtifactStore a
         await artifacts.WriteAsync(ArtifactPaths.Manifest(model, version), BinaryData.FromObjectAsJson(manifest, MlopsJson.Options), CancellationToken.None);
         await registry.CommitVersionAsync(manifest, CancellationToken.None);
         return version;
+    }
+
+    /// <summary>The export's whole record, kept beside the candidate, when the export is available; else the reason it is not.</summary>
+    private async Task<OnnxExport?> OnnxAsync(string model, RegisterModelInput input)
+    {
+        if (input.Onnx is not { IsAvailable: true })
+        {
+            return input.Onnx;
+        }
+
+        var record = await artifacts.ReadAsync(ArtifactPaths.CandidateOnnxExport(model, input.RunId), CancellationToken.None)
+            ?? throw new InvalidOperationException($"The candidate's ONNX export record {ArtifactPaths.CandidateOnnxExport(model, input.RunId)} is missing.");
+        return record.ToObjectFromJson<OnnxExport>(MlopsJson.Options);
     }
 
     /// <summary>The contract from the run's validation report, where it stays when the orchestration passes it by reference.</summary>

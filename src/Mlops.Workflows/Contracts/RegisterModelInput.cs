@@ -22,4 +22,10 @@ public sealed record RegisterModelInput(
     /// <see cref="Contract"/> (pipeline version 2 passes it by reference, not through the orchestration history).
     /// </summary>
     public string? ValidationPath { get; init; }
+
+    /// <summary>
+    /// The candidate's ONNX export (pipeline version 5): when available, registration copies model.onnx and the whole
+    /// record from beside the candidate; when not, the manifest carries this reason. Null under older versions.
+    /// </summary>
+    public Core.Export.OnnxExport? Onnx { get; init; }
 }
