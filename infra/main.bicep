@@ -1,12 +1,12 @@
 // Everything the MLOps Functions app needs in Azure, provisioned by `azd up` (or `azd provision`):
-// a resource group with a Flex Consumption function app (.NET 10 isolated worker) running as a
-// user-assigned managed identity, one keyless storage account (datasets, models, quarantine, tables,
+// a resource group with a Flex Consumption function app (.NET 10 isolated worker; or, with servingHost
+// 'containerapps', the same app as a container on Azure Container Apps) running as a user-assigned managed identity, one keyless storage account (datasets, models, quarantine, tables,
 // Durable Functions, deployment package), Event Grid delivering dataset uploads to the blob trigger,
 // and Log Analytics + Application Insights for OpenTelemetry. See README.md, "Deploy to Azure".
 
 targetScope = 'subscription'
 
-import { resourceTags } from 'types.bicep'
+import { appSettings as appSettingsType, resourceTags } from 'types.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -109,6 +109,26 @@ param alertsEnabled bool = true
 
 @description('E-mail address the alerts are sent to (an action group). Empty: alerts fire and show in Azure Monitor only.')
 param alertEmailAddress string = ''
+
+@description('Where the Functions app runs. flexconsumption: Flex Consumption, nothing to pay while idle, cold starts after idle periods. containerapps: the app as a container (src/Mlops.Functions/Dockerfile) on Azure Container Apps with servingMinReplicas always-warm replicas, billed around the clock, for latency budgets that cannot take a cold start. See docs/deploy.md.')
+@allowed([
+  'flexconsumption'
+  'containerapps'
+])
+param servingHost string = 'flexconsumption'
+
+@description('containerapps only: replicas kept running at all times (at least 1: Durable Functions on its Azure Storage task hub needs a running replica there, the platform does not scale on it).')
+@minValue(1)
+@maxValue(1000)
+param servingMinReplicas int = 1
+
+@description('containerapps only: most replicas the app scales out to (a cost ceiling); at least servingMinReplicas.')
+@minValue(1)
+@maxValue(1000)
+param servingMaxReplicas int = 10
+
+@description('containerapps only: the app\'s image, which azd records after each deploy (SERVICE_FUNCTIONS_CONTAINER_IMAGE_NAME) so that provisioning again keeps it. Empty: a placeholder until azd deploys the image.')
+param servingContainerImageName string = ''
 
 @description('Ingestion__MaxUploadBytes: largest dataset upload accepted, in bytes.')
 @minValue(1)
@@ -333,6 +353,12 @@ var tags resourceTags = { 'azd-env-name': environmentName }
 @description('azd service name of the function app, the key under services in azure.yaml.')
 var serviceName = 'functions'
 
+@description('azd service name of the app when it runs on Container Apps (azure.yaml deploys one or the other).')
+var containerServiceName = 'functions-container'
+
+@description('The app runs on Flex Consumption (the default), else on Container Apps.')
+var onFlexConsumption = servingHost == 'flexconsumption'
+
 @description('Names of every resource, derived from the environment so that provisioning is repeatable.')
 var names = {
   resourceGroup: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourceGroup}${environmentName}'
@@ -344,6 +370,8 @@ var names = {
   functionApp: '${abbrs.functionApp}${resourceToken}'
   systemTopic: '${abbrs.eventGridSystemTopic}${resourceToken}'
   virtualNetwork: '${abbrs.virtualNetwork}${resourceToken}'
+  containerAppsEnvironment: '${abbrs.containerAppsEnvironment}${resourceToken}'
+  containerRegistry: '${abbrs.containerRegistry}${resourceToken}'
 }
 
 @description('Blob containers of the product (names are part of its public contract, see ARCHITECTURE.md).')
@@ -443,7 +471,7 @@ module rbac 'app/rbac.bicep' = {
   ]
 }
 
-module functions 'app/functions.bicep' = {
+module functions 'app/functions.bicep' = if (onFlexConsumption) {
   scope: rg
   params: {
     name: names.functionApp
@@ -511,6 +539,80 @@ module functions 'app/functions.bicep' = {
   ]
 }
 
+@description('The app\'s own settings as the Container Apps option sets them; the Flex Consumption app sets the same in app/functions.bicep (ContainerAppsTests keeps the two in step).')
+var appSettings appSettingsType = {
+  Ingestion__MaxUploadBytes: string(ingestionMaxUploadBytes)
+  Ingestion__MaxDatasetBytes: string(ingestionMaxDatasetBytes)
+  Validation__MinRows: string(validationMinRows)
+  Validation__MaxMissingFraction: validationMaxMissingFraction
+  Training__Seed: string(trainingSeed)
+  Training__HoldoutFraction: trainingHoldoutFraction
+  Training__Strategy: trainingStrategy
+  Training__MaxTrials: string(trainingMaxTrials)
+  Training__MaxSearchSeconds: string(trainingMaxSearchSeconds)
+  Training__MaxConcurrentTrials: string(trainingMaxConcurrentTrials)
+  Training__MemoryBudgetMegabytes: string(trainingMemoryBudgetMegabytes)
+  Training__Folds: string(trainingFolds)
+  Training__CrossValidationMaxRows: string(trainingCrossValidationMaxRows)
+  Training__SearchMaxRows: string(trainingSearchMaxRows)
+  Training__Ensemble: trainingEnsemble
+  Training__HalvingFactor: string(trainingHalvingFactor)
+  Training__HalvingMinRows: string(trainingHalvingMinRows)
+  Training__OneHotMaxCardinality: string(trainingOneHotMaxCardinality)
+  Training__WarmStart: trainingWarmStart ? 'true' : 'false'
+  Serving__AliasRefreshSeconds: string(servingAliasRefreshSeconds)
+  Serving__MaxBatchSize: string(servingMaxBatchSize)
+  Serving__MaxRequestBytes: string(servingMaxRequestBytes)
+  Serving__ShadowBacklog: string(servingShadowBacklog)
+  Serving__LogBufferRows: string(servingLogBufferRows)
+  Serving__LogWhenFull: servingLogWhenFull
+  Serving__LogFlushMilliseconds: string(servingLogFlushMilliseconds)
+  Serving__PendingLabelSeconds: string(servingPendingLabelSeconds)
+  Recovery__StallSeconds: string(recoveryStallSeconds)
+  Recovery__HeartbeatSeconds: string(recoveryHeartbeatSeconds)
+  Recovery__MaxAutomaticRestarts: string(recoveryMaxAutomaticRestarts)
+  Webhooks__Schedule: webhooksSchedule
+  Webhooks__TimeoutMilliseconds: string(webhooksTimeoutMilliseconds)
+  Webhooks__MaxRetries: string(webhooksMaxRetries)
+  Webhooks__RetryDelayMilliseconds: string(webhooksRetryDelayMilliseconds)
+  Webhooks__BackoffMilliseconds: string(webhooksBackoffMilliseconds)
+  Webhooks__MaxBackoffMilliseconds: string(webhooksMaxBackoffMilliseconds)
+  Webhooks__LeaseSeconds: string(webhooksLeaseSeconds)
+  Retention__KeepVersions: string(retentionKeepVersions)
+  Retention__Schedule: retentionSchedule
+  Monitoring__Schedule: monitoringSchedule
+}
+
+module containerApps 'app/containerapps.bicep' = if (!onFlexConsumption) {
+  scope: rg
+  params: {
+    name: names.functionApp
+    environmentName: names.containerAppsEnvironment
+    registryName: names.containerRegistry
+    location: location
+    tags: tags
+    serviceName: containerServiceName
+    storageAccountName: names.storage
+    identityName: names.identity
+    applicationInsightsName: names.applicationInsights
+    logAnalyticsName: names.logAnalytics
+    diagnosticSettingsEnabled: diagnosticSettingsEnabled
+    minReplicas: servingMinReplicas
+    maxReplicas: servingMaxReplicas
+    instanceMemoryMB: instanceMemoryMB
+    imageName: servingContainerImageName
+    targetPort: 8080
+    appSettings: appSettings
+    durableHubName: 'MlopsHub'
+    durableMaxQueuePollingInterval: durableMaxQueuePollingInterval
+    webhookSigningKeySecretUri: webhookSigningKeySecretUri
+  }
+  // The app starts with its storage and telemetry roles in place, as on Flex Consumption.
+  dependsOn: [
+    rbac
+  ]
+}
+
 module eventGrid 'app/eventgrid.bicep' = {
   scope: rg
   params: {
@@ -538,6 +640,7 @@ module observability 'app/observability.bicep' = {
     logAnalyticsName: names.logAnalytics
     storageAccountName: names.storage
     functionAppName: names.functionApp
+    functionAppDiagnosticsEnabled: onFlexConsumption
     systemTopicName: names.systemTopic
     diagnosticSettingsEnabled: diagnosticSettingsEnabled
     storageReadLogsEnabled: storageReadLogsEnabled
@@ -560,11 +663,25 @@ output AZURE_TENANT_ID string = tenant().tenantId
 @description('Resource group holding everything.')
 output AZURE_RESOURCE_GROUP string = rg.name
 
-@description('Name of the function app (azd service "functions").')
-output AZURE_FUNCTION_APP_NAME string = functions.outputs.name
+@description('Name of the function app (azd service "functions"), or of the container app (service "functions-container").')
+output AZURE_FUNCTION_APP_NAME string = onFlexConsumption ? functions!.outputs.name : containerApps!.outputs.name
 
 @description('Base URL of the deployed API.')
-output SERVICE_FUNCTIONS_URI string = 'https://${functions.outputs.defaultHostName}'
+output SERVICE_FUNCTIONS_URI string = onFlexConsumption
+  ? 'https://${functions!.outputs.defaultHostName}'
+  : 'https://${containerApps!.outputs.fqdn}'
+
+@description('Where the app runs (servingHost): flexconsumption or containerapps.')
+output SERVING_HOST string = servingHost
+
+@description('azure.yaml deploys the Flex Consumption service (functions) only when this is true.')
+output SERVICE_FUNCTIONS_ENABLED bool = onFlexConsumption
+
+@description('azure.yaml deploys the container service (functions-container) only when this is true.')
+output SERVICE_FUNCTIONS_CONTAINER_ENABLED bool = !onFlexConsumption
+
+@description('Registry azd pushes the container service\'s image to (empty on Flex Consumption).')
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = onFlexConsumption ? '' : containerApps!.outputs.registryLoginServer
 
 @description('Storage account holding datasets, models and the registry.')
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name

@@ -21,6 +21,9 @@ param storageAccountName string
 @description('Name of the function app.')
 param functionAppName string
 
+@description('The app is a Microsoft.Web site (Flex Consumption) whose host log is sent; on Container Apps the environment\'s diagnostic setting (app/containerapps.bicep) sends the app\'s logs instead.')
+param functionAppDiagnosticsEnabled bool
+
 @description('Name of the Event Grid system topic of the storage account.')
 param systemTopicName string
 
@@ -123,7 +126,7 @@ resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
 
 // The Functions host's own log (FunctionAppLogs) and the platform metrics of the app.
 #disable-next-line use-recent-api-versions // see the note on diagnostic settings above
-resource functionAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (diagnosticSettingsEnabled) {
+resource functionAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (diagnosticSettingsEnabled && functionAppDiagnosticsEnabled) {
   name: 'to-log-analytics'
   scope: functionApp
   properties: {

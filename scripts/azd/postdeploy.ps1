@@ -1,6 +1,13 @@
 # azd postdeploy hook (Windows): the second stage of provisioning. See postdeploy.sh for the why.
 $ErrorActionPreference = 'Stop'
 
+# On Container Apps there is no such stage (postdeploy.sh says why): datasets arrive through the API.
+$servingHost = (azd env get-value SERVING_HOST 2>$null)
+if ($LASTEXITCODE -eq 0 -and $servingHost -eq 'containerapps') {
+    Write-Host 'Serving on Container Apps: no Event Grid subscription; upload datasets through POST /api/datasets/{model}.'
+    exit 0
+}
+
 $enabled = (azd env get-value BLOB_EVENT_SUBSCRIPTION_ENABLED 2>$null)
 if ($LASTEXITCODE -eq 0 -and $enabled -eq 'true') {
     Write-Host 'Event Grid subscription for dataset uploads already enabled.'

@@ -10,6 +10,15 @@
 # Later `azd up` runs provision with the subscription on from the start, and this hook does nothing.
 set -eu
 
+# On Container Apps (SERVING_HOST=containerapps) there is no such stage: Resource Manager cannot read a container
+# app's host keys (listKeys on host/default is a Microsoft.Web action), so the subscription stays off and datasets
+# arrive through the API (docs/deploy.md).
+host="$(azd env get-value SERVING_HOST 2>/dev/null || true)"
+if [ "$host" = "containerapps" ]; then
+  echo "Serving on Container Apps: no Event Grid subscription; upload datasets through POST /api/datasets/{model}."
+  exit 0
+fi
+
 enabled="$(azd env get-value BLOB_EVENT_SUBSCRIPTION_ENABLED 2>/dev/null || true)"
 if [ "$enabled" = "true" ]; then
   echo "Event Grid subscription for dataset uploads already enabled."

@@ -100,4 +100,37 @@ public sealed class AzureYamlTests
         Assert.Contains("azd provision", File.ReadAllText(posix), StringComparison.Ordinal);
         Assert.Contains("BLOB_EVENT_SUBSCRIPTION_ENABLED", File.ReadAllText(posix), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ContainerService_BuildsTheDockerfile_OfTheSameProject_InTheRegistry()
+    {
+        var container = AzureYaml.ContainerServiceName();
+        var project = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, Yaml.Scalar("services", container, "project")));
+
+        Assert.Equal(ProjectDirectory, project);
+        Assert.Equal("dotnet", Yaml.Scalar("services", container, "language"));
+        Assert.Equal(Path.GetFullPath(Dockerfile.Path), Path.GetFullPath(Path.Combine(project, Yaml.Scalar("services", container, "docker", "path"))));
+        // The context is the repository root: restore reads its Directory.*.props and host.json, and .dockerignore there.
+        Assert.Equal(
+            Path.TrimEndingDirectorySeparator(Path.GetFullPath(RepositoryPaths.Root)),
+            Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(project, Yaml.Scalar("services", container, "docker", "context")))));
+        Assert.True(File.Exists(DockerIgnore.Path), $"{DockerIgnore.Path} is missing.");
+        // Built by Azure Container Registry: no Docker engine is needed where azd runs.
+        Assert.Equal("true", Yaml.Scalar("services", container, "docker", "remoteBuild"));
+    }
+
+    [Fact]
+    public void Services_AreDeployedOnlyWhereProvisioningPutTheirHost()
+    {
+        // azd deploys a service only when its condition is truthy; provisioning writes these outputs, and before the first
+        // provisioning the defaults pick Flex Consumption, the template's default.
+        Assert.Equal("${SERVICE_FUNCTIONS_ENABLED=true}", Yaml.Scalar("services", Service, "condition"));
+        Assert.Equal("${SERVICE_FUNCTIONS_CONTAINER_ENABLED=false}", Yaml.Scalar("services", AzureYaml.ContainerServiceName(), "condition"));
+        var main = File.ReadAllText(RepositoryPaths.Combine("infra", "main.bicep"));
+        Assert.Contains("output SERVICE_FUNCTIONS_ENABLED bool = onFlexConsumption", main, StringComparison.Ordinal);
+        Assert.Contains("output SERVICE_FUNCTIONS_CONTAINER_ENABLED bool = !onFlexConsumption", main, StringComparison.Ordinal);
+        Assert.Contains($"var containerServiceName = '{AzureYaml.ContainerServiceName()}'", main, StringComparison.Ordinal);
+        // condition is honoured from azd 1.23.4; an older azd would deploy both services.
+        Assert.True(Version.Parse(Yaml.Scalar("requiredVersions", "azd").Split(' ')[0][2..]) >= new Version(1, 23, 4));
+    }
 }

@@ -69,9 +69,27 @@ public sealed class ArmTemplate
     /// </summary>
     public ArmTemplate WithParameters(IReadOnlyDictionary<string, object?> mainParameters) => new(Document, mainParameters);
 
-    /// <summary>The resources of a type that are deployed (not existing references).</summary>
+    /// <summary>
+    /// The resources of a type that are deployed (not existing references) with these parameters. A module whose condition
+    /// is false leaves out everything it holds (the other hosting option's resources); a resource's own condition is
+    /// left to the tests, which assert on it.
+    /// </summary>
     public IReadOnlyList<TemplateResource> Deployed(string type) =>
-        Resources.Where(r => !r.IsExisting && r.Type.Equals(type, StringComparison.OrdinalIgnoreCase)).ToList();
+        Resources.Where(r => !r.IsExisting && r.Type.Equals(type, StringComparison.OrdinalIgnoreCase) && IsModuleDeployed(r.Scope)).ToList();
+
+    /// <summary>Whether the module a scope is the template of (and every module above it) is deployed; unknown counts as deployed.</summary>
+    public static bool IsModuleDeployed(TemplateScope scope)
+    {
+        for (var current = scope; current is { Deployment: { } deployment, Parent: { } parent }; current = parent)
+        {
+            if (deployment.TryGetProperty("condition", out var condition) && parent.Evaluate(condition) is false)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The one deployed resource of a type.</summary>
     public TemplateResource The(string type)

@@ -15,4 +15,11 @@ public static class AzureYaml
         var yaml = Load();
         return Assert.Single(yaml.Keys("services"), name => yaml.Scalar("services", name, "host") == "function");
     }
+
+    /// <summary>The name of the one service azd deploys to Azure Container Apps (host: containerapp), the serving option.</summary>
+    public static string ContainerServiceName()
+    {
+        var yaml = Load();
+        return Assert.Single(yaml.Keys("services"), name => yaml.Scalar("services", name, "host") == "containerapp");
+    }
 }
