@@ -18,12 +18,12 @@ internal static class OnnxDownload
 
     public static async Task AssertScoresAsServedAsync(MlopsApi api, string model, int version, HeldOutSplit split, int rows)
     {
+        var manifest = await api.GetObjectAsync($"api/models/{model}/versions/{version.ToString(CultureInfo.InvariantCulture)}");
+        var export = manifest["onnx"].Deserialize<OnnxExport>(MlopsJson.Options)!;
+        Assert.True(export.IsAvailable, $"{manifest["trainer"]}: {export.Reason}");
         var download = await api.Http.GetAsync(new Uri($"api/models/{model}/versions/{version.ToString(CultureInfo.InvariantCulture)}/artifact?format=onnx", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         var onnx = await download.Content.ReadAsByteArrayAsync();
-        var manifest = await api.GetObjectAsync($"api/models/{model}/versions/{version.ToString(CultureInfo.InvariantCulture)}");
-        var export = manifest["onnx"].Deserialize<OnnxExport>(MlopsJson.Options)!;
-        Assert.True(export.IsAvailable, export.Reason);
         Assert.Equal(export.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(onnx)));
         Assert.Equal($"\"{export.Sha256}\"", download.Headers.ETag?.Tag);
         var classes = manifest["schema"]!["classLabels"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();

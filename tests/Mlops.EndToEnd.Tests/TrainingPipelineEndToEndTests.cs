@@ -59,6 +59,9 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
     [InlineData(SampleDatasets.Wine, "wine", "macroF1")]
     public async Task RegressionAndMulticlassDatasets_EachReachAChampion_AndTheirOnnxScoresAsServed(string sample, string model, string primaryMetric)
     {
+        // A model meant to run elsewhere asks for no blend, which would have no ONNX export.
+        var (specStatus, _, _) = await Api.SendAsync(HttpMethod.Put, $"api/models/{model}/spec", "{\"ensemble\": false}");
+        Assert.Equal(HttpStatusCode.OK, specStatus);
         var split = HeldOutSplit.Of(sample);
         var accepted = await Api.UploadAsync(model, split.TrainingCsv);
 

@@ -53,4 +53,10 @@ public sealed record ModelSpec
 
     /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
     public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];
+
+    /// <summary>
+    /// False keeps this model's runs from blending trainers whatever Training__Ensemble says: a blend has no ONNX export,
+    /// so a model meant to run elsewhere says so here. Null follows the setting.
+    /// </summary>
+    public bool? Ensemble { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Mlops.Core.Datasets;
 /// Parses a model's optional spec, "datasets/{model}/mlops.json":
 /// <c>{"label": "...", "task": "binary|multiclass|regression", "primaryMetric": "auc", "id": [...], "ignore": [...],
 /// "categorical": [...], "text": [...], "delimiter": ";", "decimal": ",", "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...},
-/// "promotion": {...}, "monitoring": {...}, "webhooks": [...]}</c>
+/// "promotion": {...}, "monitoring": {...}, "ensemble": false, "webhooks": [...]}</c>
 /// (gates: <see cref="ModelSpecGatesReader"/>; monitoring: <see cref="ModelSpecMonitoringReader"/>).
 /// </summary>
 /// <remarks>
@@ -132,12 +132,16 @@ public static class ModelSpecParser
                     problem = ReadDialectPart(property, CsvDialect.ParseDecimal, "\".\" or \",\"", out var decimalMark);
                     spec = spec with { DecimalMark = decimalMark };
                     break;
+                case "ENSEMBLE":
+                    problem = property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"'ensemble' must be true or false, but it is {ModelSpecText.Show(property.Value)}.";
+                    spec = spec with { Ensemble = property.Value.ValueKind == JsonValueKind.True };
+                    break;
                 case "WEBHOOKS":
                     problem = ModelSpecWebhooksReader.Read(property, out var webhooks);
                     spec = spec with { Webhooks = webhooks };
                     break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, delimiter, decimal, thresholds, gates, promotion, monitoring, retrainSchedule and webhooks.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, delimiter, decimal, thresholds, gates, promotion, monitoring, retrainSchedule, ensemble and webhooks.";
                     break;
             }
 

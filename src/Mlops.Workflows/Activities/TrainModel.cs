@@ -17,6 +17,7 @@ namespace Mlops.Workflows.Activities;
 /// </summary>
 public sealed class TrainModel(
     TrainingDatasets datasets,
+    IDatasetStore specs,
     ModelTrainer trainer,
     IModelArtifactStore artifacts,
     RunCheckpoints checkpoints,
@@ -39,7 +40,7 @@ public sealed class TrainModel(
         var search = input.Search;
 
         // The winner averaged with another trainer's best, when that beats it on the search's folds; else the winner.
-        var ensemble = options.Value.Ensemble && search is { Partners.Count: > 0 }
+        var ensemble = search is { Partners.Count: > 0 } && await BlendsAsync(input.Dataset.Model)
             ? EnsembleTrainer.Train(data, search.Settings, search.Winner, search.Partners, search.Parallelism)
             : null;
         var trained = ensemble?.Model ?? trainer.Train(data, search?.Winner.Configuration, search?.Settings);
@@ -59,6 +60,14 @@ public sealed class TrainModel(
     }
 
     /// <summary>The model's hyperparameters and, when a search chose it, how: the manifest's record of the selection.</summary>
+    /// <summary>The model's spec may turn blending off for it (a model that must export to ONNX); else the setting decides.</summary>
+    private async Task<bool> BlendsAsync(string model)
+    {
+        var json = await specs.ReadSpecAsync(model, CancellationToken.None);
+        var spec = json is null ? null : ModelSpecParser.Parse(json, out _);
+        return spec?.Ensemble ?? options.Value.Ensemble;
+    }
+
     private static Dictionary<string, string> Parameters(TrainedModel trained, SearchSelection? search, EnsembleDecision? ensemble)
     {
         var parameters = new Dictionary<string, string>(trained.Parameters, StringComparer.Ordinal);

@@ -20,6 +20,25 @@ public class ModelSpecParserTests
         Assert.Equal(["notes"], spec.Text);
     }
 
+    [Theory]
+    [InlineData("{\"ensemble\": false}", false)]
+    [InlineData("{\"ensemble\": true}", true)]
+    [InlineData("{}", null)]
+    public void Parse_Ensemble_OverridesTheSettingOnlyWhenWritten(string json, bool? expected)
+    {
+        var spec = ModelSpecParser.Parse(json, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(expected, spec!.Ensemble);
+    }
+
+    [Fact]
+    public void Parse_EnsembleNotABoolean_SaysSo()
+    {
+        Assert.Null(ModelSpecParser.Parse("{\"ensemble\": \"no\"}", out var error));
+        Assert.Contains("'ensemble' must be true or false, but it is \"no\".", error!.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_EmptyObject_LeavesEverythingToInference()
     {
