@@ -30,12 +30,7 @@ public sealed class ScoreFileFunction(ScoringLauncher launcher, IOptions<Serving
         ModelName.Validate(model);
         using var body = await JsonBody.ReadAsync(request, BodyLimit.Request(serving.Value), cancellationToken);
         var (file, version, logPredictions) = Read(JsonBody.RootObject(body));
-        var (stored, resolved) = await launcher.ResolveAsync(model, file, version, cancellationToken);
-        var limit = scoring.Value.MaxFileBytes;
-        if (stored.Length > limit)
-        {
-            throw new MlopsException(MlopsErrorCode.PayloadTooLarge, PlanScoring.TooLarge(stored.Length, limit));
-        }
+        var (stored, resolved) = await launcher.ResolveAsync(model, file, version, scoring.Value.MaxFileBytes, cancellationToken);
 
         var job = new ScoringRequest(model, file, stored.ETag, resolved) { LogPredictions = logPredictions, Trigger = RunTriggerKinds.Manual };
         var start = await launcher.StartAsync(client, stored, resolved, job, cancellationToken);

@@ -36,7 +36,7 @@ public sealed class ScoringUploadedFunction(ScoringLauncher launcher, ILogger<Sc
 
         try
         {
-            var (file, version) = await launcher.ResolveAsync(model, name, null, cancellationToken);
+            var (file, version) = await launcher.ResolveAsync(model, name, null, null, cancellationToken);
             var request = new ScoringRequest(model, name, file.ETag, version) { Trigger = RunTriggerKinds.Blob };
             await launcher.StartAsync(client, file, version, request, cancellationToken);
         }

@@ -18,14 +18,19 @@ public sealed class ScoringLauncher(IScoringStore store, IModelRegistry registry
 
     /// <summary>
     /// The file and the version that would score it (the champion unless named); throws <see cref="MlopsException"/>
-    /// (not found) naming what is missing: the file, the model, its champion or the version.
+    /// (not found) naming what is missing: the file, the model, its champion or the version; with
+    /// <paramref name="maxBytes"/>, a file larger than that is refused (payload too large) with its size and the limit.
     /// </summary>
-    public async Task<(ScoringFile File, int Version)> ResolveAsync(string model, string file, int? version, CancellationToken cancellationToken)
+    public async Task<(ScoringFile File, int Version)> ResolveAsync(string model, string file, int? version, long? maxBytes, CancellationToken cancellationToken)
     {
         ModelName.Validate(model);
         ScoringFiles.Validate(file);
         var stored = await store.DescribeAsync(model, file, cancellationToken)
             ?? throw MlopsException.NotFound($"The scoring file 'scoring/{model}/{file}' does not exist; upload it to the scoring container first.");
+        if (stored.Length > maxBytes)
+        {
+            throw new MlopsException(MlopsErrorCode.PayloadTooLarge, PlanScoring.TooLarge(stored.Length, maxBytes.Value));
+        }
         if (version is { } named)
         {
             _ = await registry.GetVersionAsync(model, named, cancellationToken)

@@ -71,7 +71,7 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
         // What a crash does: the activity that was running when the host died runs again, after its output was written.
         var file = await DropAsync(ScoringFile(350));
         var launcher = engine.Services.GetRequiredService<ScoringLauncher>();
-        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, default);
+        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, null, default);
         var request = new ScoringRequest(engine.Model, file, stored.ETag, version);
         var jobId = ScoringJobIds.For(engine.Model, file, stored.ETag, version);
         var context = new Moq.Mock<TaskActivityContext>().Object;
@@ -100,7 +100,7 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
     {
         var file = await DropAsync(ScoringFile(120));
         var launcher = engine.Services.GetRequiredService<ScoringLauncher>();
-        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, default);
+        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, null, default);
         var request = new ScoringRequest(engine.Model, file, stored.ETag, version);
 
         var first = await launcher.StartAsync(engine.Host.Client, stored, version, request, default);
@@ -116,7 +116,7 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
     private async Task<(string JobId, ScoringResult Result, OrchestrationMetadata Metadata)> ScoreAsync(string file)
     {
         var launcher = engine.Services.GetRequiredService<ScoringLauncher>();
-        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, default);
+        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, null, default);
         var start = await launcher.StartAsync(engine.Host.Client, stored, version, new ScoringRequest(engine.Model, file, stored.ETag, version), default);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var metadata = await engine.Host.Client.WaitForInstanceCompletionAsync(start.JobId, getInputsAndOutputs: true, timeout.Token);
