@@ -3,7 +3,7 @@ own in-memory Azurite, a champion trained on breast_cancer (the alias re-read ev
 dropped into scoring/bench/, the job followed to its end. Prints the job's rows/s (drop to published output), the
 host's peak memory (VmHWM), checks that every row is in the output once and in input order, then drives one-row
 predict with wrk (BENCH_SECONDS, BENCH_CONNECTIONS) against the same champion in the same process for the ratio."""
-import base64, datetime, hashlib, hmac, os, sys, time, urllib.request
+import os, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import drill  # noqa: E402
@@ -11,20 +11,6 @@ import bench_predict  # noqa: E402
 
 ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
 MODEL = "bench"
-
-
-def put_blob(azurite, container, name, data):
-    """Put Blob with Shared Key auth (stdlib only), as the drills read blobs."""
-    date = datetime.datetime.now(datetime.timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
-    version = "2021-08-06"
-    to_sign = (f"PUT\n\n\n{len(data)}\n\ntext/csv\n\n\n\n\n\n\n"
-               f"x-ms-blob-type:BlockBlob\nx-ms-date:{date}\nx-ms-version:{version}\n/{drill.ACCOUNT}/{drill.ACCOUNT}/{container}/{name}")
-    sig = base64.b64encode(hmac.new(base64.b64decode(drill.KEY), to_sign.encode(), hashlib.sha256).digest()).decode()
-    req = urllib.request.Request(f"http://127.0.0.1:{azurite.ports[0]}/{drill.ACCOUNT}/{container}/{name}", data=data, method="PUT",
-                                 headers={"x-ms-blob-type": "BlockBlob", "x-ms-date": date, "x-ms-version": version, "Content-Type": "text/csv",
-                                          "Authorization": f"SharedKey {drill.ACCOUNT}:{sig}"})
-    with urllib.request.urlopen(req, timeout=600) as r:
-        assert r.status == 201, r.status
 
 
 def peak_mib(host):
@@ -44,7 +30,7 @@ def main():
         print(f"scoring file: {ROWS:,} rows, {len(body) / 2**20:,.0f} MiB")
         before = peak_mib(host)
         started = time.time()
-        put_blob(azurite, "scoring", f"{MODEL}/big.csv", body)
+        azurite.put_blob("scoring", f"{MODEL}/big.csv", body)
         uploaded = time.time()
         job = None
         while time.time() - started < 1800:
