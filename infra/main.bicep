@@ -224,6 +224,20 @@ param servingMaxRequestBytes int = 1048576
 @maxValue(1000000)
 param servingShadowBacklog int = 10000
 
+@description('Scoring__MaxFileBytes: largest file a batch scoring job takes, in bytes; a larger one is refused with its size and the limit.')
+@minValue(1)
+param scoringMaxFileBytes int = 4294967296
+
+@description('Scoring__ChunkRows: rows per chunk of a batch scoring job (each chunk is one activity).')
+@minValue(100)
+@maxValue(1000000)
+param scoringChunkRows int = 50000
+
+@description('Scoring__MaxConcurrentChunks: chunks one batch scoring job scores at once.')
+@minValue(1)
+@maxValue(64)
+param scoringMaxConcurrentChunks int = 4
+
 @description('Serving__LogBufferRows: predictions one instance holds on their way to the log.')
 @minValue(100)
 @maxValue(10000000)
@@ -381,6 +395,9 @@ var containers = {
   quarantine: 'quarantine'
   predictions: 'predictions'
   columnar: 'columnar'
+  scoring: 'scoring'
+  scored: 'scored'
+  scoringJobs: 'scoring-jobs'
   deploymentPackage: 'app-package-${resourceToken}'
   deadLetter: 'deadletter'
 }
@@ -412,6 +429,9 @@ module storage 'core/storage.bicep' = {
       containers.quarantine
       containers.predictions
       containers.columnar
+      containers.scoring
+      containers.scored
+      containers.scoringJobs
       containers.deploymentPackage
       containers.deadLetter
     ]
@@ -514,6 +534,9 @@ module functions 'app/functions.bicep' = if (onFlexConsumption) {
     servingMaxBatchSize: servingMaxBatchSize
     servingMaxRequestBytes: servingMaxRequestBytes
     servingShadowBacklog: servingShadowBacklog
+    scoringMaxFileBytes: scoringMaxFileBytes
+    scoringChunkRows: scoringChunkRows
+    scoringMaxConcurrentChunks: scoringMaxConcurrentChunks
     servingLogBufferRows: servingLogBufferRows
     servingLogWhenFull: servingLogWhenFull
     servingLogFlushMilliseconds: servingLogFlushMilliseconds

@@ -134,6 +134,15 @@ param servingMaxRequestBytes int
 @description('Serving__ShadowBacklog: predict requests one instance holds for the shadow queue.')
 param servingShadowBacklog int
 
+@description('Scoring__MaxFileBytes: largest file a batch scoring job takes, in bytes.')
+param scoringMaxFileBytes int
+
+@description('Scoring__ChunkRows: rows per chunk of a batch scoring job.')
+param scoringChunkRows int
+
+@description('Scoring__MaxConcurrentChunks: chunks one batch scoring job scores at once.')
+param scoringMaxConcurrentChunks int
+
 @description('Serving__LogBufferRows: predictions one instance holds on their way to the log.')
 param servingLogBufferRows int
 
@@ -306,6 +315,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Serving__MaxRequestBytes: string(servingMaxRequestBytes)
       Serving__ShadowBacklog: string(servingShadowBacklog)
       Serving__LogBufferRows: string(servingLogBufferRows)
+      Scoring__MaxFileBytes: string(scoringMaxFileBytes)
+      Scoring__ChunkRows: string(scoringChunkRows)
+      Scoring__MaxConcurrentChunks: string(scoringMaxConcurrentChunks)
       Serving__LogWhenFull: servingLogWhenFull
       Serving__LogFlushMilliseconds: string(servingLogFlushMilliseconds)
       Serving__PendingLabelSeconds: string(servingPendingLabelSeconds)

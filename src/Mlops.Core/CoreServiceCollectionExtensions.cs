@@ -9,6 +9,7 @@ using Mlops.Core.Ingestion;
 using Mlops.Core.Monitoring;
 using Mlops.Core.Retention;
 using Mlops.Core.Runs;
+using Mlops.Core.Scoring;
 using Mlops.Core.Serving;
 using Mlops.Core.Training;
 using Mlops.Core.Training.Search;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ServingOptions>().Bind(configuration.GetSection(ServingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection(MonitoringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);

@@ -11,6 +11,7 @@ using Mlops.Core.Monitoring;
 using Mlops.Core.Registry;
 using Mlops.Core.Retention;
 using Mlops.Core.Runs;
+using Mlops.Core.Scoring;
 using Mlops.Core.Serving;
 using Mlops.Core.Webhooks;
 using Mlops.Storage.Datasets;
@@ -19,6 +20,7 @@ using Mlops.Storage.Feedback;
 using Mlops.Storage.Monitoring;
 using Mlops.Storage.Registry;
 using Mlops.Storage.Runs;
+using Mlops.Storage.Scoring;
 using Mlops.Storage.Serving;
 
 namespace Mlops.Storage;
@@ -62,6 +64,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<QueueShadowDispatch>();
         services.AddSingleton<IShadowDispatch>(sp => sp.GetRequiredService<QueueShadowDispatch>());
         services.AddSingleton<IRunJournalStore, TableRunJournalStore>();
+        services.AddSingleton<IScoringStore, BlobScoringStore>();
         services.AddSingleton<IRegistryEventLog, TableRegistryEventLog>();
         services.AddSingleton<IWebhookCursorStore, TableWebhookCursorStore>();
         services.AddHostedService<StorageInitializer>();

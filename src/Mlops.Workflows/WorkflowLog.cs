@@ -50,4 +50,19 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 140, Level = LogLevel.Error, Message = "Experiment {ExperimentId}: a look failed and will be tried again: {Error}")]
     public static partial void ExperimentLookFailed(ILogger logger, string experimentId, string error);
+
+    [LoggerMessage(EventId = 180, Level = LogLevel.Information, Message = "Scoring job {JobId} started for model {Model} version {Version} on {File}")]
+    public static partial void ScoringStarted(ILogger logger, string jobId, string model, string file, int version);
+
+    [LoggerMessage(EventId = 181, Level = LogLevel.Information, Message = "Scoring job {JobId} completed: {Rows} rows, {Rejected} rejected, written to {Output}")]
+    public static partial void ScoringCompleted(ILogger logger, string jobId, long rows, long rejected, string output);
+
+    [LoggerMessage(EventId = 182, Level = LogLevel.Error, Message = "Scoring job {JobId} failed: {Reason}")]
+    public static partial void ScoringFailed(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(EventId = 183, Level = LogLevel.Information, Message = "Scoring job {JobId} started for {File}")]
+    public static partial void ScoringScheduled(ILogger logger, string jobId, string file);
+
+    [LoggerMessage(EventId = 184, Level = LogLevel.Information, Message = "Scoring job {JobId} already exists for {File}; nothing started")]
+    public static partial void ScoringExists(ILogger logger, string jobId, string file);
 }

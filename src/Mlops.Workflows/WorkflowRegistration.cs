@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Mlops.Workflows.Activities;
 using Mlops.Workflows.Experiments;
+using Mlops.Workflows.Scoring;
 
 namespace Mlops.Workflows;
 
@@ -11,7 +12,7 @@ namespace Mlops.Workflows;
 /// </summary>
 public static class WorkflowRegistration
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TrainingPipeline), typeof(ExperimentMonitor)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(TrainingPipeline), typeof(ExperimentMonitor), typeof(BatchScoring)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -28,6 +29,9 @@ public static class WorkflowRegistration
         typeof(PromoteModel),
         typeof(LookAtExperiment),
         typeof(BeginExperiment),
+        typeof(PlanScoring),
+        typeof(ScoreChunk),
+        typeof(PublishScoring),
     ];
 
     /// <summary>Registers the orchestrators and activities with a Durable Task worker (DevHost, tests), each under its class name.</summary>
@@ -63,6 +67,7 @@ public static class WorkflowRegistration
         services.AddSingleton<RunHeartbeat>();
         services.AddSingleton<ExperimentChanges>();
         services.AddSingleton<ExperimentStarter>();
+        services.AddSingleton<ScoringLauncher>();
         return services;
     }
 }

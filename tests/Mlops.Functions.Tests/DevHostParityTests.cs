@@ -37,16 +37,17 @@ public sealed class DevHostParityTests
     }
 
     [Fact]
-    public void TheBlobTrigger_IsWatchedByTheDevHostOnTheSamePath()
+    public void EveryBlobTrigger_IsWatchedByTheDevHostOnTheSamePath()
     {
-        var declared = Triggers("blobTrigger").Select(b => b.GetProperty("path").GetString()!).Order().ToArray();
-        var watched = FunctionCatalog.BlobFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly).Select(f => f.PathPattern).Order().ToArray();
+        var declared = Triggers("blobTrigger").Select(b => b.GetProperty("path").GetString()!).Order(StringComparer.Ordinal).ToArray();
+        var watched = FunctionCatalog.BlobFunctions(typeof(FunctionsServiceCollectionExtensions).Assembly).Select(f => f.PathPattern).Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(["datasets/{model}/{name}"], declared);
+        Assert.Equal(["datasets/{model}/{name}", "scoring/{model}/{name}"], declared);
         Assert.Equal(declared, watched);
         var pattern = BlobPathPattern.Parse(watched[0]);
         Assert.Equal("datasets", pattern.Container);
         Assert.Equal("iris", pattern.Match("iris/monday.csv")?["model"]);
+        Assert.Equal("scoring", BlobPathPattern.Parse(watched[1]).Container);
     }
 
     [Fact]

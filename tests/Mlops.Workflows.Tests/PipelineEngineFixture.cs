@@ -25,7 +25,7 @@ public class PipelineEngineFixture : IAsyncLifetime
 
     public IServiceProvider Services => Host.Services;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>(Settings) { ["AzureWebJobsStorage"] = await AzuriteInstance.ConnectionStringAsync() })

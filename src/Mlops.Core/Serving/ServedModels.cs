@@ -95,6 +95,17 @@ public sealed class ServedModels(IModelRegistry registry, IModelArtifactStore ar
         }
     }
 
+    /// <summary>
+    /// A named version for work that must not fall back to another (a batch scoring job): verified and cached like the
+    /// champion, shared with predict; throws when it cannot be served (<see cref="MlopsException"/> when it does not exist,
+    /// <see cref="ModelIntegrityException"/> when its artifact fails its check).
+    /// </summary>
+    public Task<ModelPredictor> GetRequiredVersionAsync(string model, int version, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        return GetPredictorAsync(model, version, cancellationToken);
+    }
+
     private async Task<int> ResolveChampionAsync(string model, CancellationToken cancellationToken)
     {
         var alias = await champions.GetAsync(model, cancellationToken);

@@ -70,19 +70,9 @@ internal static class TableFeatureRows
 
     private static void SetFromText(FeatureLayout layout, FeatureRow row, int feature, string? raw)
     {
-        var column = layout.Schema.Features[feature];
-        switch (column.Kind)
+        if (!FeatureCells.TrySet(layout, row, feature, raw, out var problem))
         {
-            case ColumnKind.Categorical:
-                layout.SetCategory(row, feature, raw);
-                break;
-            case ColumnKind.Text:
-                layout.SetText(row, feature, raw);
-                break;
-            case ColumnKind.Date when !layout.TrySetDate(row, feature, raw):
-                throw MlopsException.Invalid($"Column '{column.Name}' holds '{Shorten(raw)}', which is not a date; the model reads it as a date.");
-            case ColumnKind.Numeric when !layout.TrySetNumber(row, feature, raw):
-                throw MlopsException.Invalid($"Column '{column.Name}' holds '{Shorten(raw)}', which is not a number; the model reads it as numeric.");
+            throw MlopsException.Invalid(problem!);
         }
     }
 
@@ -103,10 +93,7 @@ internal static class TableFeatureRows
             var label = data.Label.Text(r) ?? string.Empty;
             row.LabelText = classes.Contains(label)
                 ? label
-                : throw MlopsException.Invalid($"Label '{schema.Label}' holds '{Shorten(label)}', which is not one of the model's classes: {string.Join(", ", schema.ClassLabels)}.");
+                : throw MlopsException.Invalid($"Label '{schema.Label}' holds '{FeatureCells.Shorten(label)}', which is not one of the model's classes: {string.Join(", ", schema.ClassLabels)}.");
         };
     }
-
-    private static string Shorten(string? value) =>
-        value is null ? string.Empty : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 }

@@ -12,4 +12,10 @@ internal static partial class TriggerLog
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Blob {Model}/{Name} was deleted before its run could start")]
     public static partial void Vanished(ILogger logger, string model, string name);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Blob scoring/{Model}/{Name} was not scored: {Rule}")]
+    public static partial void NotScorable(ILogger logger, string model, string name, string rule);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Blob scoring/{Model}/{Name} was not scored: {Reason}")]
+    public static partial void NotScored(ILogger logger, string model, string name, string reason);
 }

@@ -1,0 +1,43 @@
+using Microsoft.DurableTask.Client;
+using Mlops.Functions.Http.Contracts;
+using Mlops.Workflows.Scoring;
+
+namespace Mlops.Functions.Http;
+
+/// <summary>Reads a scoring job from its orchestration: the input names the file, the custom status the progress, the output the outcome.</summary>
+public static class JobViews
+{
+    public const string ScoringKind = "scoring";
+
+    public static JobView From(OrchestrationMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var request = metadata.ReadInputAs<ScoringRequest>();
+        var progress = metadata.ReadCustomStatusAs<ScoringProgress>();
+        var result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<ScoringResult>() : null;
+        var status = metadata.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Pending => "Pending",
+            OrchestrationRuntimeStatus.Completed when result is { Completed: true } => "Completed",
+            OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => "Failed",
+            _ => "Running",
+        };
+        var ended = status is "Completed" or "Failed";
+        var reason = result?.Reason ?? (ended ? metadata.FailureDetails?.ErrorMessage ?? "The job ended without a result." : null);
+        return new JobView(
+            metadata.InstanceId,
+            ScoringKind,
+            request?.Model,
+            request?.File,
+            request?.Version,
+            status,
+            result is { Completed: true } ? result.RowsTotal : progress?.RowsTotal,
+            result is { Completed: true } ? result.RowsDone : progress?.RowsDone ?? 0,
+            result is { Completed: true } ? result.RowsRejected : progress?.RowsRejected ?? 0,
+            result?.Output,
+            result?.Rejected,
+            reason,
+            metadata.CreatedAt,
+            ended ? metadata.LastUpdatedAt : null);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+
+namespace Mlops.Workflows.Scoring;
+
+/// <summary>
+/// A batch scoring job: plan (the file's header checked against the model before anything is scored, its rows cut into
+/// chunks), score the chunks as activities with at most the plan's number at once, then publish the output in input
+/// order in one commit. Progress (rows done of total) is the custom status, updated as each chunk completes. Rows and
+/// outputs travel as blob parts; the history holds counts only.
+/// </summary>
+public sealed class BatchScoring : TaskOrchestrator<ScoringRequest, ScoringResult>
+{
+    private static readonly TaskOptions Retry = Retries.Activities;
+
+    public override async Task<ScoringResult> RunAsync(TaskOrchestrationContext context, ScoringRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var log = context.CreateReplaySafeLogger<BatchScoring>();
+        var jobId = context.InstanceId;
+        if (!ScoringVersions.IsSupported(input.ScoringVersion))
+        {
+            return Fail(log, jobId, ScoringVersions.Unsupported(input.ScoringVersion));
+        }
+
+        WorkflowLog.ScoringStarted(log, jobId, input.Model, input.File, input.Version);
+        try
+        {
+            var plan = await context.CallActivityAsync<ScoringPlan>(nameof(PlanScoring), new PlanScoringInput(jobId, input), Retry);
+            if (plan.Problem is { } problem)
+            {
+                return Fail(log, jobId, problem);
+            }
+
+            var progress = new ScoringProgress(plan.Rows, 0, 0);
+            context.SetCustomStatus(progress);
+            var running = new List<Task<ChunkResult>>();
+            for (var chunk = 0; chunk < plan.Chunks; chunk++)
+            {
+                if (running.Count == plan.MaxConcurrentChunks)
+                {
+                    progress = Done(context, progress, running, await Task.WhenAny(running));
+                }
+
+                running.Add(context.CallActivityAsync<ChunkResult>(
+                    nameof(ScoreChunk),
+                    new ScoreChunkInput(jobId, input, chunk, ((long)chunk * plan.ChunkRows) + 1),
+                    Retry));
+            }
+
+            while (running.Count > 0)
+            {
+                progress = Done(context, progress, running, await Task.WhenAny(running));
+            }
+
+            var outputs = await context.CallActivityAsync<ScoringOutputs>(
+                nameof(PublishScoring), new PublishScoringInput(jobId, input, plan.Chunks, progress.RowsRejected), Retry);
+            WorkflowLog.ScoringCompleted(log, jobId, progress.RowsDone, progress.RowsRejected, outputs.Output);
+            return new ScoringResult(true, plan.Rows, progress.RowsDone, progress.RowsRejected, outputs.Output, outputs.Rejected, Describe(progress));
+        }
+        catch (TaskFailedException failure)
+        {
+            return Fail(log, jobId, failure.FailureDetails.ErrorMessage);
+        }
+    }
+
+    private static ScoringProgress Done(TaskOrchestrationContext context, ScoringProgress progress, List<Task<ChunkResult>> running, Task<ChunkResult> finished)
+    {
+        running.Remove(finished);
+
+        // A failed chunk throws here, after its retries: the job fails with its reason rather than publish a file with a hole.
+        var chunk = finished.GetAwaiter().GetResult();
+        var next = progress with { RowsDone = progress.RowsDone + chunk.Rows, RowsRejected = progress.RowsRejected + chunk.Rejected };
+        context.SetCustomStatus(next);
+        return next;
+    }
+
+    private static string Describe(ScoringProgress progress) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Scored {progress.RowsDone - progress.RowsRejected} of {progress.RowsTotal} rows; {progress.RowsRejected} rejected.");
+
+    private static ScoringResult Fail(Microsoft.Extensions.Logging.ILogger log, string jobId, string reason)
+    {
+        WorkflowLog.ScoringFailed(log, jobId, reason);
+        return ScoringResult.Failed(reason);
+    }
+}

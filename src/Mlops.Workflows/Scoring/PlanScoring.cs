@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using Mlops.Core.Registry;
+using Mlops.Core.Scoring;
+
+namespace Mlops.Workflows.Scoring;
+
+/// <summary>
+/// Checks a scoring file before anything is scored (its size against the limit, its header against the version's
+/// features) and cuts it into chunk parts as it streams. Idempotent: a rerun writes the same parts again. What makes the
+/// file unscorable is the plan's <see cref="ScoringPlan.Problem"/>, not an exception, so the job fails with it at once.
+/// </summary>
+public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IOptions<ScoringOptions> options) : TaskActivity<PlanScoringInput, ScoringPlan>
+{
+    public override async Task<ScoringPlan> RunAsync(TaskActivityContext context, PlanScoringInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var settings = options.Value;
+        var request = input.Request;
+        var name = $"scoring/{request.Model}/{request.File}";
+        var file = await store.DescribeAsync(request.Model, request.File, CancellationToken.None);
+        if (file is null)
+        {
+            return Refused(settings, $"The scoring file '{name}' no longer exists.");
+        }
+
+        if (!string.Equals(file.ETag, request.ETag, StringComparison.Ordinal))
+        {
+            return Refused(settings, $"The scoring file '{name}' changed after its job started; drop it again to score the new content.");
+        }
+
+        if (file.Length > settings.MaxFileBytes)
+        {
+            return Refused(settings, TooLarge(file.Length, settings.MaxFileBytes));
+        }
+
+        var version = await registry.GetVersionAsync(request.Model, request.Version, CancellationToken.None);
+        if (version is null)
+        {
+            return Refused(settings, string.Create(CultureInfo.InvariantCulture, $"Model '{request.Model}' version {request.Version} does not exist."));
+        }
+
+        await using var content = await store.OpenReadAsync(file, CancellationToken.None);
+        var split = await ChunkSplitter.SplitAsync(
+            content,
+            version.Schema,
+            settings.ChunkRows,
+            (chunk, bytes, token) => store.WritePartAsync(input.JobId, ScoringParts.Input(chunk), bytes, token),
+            CancellationToken.None);
+        if (split.Problem is { } problem)
+        {
+            return Refused(settings, problem) with { MissingColumns = split.MissingColumns };
+        }
+
+        var header = ScoringColumns.OutputHeader(split.Columns!, version.Schema);
+        await store.WritePartAsync(input.JobId, ScoringParts.Header, Encoding.UTF8.GetBytes(header), CancellationToken.None);
+        return new ScoringPlan(split.Rows, split.Chunks, settings.ChunkRows, settings.MaxConcurrentChunks, null);
+    }
+
+    /// <summary>The sentence a file over the limit is refused with, by the route and by a job alike.</summary>
+    public static string TooLarge(long length, long limit) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"The scoring file is {length:N0} bytes; the limit is {limit:N0} bytes (Scoring__MaxFileBytes).");
+
+    private static ScoringPlan Refused(ScoringOptions settings, string problem) => new(0, 0, settings.ChunkRows, settings.MaxConcurrentChunks, problem);
+}

@@ -1,0 +1,3 @@
+namespace Mlops.Workflows.Scoring;
+
+public sealed record PlanScoringInput(string JobId, ScoringRequest Request);

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using Mlops.Core.Scoring;
+using Mlops.Core.Serving;
+using Mlops.Core.Tests.Serving;
+using Mlops.Core.Tests.Training;
+using Mlops.Testing;
+
+namespace Mlops.Core.Tests.Scoring;
+
+public class ChunkScorerTests
+{
+    [Theory]
+    [InlineData(SampleDatasets.BreastCancer)]
+    [InlineData(SampleDatasets.Iris)]
+    [InlineData(SampleDatasets.Diabetes)]
+    public void Score_EveryRow_AnswersAsPredictDoes_InTheChunksOrder(string sample)
+    {
+        var trained = TrainedSamples.Get(sample);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var file = ScoringSamples.FileOf(sample, 60);
+
+        var output = ChunkScorer.Score(predictor, 7, Chunk(file.ToText()), 1, default);
+
+        Assert.Equal(60, output.Rows);
+        Assert.Equal(0, output.RejectedRows);
+        var lines = ScoringSamples.Lines(output.Scored);
+        var inputs = file.ToText().Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Equal(60, lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var row = trained.Data.Rows[i];
+            var expected = predictor.Predict(FeatureJson.FromRow(trained.Data, trained.Schema, row));
+            var added = trained.Schema.Task == Core.Datasets.MlTask.Regression
+                ? [expected.Label]
+                : new[] { expected.Label }.Concat(trained.Schema.ClassLabels.Select(c => expected.Probabilities![c].ToString(CultureInfo.InvariantCulture)));
+            Assert.Equal($"{inputs[i]},{string.Join(',', added)},7", lines[i]);
+        }
+    }
+
+    [Fact]
+    public void Score_ARowTheModelCannotRead_IsRejectedWithItsNumberAndReason_AndTheOthersKeepTheirOrder()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.BreastCancer);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var file = ScoringSamples.FileOf(SampleDatasets.BreastCancer, 10).Map("mean_radius", (i, old) => i == 3 ? "abc" : old);
+
+        var output = ChunkScorer.Score(predictor, 1, Chunk(file.ToText()), 101, default);
+
+        Assert.Equal(1, output.RejectedRows);
+        Assert.Equal(9, output.ScoredRows);
+        Assert.Equal(["104,\"Column 'mean_radius' holds 'abc', which is not a number; the model reads it as numeric.\""], ScoringSamples.Lines(output.Rejected));
+        var inputs = file.ToText().Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Equal(inputs.Where((_, i) => i != 3), ScoringSamples.Lines(output.Scored).Select(l => string.Join(',', l.Split(',')[..inputs[0].Split(',').Length])));
+    }
+
+    [Fact]
+    public void Score_TheSameChunkTwice_GivesTheSameBytes()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var text = ScoringSamples.FileOf(SampleDatasets.Iris, 150).ToText();
+
+        var first = ChunkScorer.Score(predictor, 2, Chunk(text), 1, default);
+        var second = ChunkScorer.Score(predictor, 2, Chunk(text), 1, default);
+
+        Assert.True(first.Scored.Span.SequenceEqual(second.Scored.Span));
+    }
+
+    [Fact]
+    public void OutputHeader_Classifier_AddsThePredictionAProbabilityPerClassAndTheVersion()
+    {
+        var schema = TrainedSamples.Get(SampleDatasets.Iris).Schema;
+
+        var header = ScoringColumns.OutputHeader(["id", "sepal_length_cm"], schema);
+
+        Assert.Equal($"id,sepal_length_cm,prediction,{string.Join(',', schema.ClassLabels.Select(c => "probability_" + c))},version\n", header);
+    }
+
+    private static MemoryStream Chunk(string text) => new(Encoding.UTF8.GetBytes(text));
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Mlops.Testing;
+
+namespace Mlops.EndToEnd.Tests;
+
+/// <summary>Batch scoring through the DevHost: a real champion, a file dropped into the scoring container, the job over HTTP.</summary>
+public sealed class ScoringEndToEndTests(DevHostFixture fixture) : IClassFixture<DevHostFixture>
+{
+    private MlopsApi Api => fixture.Api;
+
+    [Fact]
+    public async Task AFileDroppedIntoScoring_IsScoredByTheChampion_InInputOrder_AndTheJobReportsItsRows()
+    {
+        var run = await Api.WaitForRunAsync((await Api.UploadAsync("iris-scoring", SampleDatasets.Bytes(SampleDatasets.Iris)))["runId"]!.GetValue<string>());
+        Assert.Equal("Completed", run["status"]!.GetValue<string>());
+        var lines = Encoding.UTF8.GetString(SampleDatasets.Bytes(SampleDatasets.Iris)).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var csv = new StringBuilder("id,").Append(lines[0][..lines[0].LastIndexOf(',')]).Append('\n');
+        for (var i = 1; i <= 400; i++)
+        {
+            var row = lines[1 + ((i - 1) % (lines.Length - 1))];
+            csv.Append(i.ToString(CultureInfo.InvariantCulture)).Append(',').Append(i == 7 ? "abc" + row[row.IndexOf(',')..row.LastIndexOf(',')] : row[..row.LastIndexOf(',')]).Append('\n');
+        }
+
+        var blobs = new BlobServiceClient(fixture.StorageConnectionString);
+        await blobs.GetBlobContainerClient("scoring").GetBlobClient("iris-scoring/batch.csv").UploadAsync(BinaryData.FromString(csv.ToString()));
+
+        // The route names the job the drop started (or starts it, whichever comes first): one job for one file and version.
+        var (status, _, accepted) = await Api.PostJsonAsync("api/models/iris-scoring/score", new { file = "batch.csv" });
+        Assert.True(status is HttpStatusCode.Accepted or HttpStatusCode.OK, status.ToString());
+        var jobId = accepted!["jobId"]!.GetValue<string>();
+        var job = await WaitForJobAsync(jobId);
+
+        Assert.Equal("Completed", job["status"]!.GetValue<string>());
+        Assert.Equal("scoring", job["kind"]!.GetValue<string>());
+        Assert.Equal((400, 400, 1), (job["rowsTotal"]!.GetValue<long>(), job["rowsDone"]!.GetValue<long>(), job["rowsRejected"]!.GetValue<long>()));
+        var scored = (await blobs.GetBlobContainerClient("scored").GetBlobClient("iris-scoring/batch.csv").DownloadContentAsync()).Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,", scored[0], StringComparison.Ordinal);
+        Assert.Contains(",prediction,probability_", scored[0], StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(1, 400).Where(i => i != 7).Select(i => i.ToString(CultureInfo.InvariantCulture)), scored[1..].Select(l => l.Split(',')[0]));
+        var rejected = (await blobs.GetBlobContainerClient("scored").GetBlobClient("iris-scoring/batch.rejected.csv").DownloadContentAsync()).Value.Content.ToString();
+        Assert.StartsWith("row,reason\n7,", rejected, StringComparison.Ordinal);
+
+        var (unknown, contentType, _) = await Api.SendAsync(HttpMethod.Get, "api/jobs/score-iris-scoring-0123456789abcdef", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.StartsWith("application/problem+json", contentType, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonObject> WaitForJobAsync(string jobId)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            var job = await Api.GetObjectAsync($"api/jobs/{jobId}");
+            if (job["status"]!.GetValue<string>() is "Completed" or "Failed" || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}

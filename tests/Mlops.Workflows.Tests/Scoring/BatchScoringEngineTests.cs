@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Mlops.Core.Scoring;
+using Mlops.Storage;
+using Mlops.Testing;
+using Mlops.Workflows.Scoring;
+
+namespace Mlops.Workflows.Tests.Scoring;
+
+/// <summary>Batch scoring on the real Durable engine over Azurite, with a real champion.</summary>
+public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClassFixture<ScoringEngineFixture>
+{
+    private StorageClients Clients => engine.Services.GetRequiredService<StorageClients>();
+
+    [Fact]
+    public async Task Job_OnAThousandRows_CompletesWithEveryRowScoredOnceInInputOrder()
+    {
+        var file = await DropAsync(ScoringFile(1000));
+
+        var (jobId, result, metadata) = await ScoreAsync(file);
+
+        Assert.True(result.Completed, result.Reason);
+        Assert.Equal((1000, 1000, 0), (result.RowsTotal, result.RowsDone, result.RowsRejected));
+        Assert.Equal($"scored/{engine.Model}/{file}", result.Output);
+        Assert.Null(result.Rejected);
+        Assert.Equal(new ScoringProgress(1000, 1000, 0), metadata.ReadCustomStatusAs<ScoringProgress>());
+        var lines = (await ReadScoredAsync(file)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",prediction,probability_benign,probability_malignant,version", lines[0], StringComparison.Ordinal);
+        Assert.Equal(Ids(1, 1000), lines[1..].Select(l => l.Split(',')[0]));
+        Assert.All(lines[1..], l => Assert.EndsWith(",1", l, StringComparison.Ordinal));
+        Assert.Empty(await PartsAsync(jobId));
+    }
+
+    [Fact]
+    public async Task Job_WhoseFileLacksAFeature_FailsNamingIt_BeforeAnyChunkIsWritten()
+    {
+        var file = await DropAsync(ScoringFile(300, drop: "mean_radius"));
+
+        var (jobId, result, _) = await ScoreAsync(file);
+
+        Assert.False(result.Completed);
+        Assert.Contains("lacks the column the model needs: mean_radius", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(await PartsAsync(jobId));
+        Assert.False((await Clients.Container(StorageNames.ScoredContainer).GetBlobClient($"{engine.Model}/{file}").ExistsAsync()).Value);
+    }
+
+    [Fact]
+    public async Task Job_WithRowsTheModelCannotRead_CompletesAndListsThemWithTheirReasonsInTheSideFile()
+    {
+        var file = await DropAsync(ScoringFile(250, bad: [5, 180]));
+
+        var (_, result, _) = await ScoreAsync(file);
+
+        Assert.True(result.Completed, result.Reason);
+        Assert.Equal((250, 250, 2), (result.RowsTotal, result.RowsDone, result.RowsRejected));
+        Assert.Equal($"scored/{engine.Model}/{file[..^4]}.rejected.csv", result.Rejected);
+        var rejected = (await ReadScoredAsync($"{file[..^4]}.rejected.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("row,reason", rejected[0]);
+        Assert.Equal(["5", "180"], rejected[1..].Select(l => l.Split(',')[0]));
+        Assert.All(rejected[1..], l => Assert.Contains("Column 'mean_texture' holds 'n/a-ish', which is not a number", l, StringComparison.Ordinal));
+        var scored = (await ReadScoredAsync(file)).Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Equal(Ids(1, 250).Where(id => id is not "5" and not "180"), scored.Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public async Task AChunkRunAgain_AndThePublishRunAgain_LeaveEachRowOnceInOrder()
+    {
+        // What a crash does: the activity that was running when the host died runs again, after its output was written.
+        var file = await DropAsync(ScoringFile(350));
+        var launcher = engine.Services.GetRequiredService<ScoringLauncher>();
+        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, null, default);
+        var request = new ScoringRequest(engine.Model, file, stored.ETag, version);
+        var jobId = ScoringJobIds.For(engine.Model, file, stored.ETag, version);
+        var context = new Moq.Mock<TaskActivityContext>().Object;
+        var plan = await engine.Services.GetRequiredService<PlanScoring>().RunAsync(context, new PlanScoringInput(jobId, request));
+        var score = engine.Services.GetRequiredService<ScoreChunk>();
+        var chunks = Enumerable.Range(0, plan.Chunks).Select(c => new ScoreChunkInput(jobId, request, c, (c * plan.ChunkRows) + 1)).ToList();
+
+        foreach (var chunk in chunks.Append(chunks[1]).Append(chunks[3]))
+        {
+            await score.RunAsync(context, chunk);
+        }
+
+        var publish = engine.Services.GetRequiredService<PublishScoring>();
+        var input = new PublishScoringInput(jobId, request, plan.Chunks, 0);
+        await publish.RunAsync(context, input);
+        var first = await ReadScoredAsync(file);
+        await publish.RunAsync(context, input);
+
+        Assert.Equal(4, plan.Chunks);
+        Assert.Equal(first, await ReadScoredAsync(file));
+        Assert.Equal(Ids(1, 350), first.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public async Task TheSameFileStartedTwice_IsOneJob()
+    {
+        var file = await DropAsync(ScoringFile(120));
+        var launcher = engine.Services.GetRequiredService<ScoringLauncher>();
+        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, null, default);
+        var request = new ScoringRequest(engine.Model, file, stored.ETag, version);
+
+        var first = await launcher.StartAsync(engine.Host.Client, stored, version, request, default);
+        var second = await launcher.StartAsync(engine.Host.Client, stored, version, request, default);
+
+        Assert.True(first.Started);
+        Assert.False(second.Started);
+        Assert.Equal(first.JobId, second.JobId);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await engine.Host.Client.WaitForInstanceCompletionAsync(first.JobId, timeout.Token);
+    }
+
+    private async Task<(string JobId, ScoringResult Result, OrchestrationMetadata Metadata)> ScoreAsync(string file)
+    {
+        var launcher = engine.Services.GetRequiredService<ScoringLauncher>();
+        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, null, default);
+        var start = await launcher.StartAsync(engine.Host.Client, stored, version, new ScoringRequest(engine.Model, file, stored.ETag, version), default);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var metadata = await engine.Host.Client.WaitForInstanceCompletionAsync(start.JobId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        return (start.JobId, metadata.ReadOutputAs<ScoringResult>()!, metadata);
+    }
+
+    private async Task<string> DropAsync(string csv)
+    {
+        var file = $"f{Guid.NewGuid():N}.csv";
+        await Clients.Container(StorageNames.ScoringContainer).GetBlobClient($"{engine.Model}/{file}").UploadAsync(BinaryData.FromString(csv));
+        return file;
+    }
+
+    private async Task<string> ReadScoredAsync(string file) =>
+        (await Clients.Container(StorageNames.ScoredContainer).GetBlobClient($"{engine.Model}/{file}").DownloadContentAsync()).Value.Content.ToString();
+
+    private async Task<List<string>> PartsAsync(string jobId)
+    {
+        var parts = new List<string>();
+        await foreach (var blob in Clients.Container(StorageNames.ScoringJobsContainer).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, jobId + "/", default))
+        {
+            parts.Add(blob.Name);
+        }
+
+        return parts;
+    }
+
+    private static IEnumerable<string> Ids(int from, int to) => Enumerable.Range(from, to - from + 1).Select(i => i.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The sample's rows, the label dropped as a caller's file would have it, with an "id" column first (1-based), rows
+    /// repeated to reach <paramref name="rows"/>; cells of mean_texture made unreadable in the <paramref name="bad"/> rows.
+    /// </summary>
+    private static string ScoringFile(int rows, string? drop = null, int[]? bad = null)
+    {
+        var lines = Encoding.UTF8.GetString(SampleDatasets.Bytes(SampleDatasets.BreastCancer)).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        var keep = Enumerable.Range(0, header.Length).Where(i => header[i] != "label" && header[i] != drop).ToArray();
+        var texture = Array.IndexOf(header, "mean_texture");
+        var csv = new StringBuilder("id,").AppendJoin(',', keep.Select(i => header[i])).Append('\n');
+        for (var r = 1; r <= rows; r++)
+        {
+            var cells = lines[1 + ((r - 1) % (lines.Length - 1))].Split(',');
+            if (bad?.Contains(r) == true)
+            {
+                cells[texture] = "n/a-ish";
+            }
+
+            csv.Append(r.ToString(CultureInfo.InvariantCulture)).Append(',').AppendJoin(',', keep.Select(i => cells[i])).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+}
