@@ -604,6 +604,9 @@ var appSettings appSettingsType = {
   Retention__KeepVersions: string(retentionKeepVersions)
   Retention__Schedule: retentionSchedule
   Monitoring__Schedule: monitoringSchedule
+  Scoring__MaxFileBytes: string(scoringMaxFileBytes)
+  Scoring__ChunkRows: string(scoringChunkRows)
+  Scoring__MaxConcurrentChunks: string(scoringMaxConcurrentChunks)
 }
 
 module containerApps 'app/containerapps.bicep' = if (!onFlexConsumption) {

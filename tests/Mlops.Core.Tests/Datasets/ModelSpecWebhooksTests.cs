@@ -84,6 +84,6 @@ public sealed class ModelSpecWebhooksTests
     {
         ModelSpecParser.Parse("""{"hooks": []}""", out var error);
 
-        Assert.Contains("thresholds, gates, promotion, monitoring, retrainSchedule and webhooks", error!.Message, StringComparison.Ordinal);
+        Assert.Contains("thresholds, gates, promotion, monitoring, retrainSchedule, ensemble and webhooks", error!.Message, StringComparison.Ordinal);
     }
 }
