@@ -397,7 +397,6 @@ var containers = {
   columnar: 'columnar'
   scoring: 'scoring'
   scored: 'scored'
-  scoringJobs: 'scoring-jobs'
   deploymentPackage: 'app-package-${resourceToken}'
   deadLetter: 'deadletter'
 }
@@ -431,7 +430,6 @@ module storage 'core/storage.bicep' = {
       containers.columnar
       containers.scoring
       containers.scored
-      containers.scoringJobs
       containers.deploymentPackage
       containers.deadLetter
     ]

@@ -24,12 +24,6 @@ public static class StorageNames
     /// <summary>Scoring outputs, "{model}/{file}.csv", and the rows a job rejected, "{model}/{file}.rejected.csv".</summary>
     public const string ScoredContainer = "scored";
 
-    /// <summary>
-    /// Scoring jobs' working parts, "{jobId}/in/{chunk}.csv" and "{jobId}/out/...": apart from the scored container so
-    /// nobody reads a part as an output, deleted when the job publishes.
-    /// </summary>
-    public const string ScoringJobsContainer = "scoring-jobs";
-
     /// <summary>Version counters, reservations, committed versions and aliases, one partition per model.</summary>
     public const string ModelRegistryTable = "ModelRegistry";
 
@@ -48,7 +42,7 @@ public static class StorageNames
     /// <summary>Runs and their stages.</summary>
     public const string RunHistoryTable = "RunHistory";
 
-    public static IReadOnlyList<string> Containers { get; } = [DatasetsContainer, ModelsContainer, QuarantineContainer, PredictionsContainer, ColumnarContainer, ScoringContainer, ScoredContainer, ScoringJobsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [DatasetsContainer, ModelsContainer, QuarantineContainer, PredictionsContainer, ColumnarContainer, ScoringContainer, ScoredContainer];
 
     /// <summary>A/B experiments: partition = model, a row per experiment and one marking the open one.</summary>
     public const string ExperimentsTable = "Experiments";

@@ -33,7 +33,7 @@ public class StorageInitializerTests(StorageFixture fixture) : IClassFixture<Sto
     [Fact]
     public void Names_AreTheContractNames()
     {
-        Assert.Equal(["datasets", "models", "quarantine", "predictions", "columnar", "scoring", "scored", "scoring-jobs"], StorageNames.Containers);
+        Assert.Equal(["datasets", "models", "quarantine", "predictions", "columnar", "scoring", "scored"], StorageNames.Containers);
         Assert.Equal(["ModelRegistry", "ServingTallies", "Feedback", "RunHistory", "Experiments", "ExperimentOutcomes", "ShadowPredictions", "Monitoring"], StorageNames.Tables);
         Assert.Equal(["shadow-predictions"], StorageNames.Queues);
     }

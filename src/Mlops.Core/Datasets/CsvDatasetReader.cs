@@ -69,6 +69,45 @@ public static class CsvDatasetReader
         }
     }
 
+    /// <summary>
+    /// Reads only as far as the header: its columns (checked as a whole read checks them) and the dialect, detected from
+    /// the first rows as <see cref="Read(Stream, ICsvRowSink, CsvDialectHint, CancellationToken)"/> would.
+    /// </summary>
+    public static CsvStreamResult ReadHeader(Stream stream, CsvDialectHint hint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var text = Sniff(new Utf8CsvTextReader(stream, Utf8CsvTextReader.DefaultMaxRowBytes), hint, out var dialect);
+            using var reader = Sep.New(dialect.Delimiter)
+                .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
+                .From(text);
+            foreach (var row in reader)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+                {
+                    continue;
+                }
+
+                var header = ReadHeader(row);
+                return CheckHeader(header) is { } error
+                    ? new CsvStreamResult(null, 0, error)
+                    : new CsvStreamResult(header, 0, null) { Dialect = dialect };
+            }
+
+            return Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns.");
+        }
+        catch (CsvReadFault fault)
+        {
+            return new CsvStreamResult(null, 0, fault.Finding);
+        }
+        catch (InvalidDataException ex)
+        {
+            return Fail(ValidationRules.MalformedCsv, null, $"The file could not be parsed as CSV: {ex.Message}");
+        }
+    }
+
     /// <summary>Detects what the hint leaves open from the file's first characters, which the returned reader reads again.</summary>
     private static TextReader Sniff(TextReader text, CsvDialectHint hint, out CsvDialect dialect)
     {

@@ -5,143 +5,174 @@ using Mlops.Core.Datasets;
 using Mlops.Core.Errors;
 using Mlops.Core.Serving;
 using Mlops.Core.Training;
+using nietras.SeparatedValues;
 
 namespace Mlops.Core.Scoring;
 
 /// <summary>
-/// Scores one chunk of a scoring file: each row is read by the rules training read its columns with (a row whose cell
-/// the model cannot read is rejected, with the reason), then every readable row goes through the model in one
-/// Transform, and the output is written in the chunk's order. The same chunk and model always give the same bytes, so
-/// an activity that runs again overwrites its output with itself.
+/// Scores one chunk of a scoring file, read from its own byte range of the file: each row is read by the rules training
+/// read its columns with (a row the model cannot read, or with the wrong number of fields, is rejected with the reason),
+/// then every readable row goes through the model in one Transform, and the output is written in the chunk's order. A
+/// comma-delimited file's rows are copied to the output as they were written; any other dialect's cells are rewritten
+/// comma-delimited with a decimal point. The same chunk and model always give the same bytes, so an activity that runs
+/// again writes its output over itself.
 /// </summary>
 public static class ChunkScorer
 {
     /// <param name="predictor">The model version that scores.</param>
     /// <param name="version">Its number, written on every row.</param>
-    /// <param name="chunk">The chunk as <see cref="ChunkSplitter"/> wrote it.</param>
-    /// <param name="firstRow">The 1-based number, in the file, of the chunk's first data row.</param>
-    public static ChunkOutput Score(ModelPredictor predictor, int version, Stream chunk, long firstRow, CancellationToken cancellationToken)
+    /// <param name="range">The chunk's bytes: <paramref name="chunk"/>'s range of the file.</param>
+    /// <param name="format">The file's columns and dialect, as the plan read them from its header.</param>
+    /// <param name="chunk">Which rows the range holds.</param>
+    public static ChunkOutput Score(ModelPredictor predictor, int version, Stream range, ScoringFormat format, ChunkRange chunk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(predictor);
-        var read = CsvDatasetReader.Read(chunk, CsvDialectHint.Exactly(CsvDialect.Standard), cancellationToken);
-        var data = read.Dataset ?? throw new InvalidDataException($"A scoring chunk could not be read back: {read.Error?.Message}");
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(chunk);
         var layout = predictor.Layout;
-        var schema = layout.Schema;
-        var positions = schema.Features.Select(f => data.IndexOf(f.Name)).ToArray();
-        if (Array.IndexOf(positions, -1) is var absent and >= 0)
-        {
-            throw MlopsException.Invalid(ScoringColumns.MissingReason([schema.Features[absent].Name], schema));
-        }
-
-        var rows = new List<FeatureRow>(data.Rows.Count);
-        var accepted = new List<int>(data.Rows.Count);
+        var positions = Positions(layout.Schema, format.Columns);
+        var rows = new List<FeatureRow>(chunk.Rows);
+        var inputs = new InputLines(format.Dialect, chunk.End - chunk.Start);
         var rejected = new StringBuilder();
         var rejectedRows = 0;
-        for (var r = 0; r < data.Rows.Count; r++)
+        var seen = 0;
+        using (var text = new Utf8CsvTextReader(range))
+        using (var reader = Sep.New(format.Dialect.Delimiter)
+            .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
+            .From(text))
         {
-            var row = layout.CreateRow();
-            if (Read(layout, row, data.Rows[r], positions) is { } problem)
+            foreach (var row in reader)
             {
-                rejected.Append((firstRow + r).ToString(CultureInfo.InvariantCulture)).Append(',');
-                CsvCells.Append(rejected, problem);
-                rejected.Append('\n');
-                rejectedRows++;
-                continue;
-            }
+                if (row.ColCount == 1 && CsvRowIndexer.IsBlank(row.Span, format.Dialect.Delimiter))
+                {
+                    continue;
+                }
 
-            rows.Add(row);
-            accepted.Add(r);
+                if (++seen % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var problem = row.ColCount == format.Columns.Count
+                    ? Read(layout, inputs, row, positions, out var features)
+                    : Ragged(row.ColCount, format.Columns.Count, out features);
+                if (problem is not null)
+                {
+                    rejected.Append((chunk.FirstRow + seen - 1).ToString(CultureInfo.InvariantCulture)).Append(',');
+                    CsvCells.Append(rejected, problem);
+                    rejected.Append('\n');
+                    rejectedRows++;
+                    continue;
+                }
+
+                rows.Add(features!);
+            }
+        }
+
+        if (seen != chunk.Rows)
+        {
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Chunk {chunk.Chunk} should hold {chunk.Rows} rows from row {chunk.FirstRow}, and its bytes hold {seen}: the file changed, or its rows were indexed wrongly."));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var scored = new StringBuilder(data.Rows.Count * 64);
+        var scored = new ScoredLines(predictor.Schema, version, inputs.Length + (rows.Count * 48));
         if (rows.Count > 0)
         {
-            var outputs = Outputs(predictor, rows, version.ToString(CultureInfo.InvariantCulture));
-            var i = 0;
-            foreach (var written in outputs)
-            {
-                AppendInput(scored, data.Rows[accepted[i++]]);
-                scored.Append(written).Append('\n');
-            }
+            Write(predictor, rows, inputs, scored);
         }
 
-        return new ChunkOutput(Encoding.UTF8.GetBytes(scored.ToString()), Encoding.UTF8.GetBytes(rejected.ToString()), data.Rows.Count, rejectedRows);
+        return new ChunkOutput(scored.Written, Encoding.UTF8.GetBytes(rejected.ToString()), seen, rejectedRows);
     }
 
-    /// <summary>The reason the model cannot read the row, or null when every feature it needs was set.</summary>
-    private static string? Read(FeatureLayout layout, FeatureRow row, string[] cells, int[] positions)
+    private static int[] Positions(DatasetSchema schema, IReadOnlyList<string> columns)
     {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            index.TryAdd(columns[i], i);
+        }
+
+        var missing = schema.Features.Where(f => !index.ContainsKey(f.Name)).Select(f => f.Name).ToList();
+        return missing.Count > 0
+            ? throw MlopsException.Invalid(ScoringColumns.MissingReason(missing, schema))
+            : [.. schema.Features.Select(f => index[f.Name])];
+    }
+
+    /// <summary>The reason the model cannot read the row, or null with its features read and its input line kept.</summary>
+    private static string? Read(FeatureLayout layout, InputLines inputs, SepReader.Row row, int[] positions, out FeatureRow? features)
+    {
+        // The row's text is taken before any cell is read: unescaping a cell rewrites the row's characters in place.
+        var mark = inputs.Begin(row.Span);
+        features = layout.CreateRow();
         for (var f = 0; f < positions.Length; f++)
         {
-            if (!FeatureCells.TrySet(layout, row, f, cells[positions[f]], out var problem))
+            var cell = row[positions[f]].Span;
+            var read = inputs.Dialect.DecimalMark == ','
+                ? FeatureCells.TrySet(layout, features, f, inputs.Dialect.Normalize(cell.ToString()), out var problem)
+                : FeatureCells.TrySet(layout, features, f, cell, out problem);
+            if (!read)
             {
+                inputs.Undo(mark);
+                features = null;
                 return problem;
             }
         }
 
+        inputs.End(row);
         return null;
     }
 
-    private static void AppendInput(StringBuilder text, string[] cells)
+    private static string Ragged(int fields, int expected, out FeatureRow? features)
     {
-        foreach (var cell in cells)
-        {
-            CsvCells.Append(text, cell);
-            text.Append(',');
-        }
+        features = null;
+        return string.Create(CultureInfo.InvariantCulture, $"The row has {fields} field(s) but the header has {expected}.");
     }
 
-    /// <summary>The added cells of each row, in the rows' order, from one pass of the model over all of them.</summary>
-    private static IEnumerable<string> Outputs(ModelPredictor predictor, List<FeatureRow> rows, string version)
+    /// <summary>Each kept row's input line followed by what the model said of it, from one pass of the model over all of them.</summary>
+    private static void Write(ModelPredictor predictor, List<FeatureRow> rows, InputLines inputs, ScoredLines scored)
     {
         var schema = predictor.Schema;
         var view = predictor.Transform(rows);
         var ml = predictor.Context;
-        var line = new StringBuilder();
+        var row = 0;
         switch (schema.Task)
         {
             case MlTask.BinaryClassification:
-                foreach (var scored in ml.Data.CreateEnumerable<BinaryScoredRow>(view, reuseRowObject: true))
+                foreach (var output in ml.Data.CreateEnumerable<BinaryScoredRow>(view, reuseRowObject: true))
                 {
-                    line.Clear();
-                    CsvCells.Append(line, schema.ClassLabels[scored.PredictedLabel ? 1 : 0]);
-                    AppendNumber(line.Append(','), 1f - scored.Probability);
-                    AppendNumber(line.Append(','), scored.Probability);
-                    yield return line.Append(',').Append(version).ToString();
+                    scored.Input(inputs.Line(row++));
+                    scored.Label(output.PredictedLabel ? 1 : 0);
+                    scored.Number(1f - output.Probability);
+                    scored.Number(output.Probability);
+                    scored.EndLine();
                 }
 
                 break;
             case MlTask.MulticlassClassification:
-                foreach (var scored in ml.Data.CreateEnumerable<MulticlassScoredRow>(view, reuseRowObject: true))
+                foreach (var output in ml.Data.CreateEnumerable<MulticlassScoredRow>(view, reuseRowObject: true))
                 {
-                    line.Clear();
-                    CsvCells.Append(line, scored.PredictedLabel);
-                    foreach (var probability in scored.Score)
+                    scored.Input(inputs.Line(row++));
+                    scored.Label(output.PredictedLabel);
+                    foreach (var probability in output.Score)
                     {
-                        AppendNumber(line.Append(','), probability);
+                        scored.Number(probability);
                     }
 
-                    yield return line.Append(',').Append(version).ToString();
+                    scored.EndLine();
                 }
 
                 break;
             default:
-                foreach (var scored in ml.Data.CreateEnumerable<RegressionScoredRow>(view, reuseRowObject: true))
+                foreach (var output in ml.Data.CreateEnumerable<RegressionScoredRow>(view, reuseRowObject: true))
                 {
-                    line.Clear();
-                    AppendNumber(line, scored.Score);
-                    yield return line.Append(',').Append(version).ToString();
+                    scored.Input(inputs.Line(row++));
+                    scored.Number(output.Score);
+                    scored.EndLine();
                 }
 
                 break;
         }
-    }
-
-    /// <summary>The float's shortest round-trip text in the invariant culture: what predict answers, digit for digit.</summary>
-    private static void AppendNumber(StringBuilder line, float value)
-    {
-        Span<char> text = stackalloc char[32];
-        line.Append(value.TryFormat(text, out var written, provider: CultureInfo.InvariantCulture) ? text[..written] : value.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -1,8 +1,9 @@
 namespace Mlops.Core.Scoring;
 
 /// <summary>
-/// The scoring containers: input files ("scoring/{model}/{file}.csv"), a job's working parts (its chunks and their
-/// outputs, kept apart per job until the job publishes) and the published outputs ("scored/{model}/...").
+/// The scoring containers: input files ("scoring/{model}/{file}.csv") and published outputs ("scored/{model}/..."). A
+/// job's chunks stage their outputs as blocks of the output itself, and one commit makes the file appear whole: no copy
+/// of the input or of the output is written anywhere else.
 /// </summary>
 public interface IScoringStore
 {
@@ -12,21 +13,24 @@ public interface IScoringStore
     /// <summary>Opens the input for reading; throws when the blob no longer has <paramref name="file"/>'s ETag.</summary>
     Task<Stream> OpenReadAsync(ScoringFile file, CancellationToken cancellationToken);
 
-    /// <summary>Writes (or overwrites: a part belongs to one job and one activity) a working part of the job.</summary>
-    Task WritePartAsync(string jobId, string part, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
-
-    /// <summary>A working part of the job; throws when it does not exist.</summary>
-    Task<Stream> OpenPartAsync(string jobId, string part, CancellationToken cancellationToken);
+    /// <summary>Opens bytes [<paramref name="start"/>, <paramref name="until"/>) of the input, with the same ETag check.</summary>
+    Task<Stream> OpenRangeAsync(ScoringFile file, long start, long until, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes "scored/{blobName}" the header followed by <paramref name="parts"/> in order, all at once: nothing is visible
-    /// until the whole file is, and publishing again (a retried activity) writes the same bytes once.
+    /// Stages (or stages again: the same chunk gives the same bytes) chunk <paramref name="chunk"/>'s part of
+    /// "scored/{blobName}" for this job; nothing is visible until <see cref="CommitAsync"/>.
     /// </summary>
-    Task PublishAsync(string jobId, string blobName, string header, IReadOnlyList<string> parts, CancellationToken cancellationToken);
+    Task StageAsync(string jobId, string blobName, int chunk, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes "scored/{blobName}" the header followed by the staged parts of <paramref name="chunks"/> in order, all at
+    /// once, naming the job; committing again (a retried activity) writes the same file.
+    /// </summary>
+    Task CommitAsync(string jobId, string blobName, string header, IReadOnlyList<int> chunks, CancellationToken cancellationToken);
 
     /// <summary>True when "scored/{blobName}" is the output this job published.</summary>
     Task<bool> IsPublishedAsync(string jobId, string blobName, CancellationToken cancellationToken);
 
-    /// <summary>Removes the job's working parts; finding none is not an error.</summary>
-    Task DeletePartsAsync(string jobId, CancellationToken cancellationToken);
+    /// <summary>Removes "scored/{blobName}" unless this job published it (a side file an earlier job left); none is not an error.</summary>
+    Task RemoveStaleAsync(string jobId, string blobName, CancellationToken cancellationToken);
 }

@@ -32,6 +32,27 @@ internal static class FeatureCells
         }
     }
 
+    /// <summary>
+    /// As <see cref="TrySet(FeatureLayout, FeatureRow, int, string?, out string?)"/> from a cell still in the parser's
+    /// buffer: a number is read from the characters themselves, so a file of numbers allocates nothing per cell.
+    /// </summary>
+    public static bool TrySet(FeatureLayout layout, FeatureRow row, int feature, ReadOnlySpan<char> raw, out string? problem)
+    {
+        if (layout.Schema.Features[feature].Kind != ColumnKind.Numeric)
+        {
+            return TrySet(layout, row, feature, raw.ToString(), out problem);
+        }
+
+        problem = null;
+        if (layout.TrySetNumber(row, feature, raw))
+        {
+            return true;
+        }
+
+        problem = $"Column '{layout.Schema.Features[feature].Name}' holds '{Shorten(raw.ToString())}', which is not a number; the model reads it as numeric.";
+        return false;
+    }
+
     public static string Shorten(string? value) =>
         value is null ? string.Empty : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 }

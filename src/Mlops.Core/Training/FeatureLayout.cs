@@ -125,7 +125,10 @@ internal sealed class FeatureLayout
         row.Numeric[slots[feature]] = value is { } v ? ToSingle(v) : float.NaN;
 
     /// <summary>Parses a raw cell; false when it is neither missing nor a number.</summary>
-    public bool TrySetNumber(FeatureRow row, int feature, string? raw)
+    public bool TrySetNumber(FeatureRow row, int feature, string? raw) => TrySetNumber(row, feature, raw.AsSpan());
+
+    /// <inheritdoc cref="TrySetNumber(FeatureRow, int, string?)"/>
+    public bool TrySetNumber(FeatureRow row, int feature, ReadOnlySpan<char> raw)
     {
         if (MissingValues.IsMissing(raw))
         {

@@ -12,9 +12,10 @@ using Mlops.Core.Scoring;
 namespace Mlops.Storage.Scoring;
 
 /// <summary>
-/// The scoring, scored and scoring-jobs containers. An output is published as a block blob: the header and each part
-/// staged as blocks, then one commit of the block list, so the file appears whole or not at all, and a commit retried
-/// after a crash stages and commits the same blocks again.
+/// The scoring and scored containers. An output is a block blob: each chunk stages its part as a block of the output
+/// itself (block ids per job and chunk, so a chunk run again stages the same block again), then one commit of the header
+/// and the blocks in order makes the file appear whole or not at all; a commit retried after a crash commits the same
+/// blocks again.
 /// </summary>
 public sealed class BlobScoringStore(StorageClients clients) : IScoringStore
 {
@@ -25,7 +26,6 @@ public sealed class BlobScoringStore(StorageClients clients) : IScoringStore
 
     private readonly BlobContainerClient scoring = clients.Container(StorageNames.ScoringContainer);
     private readonly BlobContainerClient scored = clients.Container(StorageNames.ScoredContainer);
-    private readonly BlobContainerClient jobs = clients.Container(StorageNames.ScoringJobsContainer);
 
     public async Task<ScoringFile?> DescribeAsync(string model, string file, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class BlobScoringStore(StorageClients clients) : IScoringStore
     public async Task<Stream> OpenReadAsync(ScoringFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var blob = scoring.GetBlobClient($"{ModelName.Validate(file.Model)}/{ScoringFiles.Validate(file.File)}");
+        var blob = Input(file);
         var options = new BlobOpenReadOptions(allowModifications: false)
         {
             Conditions = new BlobRequestConditions { IfMatch = new ETag(file.ETag) },
@@ -55,41 +55,66 @@ public sealed class BlobScoringStore(StorageClients clients) : IScoringStore
         }
         catch (RequestFailedException e) when (e.Status == StorageErrors.PreconditionFailed || e.IsBlobMissing())
         {
-            throw (await blob.ExistsAsync(cancellationToken)).Value
-                ? new MlopsException(MlopsErrorCode.Conflict, $"The scoring file '{file.Model}/{file.File}' changed after its job started (it no longer has ETag {file.ETag}); drop it again to score the new content.")
-                : MlopsException.NotFound($"The scoring file '{file.Model}/{file.File}' no longer exists.");
+            throw await ChangedAsync(blob, file, cancellationToken);
         }
     }
 
-    public async Task WritePartAsync(string jobId, string part, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
-        await Part(jobId, part).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken);
-
-    public async Task<Stream> OpenPartAsync(string jobId, string part, CancellationToken cancellationToken) =>
-        (await Part(jobId, part).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
-
-    public async Task PublishAsync(string jobId, string blobName, string header, IReadOnlyList<string> parts, CancellationToken cancellationToken)
+    public async Task<Stream> OpenRangeAsync(ScoringFile file, long start, long until, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(parts);
-        var target = scored.GetBlockBlobClient(Validated(blobName));
-        var prefix = BlockPrefix(jobId);
-        var blocks = new List<string>(parts.Count + 1);
-        await StageAsync(target, BlockId(prefix, 0), BinaryData.FromString(header).ToStream(), blocks, cancellationToken);
-        for (var i = 0; i < parts.Count; i++)
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(until, start);
+        if (until == start)
         {
-            // One part in memory at a time: a part is one chunk's output, tens of megabytes at most.
-            var content = (await Part(jobId, parts[i]).DownloadContentAsync(cancellationToken)).Value.Content;
-            if (!content.IsEmpty)
-            {
-                await StageAsync(target, BlockId(prefix, i + 1), content.ToStream(), blocks, cancellationToken);
-            }
+            return Stream.Null;
         }
 
+        var blob = Input(file);
+        var options = new BlobDownloadOptions
+        {
+            Range = new HttpRange(start, until - start),
+            Conditions = new BlobRequestConditions { IfMatch = new ETag(file.ETag) },
+        };
+        try
+        {
+            return (await blob.DownloadStreamingAsync(options, cancellationToken)).Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == StorageErrors.PreconditionFailed || e.IsBlobMissing())
+        {
+            throw await ChangedAsync(blob, file, cancellationToken);
+        }
+    }
+
+    public async Task StageAsync(string jobId, string blobName, int chunk, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(chunk);
+        var target = scored.GetBlockBlobClient(Validated(blobName));
+        await target.StageBlockAsync(BlockId(BlockPrefix(jobId), chunk + 1), BinaryData.FromBytes(content).ToStream(), cancellationToken: cancellationToken);
+    }
+
+    public async Task CommitAsync(string jobId, string blobName, string header, IReadOnlyList<int> chunks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        var target = scored.GetBlockBlobClient(Validated(blobName));
+        var prefix = BlockPrefix(jobId);
+        var headerBlock = BlockId(prefix, 0);
+        await target.StageBlockAsync(headerBlock, BinaryData.FromString(header).ToStream(), cancellationToken: cancellationToken);
         var options = new CommitBlockListOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = CsvContentType },
             Metadata = new Dictionary<string, string> { [JobMetadata] = jobId },
         };
-        await target.CommitBlockListAsync(blocks, options, cancellationToken);
+        try
+        {
+            await target.CommitBlockListAsync([headerBlock, .. chunks.Select(c => BlockId(prefix, c + 1))], options, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.InvalidBlockList)
+        {
+            // A commit to the same name by another job discards the blocks this one staged and had not committed yet.
+            throw new MlopsException(
+                MlopsErrorCode.Conflict,
+                $"The output 'scored/{blobName}' was published by another job while this one was scoring, which discarded this job's staged parts; score the file again.");
+        }
     }
 
     public async Task<bool> IsPublishedAsync(string jobId, string blobName, CancellationToken cancellationToken)
@@ -105,25 +130,31 @@ public sealed class BlobScoringStore(StorageClients clients) : IScoringStore
         }
     }
 
-    public async Task DeletePartsAsync(string jobId, CancellationToken cancellationToken)
+    public async Task RemoveStaleAsync(string jobId, string blobName, CancellationToken cancellationToken)
     {
-        await foreach (var blob in jobs.GetBlobsAsync(BlobTraits.None, BlobStates.None, ScoringJobIds.Validate(jobId) + "/", cancellationToken))
+        var blob = scored.GetBlobClient(Validated(blobName));
+        try
         {
-            await jobs.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            if (properties.Metadata.TryGetValue(JobMetadata, out var job) && string.Equals(job, jobId, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            // Only the version looked at goes: a side file another job publishes meanwhile is its own, and stays.
+            await blob.DeleteIfExistsAsync(conditions: new BlobRequestConditions { IfMatch = properties.ETag }, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.IsBlobMissing() || e.Status == StorageErrors.PreconditionFailed)
+        {
         }
     }
 
-    private BlobClient Part(string jobId, string part) => jobs.GetBlobClient($"{ScoringJobIds.Validate(jobId)}/{part}");
+    private BlobClient Input(ScoringFile file) => scoring.GetBlobClient($"{ModelName.Validate(file.Model)}/{ScoringFiles.Validate(file.File)}");
 
-    private static async Task StageAsync(BlockBlobClient target, string blockId, Stream content, List<string> blocks, CancellationToken cancellationToken)
-    {
-        await using (content)
-        {
-            await target.StageBlockAsync(blockId, content, cancellationToken: cancellationToken);
-        }
-
-        blocks.Add(blockId);
-    }
+    private static async Task<MlopsException> ChangedAsync(BlobClient blob, ScoringFile file, CancellationToken cancellationToken) =>
+        (await blob.ExistsAsync(cancellationToken)).Value
+            ? new MlopsException(MlopsErrorCode.Conflict, $"The scoring file '{file.Model}/{file.File}' changed after its job started (it no longer has ETag {file.ETag}); drop it again to score the new content.")
+            : MlopsException.NotFound($"The scoring file '{file.Model}/{file.File}' no longer exists.");
 
     private static string Validated(string blobName) => StoragePaths.Validate(blobName);
 

@@ -4,10 +4,11 @@ using Microsoft.DurableTask;
 namespace Mlops.Workflows.Scoring;
 
 /// <summary>
-/// A batch scoring job: plan (the file's header checked against the model before anything is scored, its rows cut into
-/// chunks), score the chunks as activities with at most the plan's number at once, then publish the output in input
-/// order in one commit. Progress (rows done of total) is the custom status, updated as each chunk completes. Rows and
-/// outputs travel as blob parts; the history holds counts only.
+/// A batch scoring job: plan (the file's header checked against the model before anything is scored, its rows indexed by
+/// byte offset into chunks), score the chunks as activities with at most the plan's number at once, each reading its
+/// own range of the file and staging its output as blocks of the published file, then publish the output in input order
+/// in one commit. Progress (rows done of total) is the custom status, updated as each chunk completes. Rows never travel
+/// through the history: it holds byte ranges and counts.
 /// </summary>
 public sealed class BatchScoring : TaskOrchestrator<ScoringRequest, ScoringResult>
 {
@@ -36,26 +37,24 @@ public sealed class BatchScoring : TaskOrchestrator<ScoringRequest, ScoringResul
             var progress = new ScoringProgress(plan.Rows, 0, 0);
             context.SetCustomStatus(progress);
             var running = new List<Task<ChunkResult>>();
-            for (var chunk = 0; chunk < plan.Chunks; chunk++)
+            var done = new List<ChunkResult>(plan.Chunks);
+            foreach (var range in plan.Ranges)
             {
                 if (running.Count == plan.MaxConcurrentChunks)
                 {
-                    progress = Done(context, progress, running, await Task.WhenAny(running));
+                    progress = Done(context, progress, running, done, await Task.WhenAny(running));
                 }
 
-                running.Add(context.CallActivityAsync<ChunkResult>(
-                    nameof(ScoreChunk),
-                    new ScoreChunkInput(jobId, input, chunk, ((long)chunk * plan.ChunkRows) + 1),
-                    Retry));
+                running.Add(context.CallActivityAsync<ChunkResult>(nameof(ScoreChunk), new ScoreChunkInput(jobId, input, range, plan.Format!), Retry));
             }
 
             while (running.Count > 0)
             {
-                progress = Done(context, progress, running, await Task.WhenAny(running));
+                progress = Done(context, progress, running, done, await Task.WhenAny(running));
             }
 
             var outputs = await context.CallActivityAsync<ScoringOutputs>(
-                nameof(PublishScoring), new PublishScoringInput(jobId, input, plan.Chunks, progress.RowsRejected), Retry);
+                nameof(PublishScoring), new PublishScoringInput(jobId, input, plan.Header, [.. done.OrderBy(c => c.Chunk)]), Retry);
             WorkflowLog.ScoringCompleted(log, jobId, progress.RowsDone, progress.RowsRejected, outputs.Output);
             return new ScoringResult(true, plan.Rows, progress.RowsDone, progress.RowsRejected, outputs.Output, outputs.Rejected, Describe(progress));
         }
@@ -65,12 +64,13 @@ public sealed class BatchScoring : TaskOrchestrator<ScoringRequest, ScoringResul
         }
     }
 
-    private static ScoringProgress Done(TaskOrchestrationContext context, ScoringProgress progress, List<Task<ChunkResult>> running, Task<ChunkResult> finished)
+    private static ScoringProgress Done(TaskOrchestrationContext context, ScoringProgress progress, List<Task<ChunkResult>> running, List<ChunkResult> done, Task<ChunkResult> finished)
     {
         running.Remove(finished);
 
         // A failed chunk throws here, after its retries: the job fails with its reason rather than publish a file with a hole.
         var chunk = finished.GetAwaiter().GetResult();
+        done.Add(chunk);
         var next = progress with { RowsDone = progress.RowsDone + chunk.Rows, RowsRejected = progress.RowsRejected + chunk.Rejected };
         context.SetCustomStatus(next);
         return next;

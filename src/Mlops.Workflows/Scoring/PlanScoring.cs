@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
+using Mlops.Core.Datasets;
 using Mlops.Core.Registry;
 using Mlops.Core.Scoring;
 
@@ -9,8 +9,9 @@ namespace Mlops.Workflows.Scoring;
 
 /// <summary>
 /// Checks a scoring file before anything is scored (its size against the limit, its header against the version's
-/// features) and cuts it into chunk parts as it streams. Idempotent: a rerun writes the same parts again. What makes the
-/// file unscorable is the plan's <see cref="ScoringPlan.Problem"/>, not an exception, so the job fails with it at once.
+/// features, its dialect) and indexes its rows by byte offset, so that each chunk reads its own range of the file: the
+/// plan reads the file once and writes nothing. What makes the file unscorable is the plan's
+/// <see cref="ScoringPlan.Problem"/>, not an exception, so the job fails with it at once.
 /// </summary>
 public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IOptions<ScoringOptions> options) : TaskActivity<PlanScoringInput, ScoringPlan>
 {
@@ -42,21 +43,37 @@ public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IO
             return Refused(settings, string.Create(CultureInfo.InvariantCulture, $"Model '{request.Model}' version {request.Version} does not exist."));
         }
 
-        await using var content = await store.OpenReadAsync(file, CancellationToken.None);
-        var split = await ChunkSplitter.SplitAsync(
-            content,
-            version.Schema,
-            settings.ChunkRows,
-            (chunk, bytes, token) => store.WritePartAsync(input.JobId, ScoringParts.Input(chunk), bytes, token),
-            CancellationToken.None);
-        if (split.Problem is { } problem)
+        CsvStreamResult head;
+        await using (var content = await store.OpenReadAsync(file, CancellationToken.None))
         {
-            return Refused(settings, problem) with { MissingColumns = split.MissingColumns };
+            head = CsvDatasetReader.ReadHeader(content, CsvDialectHint.Detect, CancellationToken.None);
         }
 
-        var header = ScoringColumns.OutputHeader(split.Columns!, version.Schema);
-        await store.WritePartAsync(input.JobId, ScoringParts.Header, Encoding.UTF8.GetBytes(header), CancellationToken.None);
-        return new ScoringPlan(split.Rows, split.Chunks, settings.ChunkRows, settings.MaxConcurrentChunks, null);
+        if (head.Error is { } error)
+        {
+            return Refused(settings, $"The scoring file cannot be read: {error.Message}");
+        }
+
+        var columns = head.Columns!;
+        if (ScoringColumns.Missing(version.Schema, columns) is { Count: > 0 } missing)
+        {
+            return Refused(settings, ScoringColumns.MissingReason(missing, version.Schema)) with { MissingColumns = missing };
+        }
+
+        var format = new ScoringFormat(columns, head.Dialect!);
+        CsvRowIndex index;
+        await using (var content = await store.OpenReadAsync(file, CancellationToken.None))
+        {
+            index = await CsvRowIndexer.IndexAsync(content, format.Dialect.Delimiter, settings.ChunkRows, CancellationToken.None);
+        }
+
+        var ranges = index.Chunks();
+        return new ScoringPlan(index.Rows, ranges.Count, settings.ChunkRows, settings.MaxConcurrentChunks, null)
+        {
+            Format = format,
+            Header = ScoringColumns.OutputHeader(columns, version.Schema),
+            Ranges = ranges,
+        };
     }
 
     /// <summary>The sentence a file over the limit is refused with, by the route and by a job alike.</summary>

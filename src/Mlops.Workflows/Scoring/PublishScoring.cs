@@ -1,13 +1,13 @@
-using System.Text;
 using Microsoft.DurableTask;
 using Mlops.Core.Scoring;
 
 namespace Mlops.Workflows.Scoring;
 
 /// <summary>
-/// Publishes a job's results in the scored container: the rejected rows (when there are any), then the output, each
-/// committed whole from the chunks' parts in input order; then removes the parts. The output names its job, so a rerun
-/// after the commit (a crash before the activity's completion was recorded) publishes nothing twice.
+/// Publishes a job's results in the scored container: the rejected rows (when there are any; otherwise a side file an
+/// earlier job left for the same file is removed, so it cannot be read as this job's), then the output, each committed
+/// whole from the blocks its chunks staged, in input order. The output names its job, so a rerun after the commit (a
+/// crash before the activity's completion was recorded) publishes nothing twice.
 /// </summary>
 public sealed class PublishScoring(IScoringStore store) : TaskActivity<PublishScoringInput, ScoringOutputs>
 {
@@ -20,26 +20,22 @@ public sealed class PublishScoring(IScoringStore store) : TaskActivity<PublishSc
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Request;
         var output = ScoringFiles.Scored(request.Model, request.File);
-        var rejected = input.Rejected > 0 ? ScoringFiles.Rejected(request.Model, request.File) : null;
+        var rejected = ScoringFiles.Rejected(request.Model, request.File);
+        var anyRejected = input.Rejected > 0;
         if (!await store.IsPublishedAsync(input.JobId, output, CancellationToken.None))
         {
-            var chunks = Enumerable.Range(0, input.Chunks).ToList();
-            if (rejected is not null)
+            if (anyRejected)
             {
-                await store.PublishAsync(input.JobId, rejected, RejectedHeader, [.. chunks.Select(ScoringParts.Rejected)], CancellationToken.None);
+                await store.CommitAsync(input.JobId, rejected, RejectedHeader, [.. input.Chunks.Where(c => c.Rejected > 0).Select(c => c.Chunk)], CancellationToken.None);
+            }
+            else
+            {
+                await store.RemoveStaleAsync(input.JobId, rejected, CancellationToken.None);
             }
 
-            string header;
-            await using (var part = await store.OpenPartAsync(input.JobId, ScoringParts.Header, CancellationToken.None))
-            using (var reader = new StreamReader(part, Encoding.UTF8))
-            {
-                header = await reader.ReadToEndAsync(CancellationToken.None);
-            }
-
-            await store.PublishAsync(input.JobId, output, header, [.. chunks.Select(ScoringParts.Scored)], CancellationToken.None);
+            await store.CommitAsync(input.JobId, output, input.Header, [.. input.Chunks.Where(c => c.Rows > c.Rejected).Select(c => c.Chunk)], CancellationToken.None);
         }
 
-        await store.DeletePartsAsync(input.JobId, CancellationToken.None);
-        return new ScoringOutputs($"{Container}/{output}", rejected is null ? null : $"{Container}/{rejected}");
+        return new ScoringOutputs($"{Container}/{output}", anyRejected ? $"{Container}/{rejected}" : null);
     }
 }

@@ -5,9 +5,10 @@ using Mlops.Core.Serving;
 namespace Mlops.Workflows.Scoring;
 
 /// <summary>
-/// Scores one chunk with the job's version (loaded once per process and shared with predict) and writes its output and
-/// rejected rows as the chunk's parts. Idempotent: the same chunk gives the same bytes, overwritten on a retry, so a
-/// chunk interrupted by a crash and run again still lands once in the output.
+/// Scores one chunk with the job's version (loaded once per process and shared with predict): reads the chunk's byte
+/// range of the file, scores it, and stages its output and rejected rows as the chunk's blocks of the published files.
+/// Idempotent: the same chunk gives the same bytes, staged again under the same block id on a retry, so a chunk
+/// interrupted by a crash and run again still lands once in the output.
 /// </summary>
 public sealed class ScoreChunk(IScoringStore store, ServedModels models) : TaskActivity<ScoreChunkInput, ChunkResult>
 {
@@ -15,16 +16,31 @@ public sealed class ScoreChunk(IScoringStore store, ServedModels models) : TaskA
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Request;
+        var range = input.Range;
         var predictor = await models.GetRequiredVersionAsync(request.Model, request.Version, CancellationToken.None);
-        ChunkOutput output;
-        await using (var chunk = await store.OpenPartAsync(input.JobId, ScoringParts.Input(input.Chunk), CancellationToken.None))
+
+        // The range is read whole before parsing: the parser reads synchronously, and a chunk is megabytes, not gigabytes.
+        var bytes = new MemoryStream(checked((int)(range.End - range.Start)));
+        var file = new ScoringFile(request.Model, request.File, request.ETag, range.End);
+        await using (var content = await store.OpenRangeAsync(file, range.Start, range.End, CancellationToken.None))
         {
-            output = ChunkScorer.Score(predictor, request.Version, chunk, input.FirstRow, CancellationToken.None);
+            await content.CopyToAsync(bytes, CancellationToken.None);
         }
 
-        await Task.WhenAll(
-            store.WritePartAsync(input.JobId, ScoringParts.Scored(input.Chunk), output.Scored, CancellationToken.None),
-            store.WritePartAsync(input.JobId, ScoringParts.Rejected(input.Chunk), output.Rejected, CancellationToken.None));
-        return new ChunkResult(input.Chunk, output.Rows, output.RejectedRows);
+        bytes.Position = 0;
+        var output = ChunkScorer.Score(predictor, request.Version, bytes, input.Format, range, CancellationToken.None);
+        var staged = new List<Task>(2);
+        if (output.ScoredRows > 0)
+        {
+            staged.Add(store.StageAsync(input.JobId, ScoringFiles.Scored(request.Model, request.File), range.Chunk, output.Scored, CancellationToken.None));
+        }
+
+        if (output.RejectedRows > 0)
+        {
+            staged.Add(store.StageAsync(input.JobId, ScoringFiles.Rejected(request.Model, request.File), range.Chunk, output.Rejected, CancellationToken.None));
+        }
+
+        await Task.WhenAll(staged);
+        return new ChunkResult(range.Chunk, output.Rows, output.RejectedRows);
     }
 }

@@ -9,13 +9,23 @@ namespace Mlops.Workflows.Scoring;
 /// </summary>
 public static class ScoringVersions
 {
-    /// <summary>Plan (header checked, rows cut into chunks), chunks fanned out with bounded parallelism, one publish.</summary>
+    /// <summary>
+    /// Plan (header checked, rows copied into chunk blobs), chunks fanned out with bounded parallelism, one publish that
+    /// copied the chunks' outputs into the file. No longer run: a job started under it fails with
+    /// <see cref="Unsupported"/> when it replays, and dropping the file again scores it under <see cref="Current"/>.
+    /// </summary>
     public const int Chunked = 1;
 
-    /// <summary>What new jobs start under.</summary>
-    public const int Current = Chunked;
+    /// <summary>
+    /// Plan (header checked, rows indexed by byte offset), chunks that read their own byte range of the file and stage
+    /// their output as blocks of the published file, rows of the wrong width rejected one by one, one commit.
+    /// </summary>
+    public const int Ranged = 2;
 
-    public static IReadOnlyList<int> Supported { get; } = [Chunked];
+    /// <summary>What new jobs start under.</summary>
+    public const int Current = Ranged;
+
+    public static IReadOnlyList<int> Supported { get; } = [Ranged];
 
     public static bool IsSupported(int version) => Supported.Contains(version);
 

@@ -20,7 +20,7 @@ public class ChunkScorerTests
         using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
         var file = ScoringSamples.FileOf(sample, 60);
 
-        var output = ChunkScorer.Score(predictor, 7, Chunk(file.ToText()), 1, default);
+        var output = ScoringSamples.Score(predictor, 7, file.ToText());
 
         Assert.Equal(60, output.Rows);
         Assert.Equal(0, output.RejectedRows);
@@ -45,7 +45,7 @@ public class ChunkScorerTests
         using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
         var file = ScoringSamples.FileOf(SampleDatasets.BreastCancer, 10).Map("mean_radius", (i, old) => i == 3 ? "abc" : old);
 
-        var output = ChunkScorer.Score(predictor, 1, Chunk(file.ToText()), 101, default);
+        var output = ScoringSamples.Score(predictor, 1, file.ToText(), firstRow: 101);
 
         Assert.Equal(1, output.RejectedRows);
         Assert.Equal(9, output.ScoredRows);
@@ -61,8 +61,8 @@ public class ChunkScorerTests
         using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
         var text = ScoringSamples.FileOf(SampleDatasets.Iris, 150).ToText();
 
-        var first = ChunkScorer.Score(predictor, 2, Chunk(text), 1, default);
-        var second = ChunkScorer.Score(predictor, 2, Chunk(text), 1, default);
+        var first = ScoringSamples.Score(predictor, 2, text);
+        var second = ScoringSamples.Score(predictor, 2, text);
 
         Assert.True(first.Scored.Span.SequenceEqual(second.Scored.Span));
     }
@@ -77,5 +77,50 @@ public class ChunkScorerTests
         Assert.Equal($"id,sepal_length_cm,prediction,{string.Join(',', schema.ClassLabels.Select(c => "probability_" + c))},version\n", header);
     }
 
-    private static MemoryStream Chunk(string text) => new(Encoding.UTF8.GetBytes(text));
+    [Fact]
+    public void Score_SemicolonFileWithDecimalCommas_ScoresAsTheCommaFile_AndWritesItCommaDelimitedWithPoints()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var comma = ScoringSamples.FileOf(SampleDatasets.Iris, 40).ToText();
+        var semicolon = string.Join('\n', comma.Split('\n').Select(line => line.Replace(',', ';').Replace('.', ',')));
+
+        var expected = ScoringSamples.Score(predictor, 3, comma);
+        var output = ScoringSamples.Score(predictor, 3, semicolon);
+
+        Assert.Equal(0, output.RejectedRows);
+        Assert.Equal(Encoding.UTF8.GetString(expected.Scored.Span), Encoding.UTF8.GetString(output.Scored.Span));
+    }
+
+    [Fact]
+    public void Score_ARowOfTheWrongWidth_IsRejectedWithItsNumber_AndTheOthersAreScored()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var lines = ScoringSamples.FileOf(SampleDatasets.Iris, 5).ToText().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[2] += ",extra";
+        var fields = lines[0].Split(',').Length;
+
+        var output = ScoringSamples.Score(predictor, 1, string.Join('\n', lines) + "\n", firstRow: 11);
+
+        Assert.Equal((5, 1), (output.Rows, output.RejectedRows));
+        Assert.Equal([$"12,The row has {fields + 1} field(s) but the header has {fields}."], ScoringSamples.Lines(output.Rejected));
+        Assert.Equal(4, ScoringSamples.Lines(output.Scored).Length);
+    }
+
+    [Fact]
+    public void Score_CrLfRowsWithQuotedCells_KeepTheirCellsAsWritten_AndEndInLineFeeds()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var file = ScoringSamples.FileOf(SampleDatasets.Iris, 3).WithColumn("note", i => i == 1 ? "a, \"b\"\r\nc" : "plain");
+
+        var output = ScoringSamples.Score(predictor, 1, file.ToText("\r\n"));
+
+        var text = Encoding.UTF8.GetString(output.Scored.Span);
+        Assert.Equal(3, output.ScoredRows);
+        Assert.Contains(",\"a, \"\"b\"\"\r\nc\",", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Count(c => c == '\n') - 1);
+        Assert.DoesNotContain("\r\n", text.Replace("\"a, \"\"b\"\"\r\nc\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,6 @@
 using Mlops.Core.Datasets;
+using Mlops.Core.Scoring;
+using Mlops.Core.Serving;
 using Mlops.Core.Tests.Datasets;
 using Mlops.Core.Tests.Training;
 using Mlops.Testing;
@@ -19,6 +21,21 @@ internal static class ScoringSamples
     /// <summary>The lines of a chunk output (no header), split.</summary>
     public static string[] Lines(ReadOnlyMemory<byte> text) =>
         System.Text.Encoding.UTF8.GetString(text.Span).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// Scores a whole file as one chunk, the way a job does: the header and dialect read as the plan reads them, the
+    /// rows indexed, the chunk's range read; <paramref name="firstRow"/> numbers its first row.
+    /// </summary>
+    public static ChunkOutput Score(ModelPredictor predictor, int version, string text, long firstRow = 1)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var head = CsvDatasetReader.ReadHeader(new MemoryStream(bytes), CsvDialectHint.Detect, default);
+        Assert.Null(head.Error);
+        var index = CsvRowIndexer.IndexAsync(new MemoryStream(bytes), head.Dialect!.Delimiter, int.MaxValue, default).GetAwaiter().GetResult();
+        var chunk = index.Chunks().Single() with { FirstRow = firstRow };
+        var range = new MemoryStream(bytes[(int)chunk.Start..(int)chunk.End]);
+        return ChunkScorer.Score(predictor, version, range, new ScoringFormat(head.Columns!, head.Dialect), chunk, default);
+    }
 
     public static DatasetSchema Schema(string sample) => TrainedSamples.Get(sample).Schema;
 

@@ -12,14 +12,13 @@ public sealed class BlobScoringStoreTests(StorageFixture fixture) : IClassFixtur
     private BlobContainerClient Scored => fixture.Clients.Container(StorageNames.ScoredContainer);
 
     [Fact]
-    public async Task Publish_WritesTheHeaderAndThePartsInOrder_SkippingEmptyParts_AndNamesTheJob()
+    public async Task Commit_WritesTheHeaderAndTheStagedChunksInOrder_AndNamesTheJob()
     {
         var (model, job) = Unique();
-        await Store.WritePartAsync(job, "out/000000.csv", Encoding.UTF8.GetBytes("1,a\n2,b\n"), default);
-        await Store.WritePartAsync(job, "out/000001.csv", ReadOnlyMemory<byte>.Empty, default);
-        await Store.WritePartAsync(job, "out/000002.csv", Encoding.UTF8.GetBytes("3,c\n"), default);
+        await Store.StageAsync(job, $"{model}/x.csv", 2, Encoding.UTF8.GetBytes("3,c\n"), default);
+        await Store.StageAsync(job, $"{model}/x.csv", 0, Encoding.UTF8.GetBytes("1,a\n2,b\n"), default);
 
-        await Store.PublishAsync(job, $"{model}/x.csv", "id,v\n", ["out/000000.csv", "out/000001.csv", "out/000002.csv"], default);
+        await Store.CommitAsync(job, $"{model}/x.csv", "id,v\n", [0, 2], default);
 
         Assert.Equal("id,v\n1,a\n2,b\n3,c\n", await ReadAsync($"{model}/x.csv"));
         Assert.True(await Store.IsPublishedAsync(job, $"{model}/x.csv", default));
@@ -27,49 +26,75 @@ public sealed class BlobScoringStoreTests(StorageFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Publish_Again_AfterAPartWasRewritten_WritesTheSameFileOnce()
+    public async Task StagedChunks_AreInvisibleUntilTheCommit()
     {
         var (model, job) = Unique();
-        await Store.WritePartAsync(job, "out/000000.csv", Encoding.UTF8.GetBytes("1\n"), default);
-        await Store.WritePartAsync(job, "out/000001.csv", Encoding.UTF8.GetBytes("2\n"), default);
-        await Store.PublishAsync(job, $"{model}/x.csv", "v\n", ["out/000000.csv", "out/000001.csv"], default);
 
-        // A retried chunk overwrites its part with the same bytes, and the publish runs again.
-        await Store.WritePartAsync(job, "out/000001.csv", Encoding.UTF8.GetBytes("2\n"), default);
-        await Store.PublishAsync(job, $"{model}/x.csv", "v\n", ["out/000000.csv", "out/000001.csv"], default);
+        await Store.StageAsync(job, $"{model}/x.csv", 0, Encoding.UTF8.GetBytes("1\n"), default);
+
+        Assert.False((await Scored.GetBlobClient($"{model}/x.csv").ExistsAsync()).Value);
+        Assert.False(await Store.IsPublishedAsync(job, $"{model}/x.csv", default));
+    }
+
+    [Fact]
+    public async Task AChunkStagedAgain_AndTheCommitRunAgain_WriteTheSameFileOnce()
+    {
+        var (model, job) = Unique();
+        await Store.StageAsync(job, $"{model}/x.csv", 0, Encoding.UTF8.GetBytes("1\n"), default);
+        await Store.StageAsync(job, $"{model}/x.csv", 1, Encoding.UTF8.GetBytes("2\n"), default);
+        await Store.CommitAsync(job, $"{model}/x.csv", "v\n", [0, 1], default);
+
+        // A retried chunk stages the same bytes under its block again, and the commit runs again.
+        await Store.StageAsync(job, $"{model}/x.csv", 1, Encoding.UTF8.GetBytes("2\n"), default);
+        await Store.CommitAsync(job, $"{model}/x.csv", "v\n", [0, 1], default);
 
         Assert.Equal("v\n1\n2\n", await ReadAsync($"{model}/x.csv"));
     }
 
     [Fact]
-    public async Task Publish_InterruptedBeforeItsCommit_LeavesNoOutput()
+    public async Task Commit_OfAChunkNeverStaged_FailsAndLeavesNoOutput()
     {
         var (model, job) = Unique();
 
-        // A part that does not exist fails the publish after the header was staged, before the commit.
-        await Assert.ThrowsAnyAsync<Exception>(() => Store.PublishAsync(job, $"{model}/x.csv", "v\n", ["out/000000.csv"], default));
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.CommitAsync(job, $"{model}/x.csv", "v\n", [0], default));
 
         Assert.False((await Scored.GetBlobClient($"{model}/x.csv").ExistsAsync()).Value);
     }
 
     [Fact]
-    public async Task DeleteParts_RemovesOnlyThatJobsParts()
+    public async Task RemoveStale_RemovesAnotherJobsFile_AndKeepsThisJobsOwn()
     {
-        var (_, job) = Unique();
-        var (_, other) = Unique();
-        await Store.WritePartAsync(job, "in/000000.csv", Encoding.UTF8.GetBytes("x\n"), default);
-        await Store.WritePartAsync(other, "in/000000.csv", Encoding.UTF8.GetBytes("y\n"), default);
+        var (model, job) = Unique();
+        var (_, earlier) = Unique();
+        await Store.StageAsync(earlier, $"{model}/x.rejected.csv", 0, Encoding.UTF8.GetBytes("1,bad\n"), default);
+        await Store.CommitAsync(earlier, $"{model}/x.rejected.csv", "row,reason\n", [0], default);
+        await Store.StageAsync(job, $"{model}/y.rejected.csv", 0, Encoding.UTF8.GetBytes("1,bad\n"), default);
+        await Store.CommitAsync(job, $"{model}/y.rejected.csv", "row,reason\n", [0], default);
 
-        await Store.DeletePartsAsync(job, default);
-        await Store.DeletePartsAsync(job, default);
+        await Store.RemoveStaleAsync(job, $"{model}/x.rejected.csv", default);
+        await Store.RemoveStaleAsync(job, $"{model}/y.rejected.csv", default);
+        await Store.RemoveStaleAsync(job, $"{model}/absent.rejected.csv", default);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Store.OpenPartAsync(job, "in/000000.csv", default));
-        await using var kept = await Store.OpenPartAsync(other, "in/000000.csv", default);
-        Assert.Equal("y\n", await new StreamReader(kept).ReadToEndAsync());
+        Assert.False((await Scored.GetBlobClient($"{model}/x.rejected.csv").ExistsAsync()).Value);
+        Assert.True((await Scored.GetBlobClient($"{model}/y.rejected.csv").ExistsAsync()).Value);
     }
 
     [Fact]
-    public async Task OpenRead_AfterTheFileChanged_IsAConflictNamingTheFile()
+    public async Task OpenRange_ReadsThoseBytes_AndAnEmptyRangeNothing()
+    {
+        var (model, _) = Unique();
+        await fixture.Clients.Container(StorageNames.ScoringContainer).GetBlobClient($"{model}/in.csv").UploadAsync(BinaryData.FromString("a\n12\n345\n"));
+        var described = await Store.DescribeAsync(model, "in.csv", default);
+
+        await using var range = await Store.OpenRangeAsync(described!, 5, 9, default);
+        await using var empty = await Store.OpenRangeAsync(described!, 9, 9, default);
+
+        Assert.Equal("345\n", await new StreamReader(range).ReadToEndAsync());
+        Assert.Equal(string.Empty, await new StreamReader(empty).ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task OpenReadOrRange_AfterTheFileChanged_IsAConflictNamingTheFile()
     {
         var (model, _) = Unique();
         var blob = fixture.Clients.Container(StorageNames.ScoringContainer).GetBlobClient($"{model}/in.csv");
@@ -78,9 +103,11 @@ public sealed class BlobScoringStoreTests(StorageFixture fixture) : IClassFixtur
         await blob.UploadAsync(BinaryData.FromString("a\n2\n"), overwrite: true);
 
         var error = await Assert.ThrowsAsync<MlopsException>(() => Store.OpenReadAsync(described!, default));
+        var rangeError = await Assert.ThrowsAsync<MlopsException>(() => Store.OpenRangeAsync(described!, 2, 4, default));
 
         Assert.Equal(MlopsErrorCode.Conflict, error.Code);
         Assert.Contains($"'{model}/in.csv' changed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(MlopsErrorCode.Conflict, rangeError.Code);
         Assert.Null(await Store.DescribeAsync(model, "absent.csv", default));
     }
 

@@ -20,7 +20,7 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
     {
         var file = await DropAsync(ScoringFile(1000));
 
-        var (jobId, result, metadata) = await ScoreAsync(file);
+        var (_, result, metadata) = await ScoreAsync(file);
 
         Assert.True(result.Completed, result.Reason);
         Assert.Equal((1000, 1000, 0), (result.RowsTotal, result.RowsDone, result.RowsRejected));
@@ -31,7 +31,7 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
         Assert.EndsWith(",prediction,probability_benign,probability_malignant,version", lines[0], StringComparison.Ordinal);
         Assert.Equal(Ids(1, 1000), lines[1..].Select(l => l.Split(',')[0]));
         Assert.All(lines[1..], l => Assert.EndsWith(",1", l, StringComparison.Ordinal));
-        Assert.Empty(await PartsAsync(jobId));
+        Assert.Empty(await UncommittedAsync(file));
     }
 
     [Fact]
@@ -39,11 +39,10 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
     {
         var file = await DropAsync(ScoringFile(300, drop: "mean_radius"));
 
-        var (jobId, result, _) = await ScoreAsync(file);
+        var (_, result, _) = await ScoreAsync(file);
 
         Assert.False(result.Completed);
         Assert.Contains("lacks the column the model needs: mean_radius", result.Reason, StringComparison.Ordinal);
-        Assert.Empty(await PartsAsync(jobId));
         Assert.False((await Clients.Container(StorageNames.ScoredContainer).GetBlobClient($"{engine.Model}/{file}").ExistsAsync()).Value);
     }
 
@@ -77,15 +76,16 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
         var context = new Moq.Mock<TaskActivityContext>().Object;
         var plan = await engine.Services.GetRequiredService<PlanScoring>().RunAsync(context, new PlanScoringInput(jobId, request));
         var score = engine.Services.GetRequiredService<ScoreChunk>();
-        var chunks = Enumerable.Range(0, plan.Chunks).Select(c => new ScoreChunkInput(jobId, request, c, (c * plan.ChunkRows) + 1)).ToList();
+        var chunks = plan.Ranges.Select(range => new ScoreChunkInput(jobId, request, range, plan.Format!)).ToList();
+        var results = new List<ChunkResult>();
 
         foreach (var chunk in chunks.Append(chunks[1]).Append(chunks[3]))
         {
-            await score.RunAsync(context, chunk);
+            results.Add(await score.RunAsync(context, chunk));
         }
 
         var publish = engine.Services.GetRequiredService<PublishScoring>();
-        var input = new PublishScoringInput(jobId, request, plan.Chunks, 0);
+        var input = new PublishScoringInput(jobId, request, plan.Header, [.. results.DistinctBy(r => r.Chunk).OrderBy(r => r.Chunk)]);
         await publish.RunAsync(context, input);
         var first = await ReadScoredAsync(file);
         await publish.RunAsync(context, input);
@@ -93,6 +93,22 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
         Assert.Equal(4, plan.Chunks);
         Assert.Equal(first, await ReadScoredAsync(file));
         Assert.Equal(Ids(1, 350), first.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public async Task AFileDroppedAgainWithoutBadRows_LeavesNoRejectedFileFromTheEarlierJob()
+    {
+        var file = await DropAsync(ScoringFile(150, bad: [7]));
+        var (_, first, _) = await ScoreAsync(file);
+        await Clients.Container(StorageNames.ScoringContainer).GetBlobClient($"{engine.Model}/{file}").UploadAsync(BinaryData.FromString(ScoringFile(150)), overwrite: true);
+
+        var (_, second, _) = await ScoreAsync(file);
+
+        Assert.Equal(1, first.RowsRejected);
+        Assert.True(second.Completed, second.Reason);
+        Assert.Equal((150, 0), (second.RowsDone, second.RowsRejected));
+        Assert.Null(second.Rejected);
+        Assert.False((await Clients.Container(StorageNames.ScoredContainer).GetBlobClient($"{engine.Model}/{file[..^4]}.rejected.csv").ExistsAsync()).Value);
     }
 
     [Fact]
@@ -134,15 +150,12 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
     private async Task<string> ReadScoredAsync(string file) =>
         (await Clients.Container(StorageNames.ScoredContainer).GetBlobClient($"{engine.Model}/{file}").DownloadContentAsync()).Value.Content.ToString();
 
-    private async Task<List<string>> PartsAsync(string jobId)
+    /// <summary>Blocks staged for the output and not committed: what a job would leave behind.</summary>
+    private async Task<IReadOnlyList<string>> UncommittedAsync(string file)
     {
-        var parts = new List<string>();
-        await foreach (var blob in Clients.Container(StorageNames.ScoringJobsContainer).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, jobId + "/", default))
-        {
-            parts.Add(blob.Name);
-        }
-
-        return parts;
+        var blob = Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlockBlobClient(Clients.Container(StorageNames.ScoredContainer), $"{engine.Model}/{file}");
+        var blocks = await blob.GetBlockListAsync(Azure.Storage.Blobs.Models.BlockListTypes.Uncommitted);
+        return [.. blocks.Value.UncommittedBlocks.Select(b => b.Name)];
     }
 
     private static IEnumerable<string> Ids(int from, int to) => Enumerable.Range(from, to - from + 1).Select(i => i.ToString(CultureInfo.InvariantCulture));

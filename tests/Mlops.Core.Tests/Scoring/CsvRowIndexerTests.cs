@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using Mlops.Core.Datasets;
+using Mlops.Core.Scoring;
+using Mlops.Core.Tests.Datasets;
+
+namespace Mlops.Core.Tests.Scoring;
+
+public class CsvRowIndexerTests
+{
+    [Fact]
+    public async Task Index_25RowsBy10_CutsThreeRangesThatHoldTheirRowsInOrder()
+    {
+        var file = CsvBuilder.WithColumns("id", "x").Rows(25, i => [i.ToString(CultureInfo.InvariantCulture), CsvBuilder.Number(i * 0.5)]).ToBytes();
+
+        var index = await CsvRowIndexer.IndexAsync(new MemoryStream(file), ',', 10, default);
+
+        Assert.Equal(25, index.Rows);
+        Assert.Equal(file.Length, index.End);
+        var chunks = index.Chunks();
+        Assert.Equal([(0, 1L, 10), (1, 11L, 10), (2, 21L, 5)], chunks.Select(c => (c.Chunk, c.FirstRow, c.Rows)));
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => i.ToString(CultureInfo.InvariantCulture)), chunks.SelectMany(c => Ids(file, c, ',')));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(1 << 20)]
+    public async Task Index_QuotedLineBreaks_EscapedQuotes_CrLf_BlankLines_AndNoFinalLineBreak_AreRowsAsTheParserReadsThem(int readSize)
+    {
+        // Row 2's note holds a CRLF and quotes inside quotes; blank lines (spaces, a tab) sit between rows and at the end.
+        var text = "id,note\r\n1,plain\r\n2,\"two\r\nlines, \"\"quoted\"\"\"\r\n\r\n   \r\n3,\"\"\r\n\t\r\n4,x\r\n5,\"a,b\"\r\n\r\n6,last";
+        var file = CsvBuilder.Encode(text, bom: true);
+
+        var index = await CsvRowIndexer.IndexAsync(new TrickleStream(file, readSize), ',', 2, default);
+
+        Assert.Equal(6, index.Rows);
+        var chunks = index.Chunks();
+        Assert.Equal([2, 2, 2], chunks.Select(c => c.Rows));
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], chunks.SelectMany(c => Ids(file, c, ',')));
+        Assert.Equal("two\r\nlines, \"quoted\"", Cells(file, chunks[0], ',')[1][1]);
+    }
+
+    [Fact]
+    public async Task Index_TabDelimited_ALineOfOneTabIsARow_NotABlank()
+    {
+        var file = Encoding.UTF8.GetBytes("id\tx\n1\t2\n\t\n3\t4\n");
+
+        var index = await CsvRowIndexer.IndexAsync(new MemoryStream(file), '\t', 10, default);
+
+        Assert.Equal(3, index.Rows);
+        Assert.Equal(["1", "", "3"], index.Chunks().SelectMany(c => Ids(file, c, '\t')));
+    }
+
+    [Fact]
+    public async Task Index_CarriageReturnsAlone_EndRows()
+    {
+        var file = Encoding.UTF8.GetBytes("id,x\r1,2\r3,4\r");
+
+        var index = await CsvRowIndexer.IndexAsync(new MemoryStream(file), ',', 1, default);
+
+        Assert.Equal(["1", "3"], index.Chunks().SelectMany(c => Ids(file, c, ',')));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("id,x\n")]
+    [InlineData("id,x\n\n  \n")]
+    public async Task Index_NoDataRows_HasNoChunks(string text)
+    {
+        var index = await CsvRowIndexer.IndexAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), ',', 10, default);
+
+        Assert.Equal(0, index.Rows);
+        Assert.Empty(index.Chunks());
+    }
+
+    /// <summary>The first cell of each row of the chunk's range, read by the parser as a chunk reads it.</summary>
+    private static IEnumerable<string> Ids(byte[] file, ChunkRange chunk, char delimiter) => Cells(file, chunk, delimiter).Select(r => r[0]);
+
+    private static List<string[]> Cells(byte[] file, ChunkRange chunk, char delimiter)
+    {
+        var header = Encoding.UTF8.GetBytes(delimiter == '\t' ? "id\tx\n" : "id,x\n");
+        var bytes = header.Concat(file[(int)chunk.Start..(int)chunk.End]).ToArray();
+        var read = CsvDatasetReader.Read(new MemoryStream(bytes), CsvDialectHint.Exactly(new CsvDialect(delimiter, '.')), default);
+        Assert.Null(read.Error);
+        Assert.Equal(chunk.Rows, read.Dataset!.Rows.Count);
+        return [.. read.Dataset.Rows];
+    }
+
+    /// <summary>Hands out at most a few bytes per read, so rows, quotes and CRLFs straddle buffer boundaries.</summary>
+    private sealed class TrickleStream(byte[] bytes, int most) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, most));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, most)]);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, most), cancellationToken);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, most)], cancellationToken);
+    }
+}
