@@ -47,6 +47,12 @@ public sealed class CliRuntime(GlobalOptions options, ICliOutput output, HttpMes
             output.ErrorLine("Interrupted.");
             return ExitCodes.Interrupted;
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A bug of ours: say what it was in one line (a stack trace helps nobody at a prompt), and exit apart.
+            output.ErrorLine($"The command failed unexpectedly ({error.GetType().Name}: {error.Message}). Please report it.");
+            return ExitCodes.Internal;
+        }
     }
 
     private static Uri BaseAddress(string? url)

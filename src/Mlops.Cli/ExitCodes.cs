@@ -21,6 +21,9 @@ public static class ExitCodes
     /// <summary><c>upload --watch</c>: the run was Quarantined (the data did not pass the gate).</summary>
     public const int RunQuarantined = 5;
 
+    /// <summary>A fault of the command line itself (a bug): one sentence on standard error, never a stack trace.</summary>
+    public const int Internal = 70;
+
     /// <summary>Interrupted (Ctrl+C) before the command finished.</summary>
     public const int Interrupted = 130;
 }

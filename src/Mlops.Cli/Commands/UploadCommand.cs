@@ -101,7 +101,12 @@ public static class UploadCommand
 
     private static void Report(CommandContext context, RunView run, VersionManifest? registered, int? champion)
     {
-        context.Output.Line(RunRenderer.Outcome(run));
+        if (!context.IsLive)
+        {
+            // The live view ends on the same sentence.
+            context.Output.Line(RunRenderer.Outcome(run));
+        }
+
         if (run.Findings is { Count: > 0 } findings && run.Status == RunStatuses.Quarantined)
         {
             context.Output.Write(RunRenderer.Findings(findings));

@@ -14,7 +14,7 @@ public static class ComparisonRenderer
             return JsonRenderer.Render(comparison);
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("metric", "a", "b", "b - a", "shared holdout b - a [interval]");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("metric", "a", "b", "b - a", "shared holdout b - a [[interval]]");
         foreach (var metric in metrics.EnumerateObject())
         {
             table.AddRow(

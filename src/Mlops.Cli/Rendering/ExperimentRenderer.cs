@@ -46,7 +46,7 @@ public static class ExperimentRenderer
             facts.AddRow("[bold]decision[/]", Markup.Escape($"{decision.Outcome} at {Formats.Time(decision.At)}: {decision.Reason}"));
         }
 
-        var variants = new Table().Border(TableBorder.Rounded).AddColumns("variant", "version", "predictions", "labelled", experiment.Metric);
+        var variants = new Table().Border(TableBorder.Rounded).AddColumns("variant", "version", "predictions", "labelled", Markup.Escape(experiment.Metric));
         foreach (var (name, variant) in new[] { ("champion", experiment.Champion), ("challenger", experiment.Challenger) })
         {
             variants.AddRow(
