@@ -19,14 +19,15 @@ public static class MonitoringCommand
         runtime.SetAction(command, async (context, parse, ct) =>
         {
             var name = ModelNames.Validate(parse.GetValue(model));
-            var answer = parse.GetValue(now) ? await context.Api.RunMonitoringAsync(name, ct) : await context.Api.GetMonitoringAsync(name, ct);
-            return context.Show(answer, JsonRenderer.Render);
+            return parse.GetValue(now)
+                ? context.Show(await context.Api.RunMonitoringAsync(name, ct), MonitoringRenderer.Window)
+                : context.Show(await context.Api.GetMonitoringAsync(name, ct), MonitoringRenderer.Render);
         });
 
         var runModel = Arguments.Model();
         var run = new Command("run", "Close the model's current monitoring window now and show it") { runModel };
         runtime.SetAction(run, async (context, parse, ct) =>
-            context.Show(await context.Api.RunMonitoringAsync(ModelNames.Validate(parse.GetValue(runModel)), ct), JsonRenderer.Render));
+            context.Show(await context.Api.RunMonitoringAsync(ModelNames.Validate(parse.GetValue(runModel)), ct), MonitoringRenderer.Window));
         command.Subcommands.Add(run);
         return command;
     }

@@ -25,8 +25,14 @@ public static class ComparisonRenderer
                 Markup.Escape(Shared(metric.Value)));
         }
 
-        var parts = new List<IRenderable> { table };
-        foreach (var property in comparison.EnumerateObject().Where(p => p.Name is not ("metrics" or "model")))
+        var parts = new List<IRenderable>();
+        if (comparison.TryGetProperty("versions", out var versions) && versions.ValueKind == JsonValueKind.Array)
+        {
+            parts.Add(Versions(versions));
+        }
+
+        parts.Add(table);
+        foreach (var property in comparison.EnumerateObject().Where(p => p.Name is not ("metrics" or "model" or "versions")))
         {
             parts.Add(new Markup($"[bold]{Markup.Escape(property.Name)}[/]"));
             parts.Add(JsonRenderer.Render(property.Value));
@@ -34,6 +40,25 @@ public static class ComparisonRenderer
 
         return new Rows(parts);
     }
+
+    /// <summary>Which version is which: number, trainer, dataset (their parameters differ below, under "parameters").</summary>
+    private static Table Versions(JsonElement versions)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("version", "created", "trainer", "dataset");
+        foreach (var version in versions.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Object))
+        {
+            table.AddRow(
+                Markup.Escape(Raw(version, "version")),
+                Markup.Escape(version.TryGetProperty("createdAt", out var created) && created.TryGetDateTimeOffset(out var at) ? Formats.Time(at) : Raw(version, "createdAt")),
+                Markup.Escape(Raw(version, "trainer")),
+                Markup.Escape(Raw(version, "dataset")));
+        }
+
+        return table;
+    }
+
+    private static string Raw(JsonElement element, string name) =>
+        !element.TryGetProperty(name, out var value) ? "" : value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
 
     private static string Shared(JsonElement metric)
     {
