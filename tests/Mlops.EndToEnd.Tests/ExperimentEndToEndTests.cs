@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Mlops.Core.Serving;
 using Mlops.Storage;
 using Mlops.Storage.Serving;
+using Mlops.Testing;
 
 namespace Mlops.EndToEnd.Tests;
 

@@ -74,3 +74,11 @@ export function badge(status) {
 export function link(href, text) {
   return h('a', { href }, text);
 }
+
+/** Says something in the page-wide status region (polite), which outlives a page's re-render. */
+export function announce(text) {
+  const region = document.getElementById('status');
+  region.textContent = text;
+  clearTimeout(announce.timer);
+  announce.timer = setTimeout(() => { region.textContent = ''; }, 8000);
+}

@@ -1,7 +1,7 @@
 // Experiments of a model: traffic, samples per variant, the always-valid interval over the looks, the decision,
 // and the approve/stop actions the API offers.
 import { getJson, postJson, enc } from '../api.js';
-import { h, fill, badge, link, table, facts } from '../dom.js';
+import { h, fill, badge, link, table, facts, announce } from '../dom.js';
 import { num, metricName, time, percent } from '../format.js';
 import { intervalChart, chart, palette } from '../charts.js';
 
@@ -14,7 +14,6 @@ export async function render(main, page) {
   const id = page.params.id ?? list[0]?.id;
   const experiment = id ? await getJson(`models/${enc(model)}/experiments/${enc(id)}`) : null;
   if (!page.active) return;
-  const message = h('p', { id: 'experiment-message', role: 'status' });
 
   fill(main,
     h('h1', {}, experiment ? `Experiment ${experiment.id}` : `Experiments of ${model}`),
@@ -22,20 +21,22 @@ export async function render(main, page) {
       table(`Experiments of ${model}, newest first`, ['Experiment', 'Status', 'Strategy', 'Champion', 'Challenger', 'Started'],
         list.map(e => [e.id === id ? h('span', { 'aria-current': 'true' }, `${e.id} (shown)`) : link(`#/models/${enc(model)}/experiments/${enc(e.id)}`, e.id),
           badge(e.status), e.strategy, `v${e.champion?.version}`, `v${e.challenger?.version}`, time(e.startedAt)])),
-    experiment ? detailSection(model, experiment, message, page) : null);
+    experiment ? detailSection(model, experiment, page) : null);
 }
 
-function detailSection(model, e, message, page) {
+function detailSection(model, e, page) {
   const act = async (action) => {
-    fill(message, `${action === 'approve' ? 'Approving' : 'Stopping'}…`);
+    announce(`${action === 'approve' ? 'Approving' : 'Stopping'}…`);
     try {
       const answer = await postJson(`models/${enc(model)}/experiments/${enc(e.id)}/${action}`);
-      fill(message, `Done: the experiment is ${answer?.status ?? 'updated'}.`);
+      announce(`Done: the experiment is ${answer?.status ?? 'updated'}.`);
       if (page.active) window.dispatchEvent(new HashChangeEvent('hashchange'));
     } catch (error) {
-      fill(message, `The API refused: ${error.message}`);
+      announce(`The API refused: ${error.message}`);
     }
   };
+  const shown = (e.looks ?? []).slice(-20);
+  const first = (e.looks ?? []).length - shown.length;
   const variants = [['champion', e.champion], ['challenger', e.challenger]];
   const looks = e.looks ?? [];
   const labels = looks.map((_, i) => `look ${i + 1}`);
@@ -43,7 +44,7 @@ function detailSection(model, e, message, page) {
   return h('section', { 'aria-labelledby': 'experiment-detail' },
     h('h2', { id: 'experiment-detail' }, 'Status and decision'),
     facts([
-      ['Status', badge(e.status)],
+      ['Status', h('span', { 'data-field': 'status' }, badge(e.status))],
       ['Strategy', e.strategy],
       ['Challenger traffic', percent(e.traffic, 0)],
       ['Metric', metricName(e.metric)],
@@ -55,7 +56,6 @@ function detailSection(model, e, message, page) {
       h('button', { type: 'button', disabled: e.status !== 'AwaitingApproval', onclick: () => act('approve'), 'aria-describedby': 'approve-help' }, 'Approve promotion'), ' ',
       h('button', { type: 'button', class: 'secondary', disabled: !open.has(e.status), onclick: () => act('stop') }, 'Stop experiment')),
     h('p', { id: 'approve-help', class: 'muted' }, 'Approve is open while the experiment awaits approval (requireApproval); stop while it is open.'),
-    message,
     h('h2', {}, 'Samples per variant'),
     table('Predictions and labels per variant', ['Variant', 'Version', { value: 'Predictions', num: true }, { value: 'Labelled', num: true }, { value: metricName(e.metric), num: true }],
       variants.map(([name, v]) => [name, link(`#/models/${enc(model)}/versions/${v.version}`, `v${v.version}`), { value: v.predictions, num: true }, { value: v.labelled, num: true }, { value: num(v.value), num: true }])),
@@ -72,8 +72,8 @@ function detailSection(model, e, message, page) {
         (d ? `now ${num(d.estimate)} (${num(d.lower)} to ${num(d.upper)}).` : 'no estimate yet.'),
       labels, looks.map(l => l.test?.estimate ?? null), looks.map(l => l.test?.lower ?? null), looks.map(l => l.test?.upper ?? null),
       { references: [{ label: 'no difference', value: 0 }], caption: 'The band is the interval; it stays valid however often it is read.' }),
-      table('Every look', [{ value: 'Look', num: true }, 'At', { value: 'Champion labelled', num: true }, { value: 'Challenger labelled', num: true }, { value: 'Estimate', num: true }, { value: 'Interval', num: true }],
-        looks.map((l, i) => [{ value: i + 1, num: true }, time(l.at), { value: l.champion?.count ?? 0, num: true }, { value: l.challenger?.count ?? 0, num: true },
+      table(first > 0 ? `The last ${shown.length} of ${looks.length} looks` : 'Every look', [{ value: 'Look', num: true }, 'At', { value: 'Champion labelled', num: true }, { value: 'Challenger labelled', num: true }, { value: 'Estimate', num: true }, { value: 'Interval', num: true }],
+        shown.map((l, i) => [{ value: first + i + 1, num: true }, time(l.at), { value: l.champion?.count ?? 0, num: true }, { value: l.challenger?.count ?? 0, num: true },
           { value: num(l.test?.estimate), num: true }, { value: l.test ? `${num(l.test.lower)} to ${num(l.test.upper)}` : '–', num: true }])),
     ],
     h('h2', {}, 'Guardrails'),

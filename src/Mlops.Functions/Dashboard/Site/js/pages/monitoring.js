@@ -1,6 +1,6 @@
 // Monitoring of a model's champion: drift per feature per window as a heatmap, decay with its interval, actions.
 import { getJson, postJson, enc } from '../api.js';
-import { h, fill, badge, link, table, facts } from '../dom.js';
+import { h, fill, badge, link, table, facts, announce } from '../dom.js';
 import { num, metricName, time } from '../format.js';
 import { intervalChart } from '../charts.js';
 
@@ -16,15 +16,14 @@ export async function render(main, page) {
   const report = await getJson(`models/${enc(model)}/monitoring`);
   if (!page.active) return;
   const windows = [...(report.windows ?? [])].reverse(); // oldest first, left to right
-  const message = h('p', { id: 'monitoring-message', role: 'status' });
   const close = async () => {
-    fill(message, 'Closing the current window…');
+    announce('Closing the current window…');
     try {
-      const window = await postJson(`models/${enc(model)}/monitoring/run`);
-      fill(message, `Closed window ${window?.id ?? ''}.`);
+      const closed = await postJson(`models/${enc(model)}/monitoring/run`);
+      announce(`Closed window ${closed?.id ?? ''}.`);
       if (page.active) globalThis.dispatchEvent(new HashChangeEvent('hashchange'));
     } catch (error) {
-      fill(message, `The API refused: ${error.message}`);
+      announce(`The API refused: ${error.message}`);
     }
   };
 
@@ -35,7 +34,6 @@ export async function render(main, page) {
       ['Windows', String(windows.length)],
     ]),
     h('p', {}, h('button', { type: 'button', onclick: close }, 'Close the current window now'), ' ', h('span', { class: 'muted' }, '(the timer does the same on its schedule)')),
-    message,
     h('h2', {}, 'Drift per feature and window'),
     windows.length === 0 ? h('p', {}, 'No window yet.') : heatmap(windows),
     h('h2', {}, 'Decay'),
@@ -62,7 +60,9 @@ function colour(ratio) {
   return steps.find(([limit]) => ratio < limit) ?? steps.at(-1);
 }
 
-function heatmap(windows) {
+function heatmap(all) {
+  // A day of hourly windows fits a screen; older ones stay in the API (GET .../monitoring?top=50).
+  const windows = all.slice(-24);
   const names = [...new Set(windows.flatMap(w => (w.drift?.features ?? []).map(f => f.name)))];
   const rows = [...names.map(name => [name, windows.map(w => w.drift?.features?.find(f => f.name === name))]),
     ['prediction', windows.map(w => w.drift?.prediction)]];
@@ -74,7 +74,7 @@ function heatmap(windows) {
       return span;
     }), ' "drift" marks a feature past a threshold, "declared" one past it in k windows in a row.');
   return h('div', {}, legend,
-    table(`Drift of each feature (rows) in each window (columns, oldest first); ${windows.filter(w => w.drift?.detected).length} windows detected drift`,
+    table(`Drift of each feature (rows) in ${windows.length < all.length ? `the last ${windows.length} of ${all.length} windows` : 'each window'} (columns, oldest first); ${windows.filter(w => w.drift?.detected).length} detected drift`,
       ['Feature', ...windows.map(w => ({ value: `${time(w.to).slice(5, 16)} (${w.rows} rows, ${w.status})` }))],
       rows.map(([name, cells]) => [name, ...cells.map(feature => {
         const top = severity(feature);

@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Mlops.Testing;
 
-namespace Mlops.EndToEnd.Tests;
+namespace Mlops.Testing;
 
 /// <summary>
 /// The DevHost as a user runs it: its own process, on a free port, over the test's Azurite and its own task hub,
