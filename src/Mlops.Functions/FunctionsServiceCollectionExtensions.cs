@@ -20,7 +20,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<RunFindings>();
         services.AddMlopsWebhooks(configuration);
         services.AddMlopsJsonAnswers();
-        services.AddSingleton<DashboardFiles>();
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section)).ValidateOnStart();
+        services.AddSingleton(_ => new DashboardFiles());
         return services;
     }
 }

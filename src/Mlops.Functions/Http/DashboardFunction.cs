@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Mlops.Core.Errors;
 using Mlops.Functions.Dashboard;
@@ -12,7 +13,7 @@ namespace Mlops.Functions.Http;
 /// send a function key without holding one; in Azure the platform's sign-in (App Service Authentication) guards it
 /// instead, before the request reaches the host (docs/deploy.md). The pages call the public API with relative URLs.
 /// </summary>
-public sealed class DashboardFunction(DashboardFiles files)
+public sealed class DashboardFunction(DashboardFiles files, IOptions<DashboardOptions> options)
 {
     /// <summary>
     /// Scripts and styles from this origin only, no inline code, no framing: a page that shows data from uploads (column
@@ -28,6 +29,11 @@ public sealed class DashboardFunction(DashboardFiles files)
         string? path)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (options.Value.RequireSignIn && !SignInRedirect.IsSignedIn(request))
+        {
+            return new RedirectResult(SignInRedirect.For(request));
+        }
+
         if (string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/'))
         {
             // The pages load their scripts by relative URLs, which resolve against /api/ui/, not /api/ui.
