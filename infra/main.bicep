@@ -355,6 +355,13 @@ param retentionSchedule string = '0 30 3 * * *'
 @description('Monitoring__Schedule: when the monitoring timer closes each model\'s window (NCRONTAB, six fields, seconds first).')
 param monitoringSchedule string = '0 5 * * * *'
 
+@description('DASHBOARD_SIGN_IN_ENABLED: Entra ID sign-in (App Service Authentication) in front of the dashboard at /api/ui/, so no key is ever typed into a browser (docs/deploy.md, "Dashboard sign-in"). Needs DASHBOARD_SIGN_IN_CLIENT_ID. Dashboard__RequireSignIn in the app.')
+@allowed(['true', 'false'])
+param dashboardSignInEnabled string = 'false'
+
+@description('DASHBOARD_SIGN_IN_CLIENT_ID: the application (client) id of the Entra ID app registration people sign in to; not a secret.')
+param dashboardSignInClientId string = ''
+
 @description('Resource name prefixes (Cloud Adoption Framework abbreviations).')
 var abbrs = loadJsonContent('abbreviations.json')
 
@@ -553,6 +560,8 @@ module functions 'app/functions.bicep' = if (onFlexConsumption) {
     retentionKeepVersions: retentionKeepVersions
     retentionSchedule: retentionSchedule
     monitoringSchedule: monitoringSchedule
+    dashboardSignInEnabled: dashboardSignInEnabled
+    dashboardSignInClientId: dashboardSignInClientId
   }
   // The app starts with its roles in place: it reads its package and storage as the identity.
   dependsOn: [
@@ -602,6 +611,9 @@ var appSettings appSettingsType = {
   Retention__KeepVersions: string(retentionKeepVersions)
   Retention__Schedule: retentionSchedule
   Monitoring__Schedule: monitoringSchedule
+  // The container app's sign-in (authConfigs) is not written yet: without it the dashboard would send browsers to a
+  // sign-in page that does not exist (docs/deploy.md, "Dashboard sign-in").
+  Dashboard__RequireSignIn: 'false'
   Scoring__MaxFileBytes: string(scoringMaxFileBytes)
   Scoring__ChunkRows: string(scoringChunkRows)
   Scoring__MaxConcurrentChunks: string(scoringMaxConcurrentChunks)

@@ -197,6 +197,13 @@ param retentionSchedule string
 @description('Monitoring__Schedule: when the monitoring timer closes each model\'s window.')
 param monitoringSchedule string
 
+@description('Dashboard__RequireSignIn: App Service Authentication with Entra ID in front of the app, and the dashboard sends a browser without a session to sign in.')
+@allowed(['true', 'false'])
+param dashboardSignInEnabled string
+
+@description('The Entra ID app registration people sign in to (application id).')
+param dashboardSignInClientId string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -336,6 +343,48 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       Retention__KeepVersions: string(retentionKeepVersions)
       Retention__Schedule: retentionSchedule
       Monitoring__Schedule: monitoringSchedule
+      Dashboard__RequireSignIn: dashboardSignInEnabled
+    }
+  }
+
+  // The platform's sign-in (EasyAuth) for the dashboard. Anonymous requests still pass (AllowAnonymous): keyed callers,
+  // the Event Grid webhook and the health probe keep working as before; a request with a sign-in session or an Entra
+  // bearer token reaches the app with the platform's x-ms-client-principal header (the platform drops one a client
+  // sends), and the dashboard function sends a browser without a session to /.auth/login/aad. Nothing secret is kept: the
+  // sign-in asks only for an ID token (docs/deploy.md).
+  resource authSettings 'config' = if (dashboardSignInEnabled == 'true') {
+    name: 'authsettingsV2'
+    properties: {
+      platform: {
+        enabled: true
+      }
+      globalValidation: {
+        requireAuthentication: false
+        unauthenticatedClientAction: 'AllowAnonymous'
+      }
+      httpSettings: {
+        requireHttps: true
+      }
+      login: {
+        tokenStore: {
+          enabled: false
+        }
+      }
+      identityProviders: {
+        azureActiveDirectory: {
+          enabled: true
+          registration: {
+            clientId: dashboardSignInClientId
+            openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+          }
+          validation: {
+            allowedAudiences: [
+              dashboardSignInClientId
+              'api://${dashboardSignInClientId}'
+            ]
+          }
+        }
+      }
     }
   }
 

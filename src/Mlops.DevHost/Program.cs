@@ -62,4 +62,7 @@ if (devHost.RunTimers)
 var app = builder.Build();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.MapFunctionEndpoints(functionsAssembly);
+
+// The root has no function of its own: send a browser to the dashboard, which the Functions app serves under /api/ui/.
+app.MapGet("/", () => Results.Redirect($"/{HttpFunctionEndpoints.RoutePrefix}/ui/"));
 await app.RunAsync();

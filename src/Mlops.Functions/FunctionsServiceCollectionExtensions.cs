@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Mlops.Core;
+using Mlops.Functions.Dashboard;
 using Mlops.Functions.Http;
 using Mlops.Functions.Webhooks;
 using Mlops.Storage;
@@ -19,6 +20,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<RunFindings>();
         services.AddMlopsWebhooks(configuration);
         services.AddMlopsJsonAnswers();
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section)).ValidateOnStart();
+        services.AddSingleton(_ => new DashboardFiles());
         return services;
     }
 }
