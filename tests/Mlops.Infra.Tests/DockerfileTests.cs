@@ -38,6 +38,12 @@ public sealed partial class DockerfileTests(CompiledInfrastructure infrastructur
         Assert.Contains("Directory.Packages.props", copied);
         Assert.Contains("host.json", copied);
         Assert.Contains("src/", copied);
+
+        // The dashboard's build embeds Chart.js from node_modules: the pinned packages, and npm to install them.
+        Assert.Contains("package.json", copied);
+        Assert.Contains("package-lock.json", copied);
+        var npm = Assert.Single(Image.Instructions, i => i.Keyword == "RUN" && i.Arguments.StartsWith("npm ci", StringComparison.Ordinal));
+        Assert.True(Image.Instructions.ToList().IndexOf(npm) < Image.Instructions.ToList().IndexOf(publish), "npm ci must run before dotnet publish.");
         Assert.Equal("true", FunctionsProject.MsBuildProperty(FunctionsProject.ProjectFile, "ManagePackageVersionsCentrally"));
         Assert.All(["Directory.Build.props", "Directory.Packages.props", "host.json"], file => Assert.True(File.Exists(RepositoryPaths.Combine(file)), file));
         Assert.False(File.Exists(RepositoryPaths.Combine("NuGet.config")) || File.Exists(RepositoryPaths.Combine("nuget.config")), "A NuGet.config must be copied into the build too.");
