@@ -127,6 +127,24 @@ public class SequentialTestTests(ITestOutputHelper output)
     public void BelowTwoScoresPerVariant_ThereIsNoLookYet() =>
         Assert.Null(SequentialTest.Look(default(VariantTally).Add(1), default(VariantTally).Add(0).Add(1), Alpha));
 
+    [Fact]
+    public void WhileEveryScoreIsTheSame_ThereIsNoLook_SoTheFirstSpreadDoesNotMeetAnIntervalOfWidthZero()
+    {
+        // Seen on the dashboard: both variants right on their first few labels gave an interval of width ~0 around 0,
+        // and the running intersection then held every later look to it, away from its own estimate.
+        var champion = Tally(1, 1, 1, 1);
+        var challenger = Tally(1, 1, 1);
+
+        var first = SequentialTest.Look(champion, challenger, Alpha);
+        var later = SequentialTest.Look(champion.Add(1).Add(0), challenger.Add(0).Add(0).Add(1), Alpha, first)!;
+
+        Assert.Null(first);
+        Assert.InRange(later.Estimate, later.Lower, later.Upper);
+        Assert.True(later.Upper - later.Lower > 0.1, $"Interval {later.Lower} to {later.Upper}.");
+    }
+
+    private static VariantTally Tally(params double[] scores) => scores.Aggregate(default(VariantTally), (tally, score) => tally.Add(score));
+
     private static (bool Decided, SequentialLook? Look) Run(Random random, double champion, double challenger, int maxPerVariant)
     {
         var (decided, look, _) = RunCounting(random, champion, challenger, maxPerVariant);
