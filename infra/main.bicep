@@ -657,8 +657,10 @@ module eventGrid 'app/eventgrid.bicep' = {
     tags: tags
     storageAccountName: names.storage
     containerName: containers.datasets
+    scoringContainerName: containers.scoring
     functionAppName: names.functionApp
     blobTriggerFunctionName: 'DatasetUploaded'
+    scoringTriggerFunctionName: 'ScoringUploaded'
     subscriptionEnabled: blobEventSubscriptionEnabled
     deadLetterContainerName: containers.deadLetter
   }

@@ -1,5 +1,7 @@
-// Event Grid delivers BlobCreated events of the datasets container to the blob trigger of the function
-// app (BlobTrigger with Source = BlobTriggerSource.EventGrid), through the blobs extension's webhook.
+// Event Grid delivers BlobCreated events of the datasets container (a run) and of the scoring container (a
+// batch scoring job) to the blob triggers of the function app (BlobTrigger with Source =
+// BlobTriggerSource.EventGrid), through the blobs extension's webhook: one subscription per container, since the
+// webhook addresses one function.
 //
 // The system topic on the storage account is created on every provisioning. The subscription is created
 // only once the app's code runs (subscriptionEnabled): Event Grid validates a webhook when the
@@ -25,11 +27,17 @@ param storageAccountName string
 @description('Container whose new blobs start a run.')
 param containerName string
 
+@description('Container whose new blobs start a batch scoring job.')
+param scoringContainerName string
+
 @description('Name of the function app that receives the events.')
 param functionAppName string
 
-@description('Name of the blob-triggered function ([Function] name) that receives the events.')
+@description('Name of the blob-triggered function ([Function] name) that receives the datasets container\'s events.')
 param blobTriggerFunctionName string
+
+@description('Name of the blob-triggered function ([Function] name) that receives the scoring container\'s events.')
+param scoringTriggerFunctionName string
 
 @description('Create the subscription; only once the app\'s code is deployed (its webhook answers the validation).')
 param subscriptionEnabled bool
@@ -79,62 +87,76 @@ resource deadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-@description('The blobs extension\'s webhook; the function is addressed as Host.Functions.<name>.')
-var webhookPath = '/runtime/webhooks/blobs?functionName=Host.Functions.${blobTriggerFunctionName}'
+@description('The blobs extension\'s webhook; a function is addressed as Host.Functions.<name>.')
+var webhook = 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.'
 
 // The host keys are an action on <app>/host/default, which has no resource type to declare: listKeys()
 // on its id. Resource Manager evaluates list functions (and reference()) of a conditional resource even when
 // its condition is false, and on the first provisioning the key does not exist yet: so the read itself is
-// guarded. if() evaluates only the branch its condition selects; the URL is built only when the subscription is.
+// guarded. if() evaluates only the branch its condition selects; the key is read only when the subscriptions are.
+@description('The blobs extension\'s system key, read only once the subscriptions are created.')
+var webhookKey = subscriptionEnabled ? listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension : ''
 
-resource datasetSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (subscriptionEnabled) {
-  parent: systemTopic
-  name: '${containerName}-blob-created'
-  properties: {
-    eventDeliverySchema: 'EventGridSchema'
-    destination: {
-      endpointType: 'WebHook'
-      properties: {
-        endpointUrl: subscriptionEnabled
-          ? 'https://${functionApp.properties.defaultHostName}${webhookPath}&code=${listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension}'
-          : ''
-        maxEventsPerBatch: 1
-        preferredBatchSizeInKilobytes: 64
-        minimumTlsVersionAllowed: '1.2'
-      }
-    }
-    filter: {
-      includedEventTypes: [
-        'Microsoft.Storage.BlobCreated'
-      ]
-      subjectBeginsWith: '/blobServices/default/containers/${containerName}/blobs/'
-      isSubjectCaseSensitive: false
-    }
-    retryPolicy: {
-      maxDeliveryAttempts: 30
-      eventTimeToLiveInMinutes: 1440
-    }
-    // After the retries, the event is kept as a blob instead of dropped: the upload can be found and replayed.
-    deadLetterWithResourceIdentity: {
-      identity: {
-        type: 'SystemAssigned'
-      }
-      deadLetterDestination: {
-        endpointType: 'StorageBlob'
+@description('What each subscription delivers: the container whose new blobs it carries, and the function that receives them.')
+var routes = [
+  {
+    container: containerName
+    function: blobTriggerFunctionName
+  }
+  {
+    container: scoringContainerName
+    function: scoringTriggerFunctionName
+  }
+]
+
+resource subscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = [
+  for route in routes: if (subscriptionEnabled) {
+    parent: systemTopic
+    name: '${route.container}-blob-created'
+    properties: {
+      eventDeliverySchema: 'EventGridSchema'
+      destination: {
+        endpointType: 'WebHook'
         properties: {
-          resourceId: storage.id
-          blobContainerName: deadLetterContainerName
+          endpointUrl: subscriptionEnabled ? '${webhook}${route.function}&code=${webhookKey}' : ''
+          maxEventsPerBatch: 1
+          preferredBatchSizeInKilobytes: 64
+          minimumTlsVersionAllowed: '1.2'
+        }
+      }
+      filter: {
+        includedEventTypes: [
+          'Microsoft.Storage.BlobCreated'
+        ]
+        subjectBeginsWith: '/blobServices/default/containers/${route.container}/blobs/'
+        isSubjectCaseSensitive: false
+      }
+      retryPolicy: {
+        maxDeliveryAttempts: 30
+        eventTimeToLiveInMinutes: 1440
+      }
+      // After the retries, the event is kept as a blob instead of dropped: the upload can be found and replayed.
+      deadLetterWithResourceIdentity: {
+        identity: {
+          type: 'SystemAssigned'
+        }
+        deadLetterDestination: {
+          endpointType: 'StorageBlob'
+          properties: {
+            resourceId: storage.id
+            blobContainerName: deadLetterContainerName
+          }
         }
       }
     }
+    dependsOn: [
+      deadLetterWriter
+    ]
   }
-  dependsOn: [
-    deadLetterWriter
-  ]
-}
+]
 
 @description('Name of the Event Grid system topic.')
 output systemTopicName string = systemTopic.name
 
-@description('Name of the event subscription, empty until it is enabled.')
-output subscriptionName string = subscriptionEnabled ? datasetSubscription.name : ''
+@description('Names of the event subscriptions, empty until they are enabled.')
+output subscriptionNames string[] = [for (route, i) in routes: subscriptionEnabled ? subscriptions[i].name : '']

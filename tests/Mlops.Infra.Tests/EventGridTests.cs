@@ -5,7 +5,7 @@ using Mlops.Infra.Tests.Repository;
 
 namespace Mlops.Infra.Tests;
 
-/// <summary>Blob uploads under datasets/ reach the app's Event Grid blob trigger, and nothing else does.</summary>
+/// <summary>Blob uploads under datasets/ and scoring/ reach the app's Event Grid blob triggers, and nothing else does.</summary>
 [Collection(CompiledInfrastructureDefinition.Name)]
 public sealed class EventGridTests(CompiledInfrastructure infrastructure)
 {
@@ -17,6 +17,12 @@ public sealed class EventGridTests(CompiledInfrastructure infrastructure)
     private TemplateResource EnabledSubscription => infrastructure.Template
         .WithParameters(new Dictionary<string, object?> { ["blobEventSubscriptionEnabled"] = true })
         .The("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+
+    /// <summary>The subscriptions' routes (one subscription each) as the module's variable evaluates them.</summary>
+    private IReadOnlyList<(string Container, string Function)> Routes => [.. Assert.IsType<List<object?>>(
+            Subscription.Scope.Evaluate(Subscription.Scope.Template.GetProperty("variables").GetProperty("routes")))
+        .Select(r => Assert.IsType<Dictionary<string, object?>>(r))
+        .Select(r => ((string)r["container"]!, (string)r["function"]!))];
 
     [Fact]
     public void SystemTopic_IsOnTheStorageAccount()
@@ -32,21 +38,31 @@ public sealed class EventGridTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
-    public void Subscription_FiltersOnBlobsCreatedInTheDatasetsContainer()
+    public void Subscriptions_AreOnePerRoute_DatasetsToDatasetUploaded_AndScoringToScoringUploaded()
     {
-        Assert.Equal("/blobServices/default/containers/datasets/blobs/", Subscription.Evaluate("properties", "filter", "subjectBeginsWith"));
+        Assert.Equal(
+            [("datasets", "DatasetUploaded"), ("scoring", "ScoringUploaded")],
+            Routes.Select(r => (r.Container, r.Function)));
+        Assert.Equal("[length(variables('routes'))]", Subscription.Get("copy").GetProperty("count").GetString());
+        Assert.Contains("-blob-created', variables('routes')[copyIndex()].container)", Subscription.Raw("name"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subscription_FiltersOnBlobsCreatedInItsRoutesContainer()
+    {
+        Assert.Equal("/blobServices/default/containers/⟨variables('routes')[copyIndex()].container⟩/blobs/", Subscription.Evaluate("properties", "filter", "subjectBeginsWith")?.ToString());
         Assert.Equal(new List<object?> { "Microsoft.Storage.BlobCreated" }, Subscription.Evaluate("properties", "filter", "includedEventTypes"));
         Assert.Equal("EventGridSchema", Subscription.Evaluate("properties", "eventDeliverySchema"));
     }
 
     [Fact]
-    public void Subscription_DeliversToTheBlobsExtensionWebhookOfTheDatasetUploadedFunction()
+    public void Subscription_DeliversToTheBlobsExtensionWebhookOfItsRoutesFunction()
     {
         Assert.Equal("WebHook", Subscription.Evaluate("properties", "destination", "endpointType"));
         var url = EnabledSubscription.Evaluate("properties", "destination", "properties", "endpointUrl")?.ToString();
 
         Assert.Equal(
-            "https://⟨reference('functionApp').defaultHostName⟩/runtime/webhooks/blobs?functionName=Host.Functions.DatasetUploaded" +
+            "https://⟨reference('functionApp').defaultHostName⟩/runtime/webhooks/blobs?functionName=Host.Functions.⟨variables('routes')[copyIndex()].function⟩" +
             "&code=⟨listKeys(format('{0}/host/default', resourceId('Microsoft.Web/sites', parameters('functionAppName'))), '2025-03-01').systemKeys.blobs_extension⟩",
             url);
         var site = infrastructure.Template.Resources.Single(r => r.Scope == Subscription.Scope && r.SymbolicName == "functionApp");
@@ -55,16 +71,16 @@ public sealed class EventGridTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
-    public void WebhookFunction_IsTheAppsEventGridBlobTriggerOnDatasets()
+    public void EachRoutesFunction_IsTheAppsEventGridBlobTriggerOnItsContainer()
     {
-        var url = EnabledSubscription.Evaluate("properties", "destination", "properties", "endpointUrl")!.ToString()!;
-        var functionName = url.Split("functionName=Host.Functions.")[1].Split('&')[0];
-
-        var function = Assert.Single(FunctionsProject.Functions(), f => f.GetProperty("name").GetString() == functionName);
-        var trigger = Assert.Single(function.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "blobTrigger");
-        Assert.StartsWith("datasets/", trigger.GetProperty("path").GetString(), StringComparison.Ordinal);
-        Assert.Equal("EventGrid", Property(trigger, "source"));
-        Assert.Equal("AzureWebJobsStorage", Property(trigger, "connection"));
+        Assert.All(Routes, route =>
+        {
+            var function = Assert.Single(FunctionsProject.Functions(), f => f.GetProperty("name").GetString() == route.Function);
+            var trigger = Assert.Single(function.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "blobTrigger");
+            Assert.StartsWith($"{route.Container}/", trigger.GetProperty("path").GetString(), StringComparison.Ordinal);
+            Assert.Equal("EventGrid", Property(trigger, "source"));
+            Assert.Equal("AzureWebJobsStorage", Property(trigger, "connection"));
+        });
     }
 
     [Fact]
