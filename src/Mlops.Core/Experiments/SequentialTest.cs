@@ -20,7 +20,7 @@ public static class SequentialTest
     /// <param name="previous">The last look, if any: the always-valid p-value never rises and the interval only narrows
     /// (the running intersection of valid intervals is valid).</param>
     /// <param name="tauScale">τ as a share of the pooled standard deviation.</param>
-    /// <returns>Null until each variant has two scores and the scores differ at all (their variance is known).</returns>
+    /// <returns>Null until each variant has two scores.</returns>
     public static SequentialLook? Look(VariantTally champion, VariantTally challenger, double alpha, SequentialLook? previous = null, double tauScale = DefaultTauScale)
     {
         if (alpha is <= 0 or >= 1 || double.IsNaN(alpha))
@@ -35,15 +35,16 @@ public static class SequentialTest
 
         var estimate = challenger.Mean - champion.Mean;
         var pooled = ((champion.Variance * (champion.Count - 1)) + (challenger.Variance * (challenger.Count - 1))) / (champion.Count + challenger.Count - 2);
-        if (!(pooled > 0))
+        // Every score the same within each variant (all right, say, on the first labels) says nothing of the spread: the
+        // floors below then make an interval of width ~0. It still reads a clear difference (a guardrail's errors
+        // against none), but it is no evidence for later looks to be held to.
+        var informative = pooled > 0;
+        if (previous is { Informative: false })
         {
-            // Every score the same (all right, say, on the first labels) says nothing of the spread: a look now would be
-            // an interval of width zero, and the running intersection would pin every later look to it. Pooled variance
-            // only grows from zero as scores accumulate, so no earlier look exists to carry either.
-            return null;
+            previous = null;
         }
 
-        // A variant whose scores are all the same still has none of its own; a floor keeps the ratio finite.
+        // Floors keep the ratio finite when a variant's scores (or all of them) are the same.
         var v = Math.Max((champion.Variance / champion.Count) + (challenger.Variance / challenger.Count), 1e-12);
         var tau2 = Math.Max(tauScale * tauScale * pooled, 1e-12);
         var logRatio = (0.5 * Math.Log(v / (v + tau2))) + (tau2 * estimate * estimate / (2 * v * (v + tau2)));
@@ -55,6 +56,6 @@ public static class SequentialTest
             (lower, upper) = (Math.Max(lower, previous.Lower), Math.Min(upper, previous.Upper));
         }
 
-        return new SequentialLook(estimate, lower, upper, pValue, pValue <= alpha);
+        return new SequentialLook(estimate, lower, upper, pValue, pValue <= alpha) { Informative = informative };
     }
 }

@@ -128,19 +128,31 @@ public class SequentialTestTests(ITestOutputHelper output)
         Assert.Null(SequentialTest.Look(default(VariantTally).Add(1), default(VariantTally).Add(0).Add(1), Alpha));
 
     [Fact]
-    public void WhileEveryScoreIsTheSame_ThereIsNoLook_SoTheFirstSpreadDoesNotMeetAnIntervalOfWidthZero()
+    public void WhileEveryScoreIsTheSame_TheLookHoldsNoLaterOne_ToItsIntervalOfWidthZero()
     {
         // Seen on the dashboard: both variants right on their first few labels gave an interval of width ~0 around 0,
         // and the running intersection then held every later look to it, away from its own estimate.
         var champion = Tally(1, 1, 1, 1);
         var challenger = Tally(1, 1, 1);
 
-        var first = SequentialTest.Look(champion, challenger, Alpha);
+        var first = SequentialTest.Look(champion, challenger, Alpha)!;
         var later = SequentialTest.Look(champion.Add(1).Add(0), challenger.Add(0).Add(0).Add(1), Alpha, first)!;
 
-        Assert.Null(first);
+        Assert.False(first.Informative);
+        Assert.False(first.Significant);
+        Assert.True(later.Informative);
         Assert.InRange(later.Estimate, later.Lower, later.Upper);
         Assert.True(later.Upper - later.Lower > 0.1, $"Interval {later.Lower} to {later.Upper}.");
+    }
+
+    [Fact]
+    public void EveryChallengerScoreOneAndEveryChampionScoreZero_IsStillADifference()
+    {
+        // A guardrail's reading: the challenger failed every request, the champion none.
+        var look = SequentialTest.Look(Tally(0, 0, 0, 0, 0), Tally(1, 1, 1, 1, 1), Alpha)!;
+
+        Assert.True(look.Significant);
+        Assert.True(look.Lower > 0.5);
     }
 
     private static VariantTally Tally(params double[] scores) => scores.Aggregate(default(VariantTally), (tally, score) => tally.Add(score));
