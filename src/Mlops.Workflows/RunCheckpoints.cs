@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Mlops.Core;
@@ -14,20 +15,56 @@ namespace Mlops.Workflows;
 /// </summary>
 public sealed class RunCheckpoints(IModelArtifactStore artifacts)
 {
-    public Task<TrialResult?> ReadTrialAsync(RunTrialInput input, CancellationToken cancellationToken)
+    private const int CheckpointReads = 16;
+
+    /// <summary>The trial's kept outcome; a failure is never reused, since a failed fit may have been the host's fault.</summary>
+    public async Task<TrialResult?> ReadTrialAsync(RunTrialInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadAsync<TrialResult>(ArtifactPaths.TrialCheckpoint(input.Dataset.Model, input.RunId, input.Trial.Index), Fingerprint(input), cancellationToken);
+        var kept = await ReadAsync<TrialResult>(ArtifactPaths.TrialCheckpoint(input.Dataset.Model, input.RunId, input.Trial.Index), Fingerprint(input), cancellationToken);
+        return kept?.Status == TrialStatus.Failed ? null : kept;
     }
 
-    /// <summary>Keeps a trial's outcome; a failure is not kept, since a failed fit may have been the host's fault.</summary>
+    /// <summary>Keeps a trial's outcome, failures too, so that the search so far can be shown while it runs.</summary>
     public Task WriteTrialAsync(RunTrialInput input, TrialResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
-        return result.Status == TrialStatus.Failed
-            ? Task.CompletedTask
-            : WriteAsync(ArtifactPaths.TrialCheckpoint(input.Dataset.Model, input.RunId, input.Trial.Index), Fingerprint(input), result, cancellationToken);
+        return WriteAsync(ArtifactPaths.TrialCheckpoint(input.Dataset.Model, input.RunId, input.Trial.Index), Fingerprint(input), result, cancellationToken);
+    }
+
+    /// <summary>Keeps the search's plan as it starts (a retry writes the same plan again).</summary>
+    public Task WriteSearchStartAsync(string model, SearchStart start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return artifacts.WriteAsync(ArtifactPaths.SearchStart(model, start.RunId), BinaryData.FromObjectAsJson(start, MlopsJson.Options), cancellationToken);
+    }
+
+    /// <summary>
+    /// The run's search as far as it has gone: null before it is planned. Trials come from their checkpoints whatever
+    /// attempt wrote them, since this is for showing, not for reusing.
+    /// </summary>
+    public async Task<SearchRecord?> ReadSearchSoFarAsync(string model, string runId, DateTime asOf, CancellationToken cancellationToken)
+    {
+        if (await artifacts.ReadAsync(ArtifactPaths.SearchStart(model, runId), cancellationToken) is not { } content
+            || content.ToObjectFromJson<SearchStart>(MlopsJson.Options) is not { } start)
+        {
+            return null;
+        }
+
+        var paths = await artifacts.ListAsync(ArtifactPaths.TrialCheckpoints(model, runId), cancellationToken);
+        var trials = new ConcurrentBag<TrialResult>();
+        var reading = new ParallelOptions { MaxDegreeOfParallelism = CheckpointReads, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(paths, reading, async (path, token) =>
+        {
+            // A checkpoint deleted since the listing (the run's folder cleaned up) is simply not shown.
+            if (await artifacts.ReadAsync(path, token) is { } content
+                && content.ToObjectFromJson<Checkpoint<TrialResult>>(MlopsJson.Options)?.Value is { } trial)
+            {
+                trials.Add(trial);
+            }
+        });
+        return start.SoFar(trials, asOf);
     }
 
     public async Task<TrainingSummary?> ReadTrainingAsync(TrainModelInput input, CancellationToken cancellationToken)

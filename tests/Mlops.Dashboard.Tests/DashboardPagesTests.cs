@@ -150,6 +150,13 @@ public sealed class DashboardPagesTests(DashboardFixture fixture) : IClassFixtur
         var first = await live.GetAttributeAsync("data-status");
         await page.Page.EvaluateAsync("() => { window.notReloaded = true; }");
         Assert.True(first is "Pending" or "Running", $"The run had already ended ({first}) when the page opened: nothing live to see.");
+
+        // Trials are drawn as they finish, before the search ends and picks its winner.
+        await page.Page.WaitForFunctionAsync(
+            "() => document.querySelector('[data-field=trial-count]')?.dataset.partial === 'true' && !document.querySelector('[data-field=trial-count]').textContent.startsWith('0 of')",
+            null,
+            new PageWaitForFunctionOptions { Timeout = (float)LiveRunTimeout.TotalMilliseconds, PollingInterval = 100 });
+        Assert.Matches(@"^[1-9]\d* of \d+ trials finished so far", await page.Page.Locator("[data-field=trial-count]").InnerTextAsync());
         await page.ScreenshotAsync(fixture, "run-live");
 
         await page.Page.WaitForFunctionAsync(

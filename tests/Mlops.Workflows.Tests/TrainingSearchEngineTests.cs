@@ -33,6 +33,14 @@ public sealed class TrainingSearchEngineTests(SearchEngineFixture engine, ITestO
         // how good the search is, scripts/peer-compare measures on cross-validated folds.
         Assert.True(first.Version.Metrics["auc"] > 0.96, $"holdout AUC {first.Version.Metrics["auc"]}");
 
+        // What the API shows while a search runs is built from the plan and each trial as it finished: the same trials.
+        var soFar = await engine.Services.GetRequiredService<RunCheckpoints>().ReadSearchSoFarAsync(first.Version.Model, first.Record.RunId, DateTime.UtcNow, default);
+        Assert.NotNull(soFar);
+        Assert.True(soFar.Partial);
+        Assert.False(first.Record.Partial);
+        Assert.Equal(first.Record.Trials.Select(t => (t.Index, t.Configuration, t.Status)), soFar.Trials.Select(t => (t.Index, t.Configuration, t.Status)));
+        Assert.Equal(first.Record.Rungs, soFar.Rungs);
+
         // The refit judged the winner averaged with the other trainers' best, and the train stage says what it found.
         var train = Assert.Single(first.Progress!.Stages, s => s.Name == "train");
         Assert.Matches("Ensemble (kept|not kept)", train.Detail);

@@ -30,6 +30,12 @@ public static class ArtifactPaths
     /// <summary>A run's search record: every trial's configuration, metrics and duration, beside its candidate.</summary>
     public static string Trials(string model, string runId) => $"{model}/runs/{runId}/trials.json";
 
+    /// <summary>The run's search as planned, written when it starts, so its trials can be shown before its record exists.</summary>
+    public static string SearchStart(string model, string runId) => $"{model}/runs/{runId}/search-start.json";
+
+    /// <summary>Every trial checkpoint of a run (<see cref="TrialCheckpoint"/>).</summary>
+    public static string TrialCheckpoints(string model, string runId) => $"{model}/runs/{runId}/trials/";
+
     /// <summary>One trial's result kept for the run, so a restarted run reuses what its trials already measured.</summary>
     public static string TrialCheckpoint(string model, string runId, int index) =>
         $"{model}/runs/{runId}/trials/{index.ToString(CultureInfo.InvariantCulture)}.json";

@@ -15,6 +15,9 @@ public interface IModelArtifactStore
     /// <summary>The artifact, or null when it does not exist.</summary>
     Task<BinaryData?> ReadAsync(string path, CancellationToken cancellationToken);
 
+    /// <summary>The paths of the artifacts under <paramref name="folder"/> (a path ending in '/'), in name order.</summary>
+    Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken);
+
     /// <summary>
     /// Deletes every artifact under <see cref="ArtifactPaths.VersionFolder"/>; run candidates are not there. Finding none is
     /// not an error, so an interrupted deletion can run again. Returns how many artifacts this call deleted.

@@ -54,6 +54,24 @@ public sealed class BlobModelArtifactStore(StorageClients clients) : IModelArtif
         }
     }
 
+    public async Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (!folder.EndsWith('/'))
+        {
+            throw new ArgumentException($"The folder '{folder}' must end with '/'.", nameof(folder));
+        }
+
+        // Held to the rule of a blob inside it, so a folder can never climb out of a model's own.
+        StoragePaths.Validate(folder + "_");
+        var paths = new List<string>();
+        await foreach (var blob in models.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder, cancellationToken))
+        {
+            paths.Add(blob.Name);
+        }
+
+        return paths;
+    }
+
     public async Task<int> DeleteVersionAsync(string model, int version, CancellationToken cancellationToken)
     {
         ModelName.Validate(model);

@@ -98,6 +98,8 @@ public sealed class RetentionPassTests
 
     private sealed class FakeArtifacts(List<string> steps) : IModelArtifactStore
     {
+        public Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<int> DeleteVersionAsync(string model, int version, CancellationToken cancellationToken)
         {
             steps.Add($"artifacts {version}");

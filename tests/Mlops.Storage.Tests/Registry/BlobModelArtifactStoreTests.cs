@@ -47,6 +47,36 @@ public class BlobModelArtifactStoreTests(StorageFixture fixture) : IClassFixture
         Assert.Null(await store.ReadAsync(ArtifactPaths.Manifest(TestModels.Unique("art"), 3), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ListAsync_NamesWhatIsInTheFolderOnly()
+    {
+        var model = TestModels.Unique("art");
+        var folder = ArtifactPaths.TrialCheckpoints(model, $"{model}-0123456789abcdef");
+        Assert.Empty(await store.ListAsync(folder, CancellationToken.None));
+
+        await store.WriteAsync($"{folder}2.json", BinaryData.FromString("{}"), CancellationToken.None);
+        await store.WriteAsync($"{folder}10.json", BinaryData.FromString("{}"), CancellationToken.None);
+        await store.WriteAsync(ArtifactPaths.Trials(model, $"{model}-0123456789abcdef"), BinaryData.FromString("{}"), CancellationToken.None);
+
+        Assert.Equal([$"{folder}10.json", $"{folder}2.json"], await store.ListAsync(folder, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ListAsync_NotAFolder_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync("m/1", CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("../x/")]
+    [InlineData("m/../../")]
+    public async Task ListAsync_UnsafeFolder_ThrowsInvalid(string folder)
+    {
+        var error = await Assert.ThrowsAsync<MlopsException>(() => store.ListAsync(folder, CancellationToken.None));
+
+        Assert.Equal(MlopsErrorCode.InvalidParameterValue, error.Code);
+    }
+
     [Theory]
     [InlineData("../models/x.zip")]
     [InlineData("m/../../x.zip")]

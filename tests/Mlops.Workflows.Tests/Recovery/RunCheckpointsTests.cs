@@ -56,13 +56,52 @@ public sealed class RunCheckpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFailedTrial_IsNotKept()
+    public async Task AFailedTrial_IsNotReused()
     {
         var input = TrialInput(Unique(), trainer: "LightGbm");
 
         await Checkpoints.WriteTrialAsync(input, TrialResult.Failed(input.Trial, "OutOfMemory? no: a bad fit"), CancellationToken.None);
 
         Assert.Null(await Checkpoints.ReadTrialAsync(input, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheSearchSoFar_IsEveryTrialFinishedInIndexOrder_FailuresIncluded_NoWinner()
+    {
+        var model = Unique();
+        var first = TrialInput(model, trainer: "FastTree");
+        var runId = first.RunId;
+        var asOf = new DateTime(2026, 12, 6, 10, 0, 5, DateTimeKind.Utc);
+        Assert.Null(await Checkpoints.ReadSearchSoFarAsync(model, runId, asOf, CancellationToken.None));
+
+        var plan = new SearchPlan(SearchStrategy.Random, first.Settings, [new SearchRung(12, 1.0)], [], 2, 600, 100, [], MlTask.BinaryClassification);
+        var started = asOf.AddSeconds(-5);
+        await Checkpoints.WriteSearchStartAsync(model, new SearchStart(runId, first.Dataset.BlobName, plan, started), CancellationToken.None);
+        var empty = await Checkpoints.ReadSearchSoFarAsync(model, runId, asOf, CancellationToken.None);
+        Assert.NotNull(empty);
+        Assert.True(empty.Partial);
+        Assert.Empty(empty.Trials);
+
+        // Indexes 2, 10 and 11 sort differently as blob names ("10.json" < "2.json") than as numbers.
+        foreach (var (index, trainer) in new[] { (11, "LightGbm"), (2, "FastTree"), (10, "SdcaLogisticRegression") })
+        {
+            var input = first with { Trial = first.Trial with { Index = index, Configuration = first.Trial.Configuration with { Trainer = trainer } } };
+            var result = index == 10 ? TrialResult.Failed(input.Trial, "cannot fit") : Completed(input);
+            await Checkpoints.WriteTrialAsync(input, result, CancellationToken.None);
+        }
+
+        var soFar = await Checkpoints.ReadSearchSoFarAsync(model, runId, asOf, CancellationToken.None);
+
+        Assert.NotNull(soFar);
+        Assert.True(soFar.Partial);
+        Assert.Equal([2, 10, 11], soFar.Trials.Select(t => t.Index));
+        Assert.Equal([TrialStatus.Completed, TrialStatus.Failed, TrialStatus.Completed], soFar.Trials.Select(t => t.Status));
+        Assert.Equal("SdcaLogisticRegression", soFar.Trials[1].Configuration.Trainer);
+        Assert.Null(soFar.Winner);
+        Assert.Equal(12, soFar.Rungs.Sum(r => r.Trials));
+        Assert.Equal(started, soFar.StartedAt);
+        Assert.Equal(asOf, soFar.EndedAt);
+        Assert.Equal(first.Dataset.BlobName, soFar.Dataset);
     }
 
     [Fact]

@@ -37,6 +37,12 @@ public sealed record SearchRecord(
     /// <summary>What the search was seeded with (<see cref="SearchPlan.WarmStart"/>); null for a cold start and in older records.</summary>
     public WarmStart? WarmStart { get; init; }
 
+    /// <summary>
+    /// True while the search has not finished (or its run stopped before it did): the trials so far, no winner, and
+    /// <see cref="EndedAt"/> the time of the answer.
+    /// </summary>
+    public bool Partial { get; init; }
+
     public static SearchRecord Of(string runId, string dataset, SearchPlan plan, SearchOutcome outcome, DateTime startedAt, DateTime endedAt)
     {
         ArgumentNullException.ThrowIfNull(plan);

@@ -175,6 +175,8 @@ public class WarmStartSourceTests
 
         public Task CreateAsync(string path, BinaryData content, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<int> DeleteVersionAsync(string model, int version, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 

@@ -21,9 +21,9 @@ export async function render(main, page) {
 
   async function refresh() {
     const run = await getJson(`runs/${enc(runId)}`);
-    // The search record exists once the train stage has finished; asking before would only answer 404.
-    const trainDone = run.stages.some(s => s.name === 'train' && s.status === 'Completed');
-    const trials = trainDone ? await getJson(`runs/${enc(runId)}/trials`) : null;
+    // Trials exist once the search is planned (run.search appears then); before that the route would only answer 404.
+    // A run that stopped mid-search before trials were kept one by one has none to show: that 404 is not an error.
+    const trials = run.search ? await getJson(`runs/${enc(runId)}/trials`).catch(e => (e.status === 404 ? null : Promise.reject(e))) : null;
     if (!page.active) return false;
     updates++;
     destroyCharts();
@@ -99,13 +99,15 @@ function renderSearch(section, run, record) {
   if (!record) {
     children.push(h('p', { class: 'muted' }, run.status === 'Quarantined' ? 'A quarantined run does not search.'
       : terminal.has(run.status) ? 'This run has no search record.'
-        : 'Each trial appears in the chart once the search is over: the API keeps the search record (GET /api/runs/{runId}/trials) from then on, and counts trials meanwhile.'));
+        : 'The search has not started: each trial appears in the chart as it finishes.'));
     fill(section, children);
     return;
   }
 
   const metric = record.settings?.metric ?? s?.metric;
   const trials = record.trials ?? [];
+  // While the search runs there is no winner yet: the best trial so far (from the run's progress) is marked instead.
+  const marked = record.winner ?? (record.partial ? s?.bestTrial : null);
   const trainers = [...new Set(trials.map(t => t.configuration?.trainer))];
   const values = trials.map(t => t.metrics?.[metric]).filter(v => typeof v === 'number');
   const floor = values.length ? Math.min(...values) : 0;
@@ -116,18 +118,20 @@ function renderSearch(section, run, record) {
       label: trainer,
       data: own.map(t => ({ x: t.index, y: t.metrics?.[metric] ?? floor })),
       pointStyle: own.map(t => shapes[t.status] ?? 'circle'),
-      pointRadius: own.map(t => (t.index === record.winner ? 9 : 5)),
-      pointBorderWidth: own.map(t => (t.index === record.winner ? 3 : 1)),
-      borderColor: own.map(t => (t.index === record.winner ? '#000000' : palette[i % palette.length])),
+      pointRadius: own.map(t => (t.index === marked ? 9 : 5)),
+      pointBorderWidth: own.map(t => (t.index === marked ? 3 : 1)),
+      borderColor: own.map(t => (t.index === marked ? '#000000' : palette[i % palette.length])),
       backgroundColor: palette[i % palette.length],
     };
   });
   const winner = trials.find(t => t.index === record.winner);
-  const description = `Search of ${trials.length} trials: ${metricName(metric)} of each trial by its index, coloured by trainer. ` +
+  const description = `${record.partial ? 'Search so far' : 'Search'} of ${trials.length} trials: ${metricName(metric)} of each trial by its index, coloured by trainer. ` +
     (winner ? `Winner: trial ${winner.index}, ${winner.configuration.trainer}, ${num(winner.metrics?.[metric])}. ` : '') +
     `${trials.filter(t => t.status === 'stoppedEarly').length} stopped early, ${trials.filter(t => t.status === 'failed').length} failed. The table below lists every trial.`;
   children.push(
-    h('p', { 'data-field': 'trial-count' }, `${trials.length} trials (${record.strategy}), ${record.stopReason ?? ''}`),
+    h('p', { 'data-field': 'trial-count', 'data-partial': String(Boolean(record.partial)) },
+      record.partial ? `${trials.length} of ${s?.trialsPlanned ?? '?'} trials finished so far (${record.strategy}); the winner is chosen when the search ends.`
+        : `${trials.length} trials (${record.strategy}), ${record.stopReason ?? ''}`),
     chart(description, {
       type: 'scatter',
       data: { datasets },
@@ -135,11 +139,11 @@ function renderSearch(section, run, record) {
         scales: { x: { title: { display: true, text: 'trial index' }, ticks: { precision: 0 } }, y: { title: { display: true, text: metricName(metric) } } },
         plugins: { tooltip: { callbacks: { label: c => `trial ${c.raw.x}: ${num(c.raw.y)}` } } },
       },
-    }, { caption: 'Circles completed, triangles stopped early, crosses failed (drawn at the lowest value); the winner has a thick black ring.' }),
+    }, { caption: `Circles completed, triangles stopped early, crosses failed (drawn at the lowest value); the ${record.partial ? 'best trial so far' : 'winner'} has a thick black ring.` }),
     table(`Every trial of the search, by ${metricName(metric)} on ${record.settings?.validationFolds ?? '?'}-fold validation`,
       [{ value: 'Trial', num: true }, 'Trainer', 'Status', { value: metricName(metric), num: true }, { value: 'Duration', num: true }, 'Parameters'],
       trials.map(t => [
-        { value: t.index === record.winner ? `${t.index} (winner)` : String(t.index), num: true, th: true },
+        { value: t.index === record.winner ? `${t.index} (winner)` : t.index === marked ? `${t.index} (best so far)` : String(t.index), num: true, th: true },
         t.configuration?.trainer, badge(t.status), { value: num(t.metrics?.[metric]), num: true }, { value: seconds(t.durationSeconds), num: true },
         t.error ?? Object.entries(t.configuration?.parameters ?? {}).map(([k, v]) => `${k}=${v}`).join(', '),
       ])));
