@@ -19,14 +19,17 @@ public sealed class ConsoleOutput : ICliOutput
     {
         this.outWriter = outWriter;
         this.errorWriter = errorWriter;
-        IsInteractive = interactive;
         stdout = Create(outWriter, interactive);
         stderr = Create(errorWriter, interactive);
+
+        // A terminal that takes no escape codes (TERM=dumb) cannot redraw a live view in place: every poll's
+        // frame would pile up under the last, so it gets the plain lines a redirected output gets.
+        IsInteractive = interactive && stdout.Profile.Capabilities.Ansi;
     }
 
     public bool IsInteractive { get; }
 
-    /// <summary>The process's own console: interactive when standard output is a terminal.</summary>
+    /// <summary>The process's own console: interactive when standard output is a terminal that takes escape codes.</summary>
     public static ConsoleOutput ForProcess() => new(Console.Out, Console.Error, !Console.IsOutputRedirected);
 
     public void Write(IRenderable renderable) => stdout.Write(renderable);

@@ -9,7 +9,10 @@ namespace Mlops.Cli.Output;
 /// </summary>
 public interface ICliOutput
 {
-    /// <summary>Standard output is a terminal: live views and colour are welcome. False when it is redirected.</summary>
+    /// <summary>
+    /// Standard output is a terminal that takes escape codes: live views and colour are welcome. False when it is
+    /// redirected, and on a terminal that cannot move the cursor.
+    /// </summary>
     bool IsInteractive { get; }
 
     /// <summary>A table, a grid or any other Spectre.Console renderable, on standard output.</summary>
