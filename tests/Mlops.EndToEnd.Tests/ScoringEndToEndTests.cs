@@ -49,6 +49,42 @@ public sealed class ScoringEndToEndTests(DevHostFixture fixture) : IClassFixture
         Assert.StartsWith("application/problem+json", contentType, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AJobAskedToLogItsRows_WritesTheirIds_TakesFeedbackOnThem_AndMonitoringReadsThem()
+    {
+        const string Model = "iris-logged";
+        var run = await Api.WaitForRunAsync((await Api.UploadAsync(Model, SampleDatasets.Bytes(SampleDatasets.Iris)))["runId"]!.GetValue<string>());
+        Assert.Equal("Completed", run["status"]!.GetValue<string>());
+        var lines = Encoding.UTF8.GetString(SampleDatasets.Bytes(SampleDatasets.Iris)).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var labels = lines[1..].Select(l => l[(l.LastIndexOf(',') + 1)..]).ToArray();
+        var csv = new StringBuilder(lines[0][..lines[0].LastIndexOf(',')]).Append('\n');
+        foreach (var row in lines[1..])
+        {
+            csv.Append(row[..row.LastIndexOf(',')]).Append('\n');
+        }
+
+        var blobs = new BlobServiceClient(fixture.StorageConnectionString);
+        await blobs.GetBlobContainerClient("scoring").GetBlobClient($"{Model}/logged.csv").UploadAsync(BinaryData.FromString(csv.ToString()));
+        var (status, _, accepted) = await Api.PostJsonAsync($"api/models/{Model}/score", new { file = "logged.csv", logPredictions = true });
+        Assert.True(status is HttpStatusCode.Accepted or HttpStatusCode.OK, $"{status}: {accepted?.ToJsonString()}");
+        var job = await WaitForJobAsync(accepted!["jobId"]!.GetValue<string>());
+        Assert.Equal("Completed", job["status"]!.GetValue<string>());
+
+        var scored = (await blobs.GetBlobContainerClient("scored").GetBlobClient($"{Model}/logged.csv").DownloadContentAsync()).Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",version,prediction_id", scored[0], StringComparison.Ordinal);
+        var ids = scored[1..].Select(l => l[(l.LastIndexOf(',') + 1)..]).ToArray();
+        Assert.Equal(labels.Length, ids.Distinct().Count());
+
+        var feedback = ids.Select((id, i) => new { predictionId = id, label = labels[i] }).ToArray();
+        var (given, _, answer) = await Api.PostJsonAsync($"api/models/{Model}/feedback", new { feedback });
+        Assert.True(given is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{given}: {answer?.ToJsonString()}");
+        Assert.Equal(feedback.Length, answer!["accepted"]!.GetValue<int>());
+
+        var (closed, _, window) = await Api.SendAsync(HttpMethod.Post, $"api/models/{Model}/monitoring/run", "{}");
+        Assert.True(closed == HttpStatusCode.OK, $"monitoring/run answered {(int)closed}: {window?.ToJsonString()}");
+        Assert.Equal(labels.Length, window!["rows"]!.GetValue<long>());
+    }
+
     private async Task<JsonObject> WaitForJobAsync(string jobId)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);

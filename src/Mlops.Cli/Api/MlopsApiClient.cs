@@ -124,12 +124,17 @@ public sealed class MlopsApiClient(HttpClient http) : IDisposable
         return await SendAsync<JsonElement>(HttpMethod.Put, $"api/models/{Segment(model)}/spec", content, cancellationToken);
     }
 
-    public async Task<ApiResponse<JsonElement>> ScoreAsync(string model, string file, int? version, CancellationToken cancellationToken)
+    public async Task<ApiResponse<JsonElement>> ScoreAsync(string model, string file, int? version, bool logPredictions, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["file"] = file };
         if (version is { } named)
         {
             body["version"] = named;
+        }
+
+        if (logPredictions)
+        {
+            body["logPredictions"] = true;
         }
 
         using var content = Json(body);

@@ -8,6 +8,7 @@ using Mlops.Core.Events;
 using Mlops.Core.Feedback;
 using Mlops.Core.Profiling;
 using Mlops.Core.Registry;
+using Mlops.Core.Scoring;
 using Mlops.Core.Serving;
 using Mlops.Core.Telemetry;
 using Mlops.Core.Validation;
@@ -338,7 +339,8 @@ public sealed class MonitoringPass(
         long total = 0;
         await foreach (var prediction in predictions.ReadRangeAsync(model, from, to, cancellationToken))
         {
-            if (prediction.Version != version || prediction.Variant != Aliases.Champion)
+            // The champion's own traffic and the files it scored with their rows logged; never an experiment's challenger.
+            if (prediction.Version != version || prediction.Variant is not (Aliases.Champion or ChunkLogging.Variant))
             {
                 continue;
             }

@@ -24,7 +24,8 @@ public static class ChunkScorer
     /// <param name="range">The chunk's bytes: <paramref name="chunk"/>'s range of the file.</param>
     /// <param name="format">The file's columns and dialect, as the plan read them from its header.</param>
     /// <param name="chunk">Which rows the range holds.</param>
-    public static ChunkOutput Score(ModelPredictor predictor, int version, Stream range, ScoringFormat format, ChunkRange chunk, CancellationToken cancellationToken)
+    /// <param name="logging">When the job logs its rows as predictions: each scored row then ends with its prediction id.</param>
+    public static ChunkOutput Score(ModelPredictor predictor, int version, Stream range, ScoringFormat format, ChunkRange chunk, CancellationToken cancellationToken, ChunkLogging? logging = null)
     {
         ArgumentNullException.ThrowIfNull(predictor);
         ArgumentNullException.ThrowIfNull(format);
@@ -36,6 +37,7 @@ public static class ChunkScorer
         var rejected = new StringBuilder();
         var rejectedRows = 0;
         var seen = 0;
+        using var logged = logging is null ? null : new LoggedRows(logging, layout.Schema, version, chunk.Rows);
         using (var text = new Utf8CsvTextReader(range))
         using (var reader = Sep.New(format.Dialect.Delimiter)
             .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
@@ -54,7 +56,7 @@ public static class ChunkScorer
                 }
 
                 var problem = row.ColCount == format.Columns.Count
-                    ? Read(layout, inputs, row, positions, out var features)
+                    ? Read(layout, inputs, row, positions, logged, out var features)
                     : Ragged(row.ColCount, format.Columns.Count, out features);
                 if (problem is not null)
                 {
@@ -66,6 +68,7 @@ public static class ChunkScorer
                 }
 
                 rows.Add(features!);
+                logged?.Keep(chunk.FirstRow + seen - 1);
             }
         }
 
@@ -80,10 +83,13 @@ public static class ChunkScorer
         var scored = new ScoredLines(predictor.Schema, version, inputs.Length + (rows.Count * 48));
         if (rows.Count > 0)
         {
-            Write(predictor, rows, inputs, scored);
+            Write(predictor, rows, inputs, scored, logged);
         }
 
-        return new ChunkOutput(scored.Written, Encoding.UTF8.GetBytes(rejected.ToString()), seen, rejectedRows);
+        return new ChunkOutput(scored.Written, Encoding.UTF8.GetBytes(rejected.ToString()), seen, rejectedRows)
+        {
+            Logged = logged?.Records ?? [],
+        };
     }
 
     private static int[] Positions(DatasetSchema schema, IReadOnlyList<string> columns)
@@ -101,17 +107,29 @@ public static class ChunkScorer
     }
 
     /// <summary>The reason the model cannot read the row, or null with its features read and its input line kept.</summary>
-    private static string? Read(FeatureLayout layout, InputLines inputs, SepReader.Row row, int[] positions, out FeatureRow? features)
+    private static string? Read(FeatureLayout layout, InputLines inputs, SepReader.Row row, int[] positions, LoggedRows? logged, out FeatureRow? features)
     {
         // The row's text is taken before any cell is read: unescaping a cell rewrites the row's characters in place.
         var mark = inputs.Begin(row.Span);
         features = layout.CreateRow();
+        logged?.BeginRow();
         for (var f = 0; f < positions.Length; f++)
         {
             var cell = row[positions[f]].Span;
-            var read = inputs.Dialect.DecimalMark == ','
-                ? FeatureCells.TrySet(layout, features, f, inputs.Dialect.Normalize(cell.ToString()), out var problem)
-                : FeatureCells.TrySet(layout, features, f, cell, out problem);
+            bool read;
+            string? problem;
+            if (inputs.Dialect.DecimalMark == ',')
+            {
+                var normalized = inputs.Dialect.Normalize(cell.ToString());
+                read = FeatureCells.TrySet(layout, features, f, normalized, out problem);
+                logged?.Cell(f, normalized);
+            }
+            else
+            {
+                read = FeatureCells.TrySet(layout, features, f, cell, out problem);
+                logged?.Cell(f, cell);
+            }
+
             if (!read)
             {
                 inputs.Undo(mark);
@@ -131,7 +149,7 @@ public static class ChunkScorer
     }
 
     /// <summary>Each kept row's input line followed by what the model said of it, from one pass of the model over all of them.</summary>
-    private static void Write(ModelPredictor predictor, List<FeatureRow> rows, InputLines inputs, ScoredLines scored)
+    private static void Write(ModelPredictor predictor, List<FeatureRow> rows, InputLines inputs, ScoredLines scored, LoggedRows? logged)
     {
         var schema = predictor.Schema;
         var view = predictor.Transform(rows);
@@ -146,7 +164,14 @@ public static class ChunkScorer
                     scored.Label(output.PredictedLabel ? 1 : 0);
                     scored.Number(1f - output.Probability);
                     scored.Number(output.Probability);
-                    scored.EndLine();
+                    if (logged is null)
+                    {
+                        scored.EndLine();
+                    }
+                    else
+                    {
+                        scored.EndLine(logged.Answered(row - 1, schema.ClassLabels[output.PredictedLabel ? 1 : 0], ModelPredictor.Widen(output.Probability)));
+                    }
                 }
 
                 break;
@@ -160,7 +185,14 @@ public static class ChunkScorer
                         scored.Number(probability);
                     }
 
-                    scored.EndLine();
+                    if (logged is null)
+                    {
+                        scored.EndLine();
+                    }
+                    else
+                    {
+                        scored.EndLine(logged.Answered(row - 1, output.PredictedLabel, ModelPredictor.Widen(output.Score.Max())));
+                    }
                 }
 
                 break;
@@ -169,7 +201,14 @@ public static class ChunkScorer
                 {
                     scored.Input(inputs.Line(row++));
                     scored.Number(output.Score);
-                    scored.EndLine();
+                    if (logged is null)
+                    {
+                        scored.EndLine();
+                    }
+                    else
+                    {
+                        scored.EndLine(logged.Answered(row - 1, output.Score.ToString(CultureInfo.InvariantCulture), ModelPredictor.Widen(output.Score)));
+                    }
                 }
 
                 break;

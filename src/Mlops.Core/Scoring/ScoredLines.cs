@@ -15,6 +15,7 @@ internal sealed class ScoredLines(DatasetSchema schema, int version, int expecte
     private readonly byte[][] classLabels = [.. schema.ClassLabels.Select(Cell)];
     private readonly Dictionary<string, byte[]> labels = schema.ClassLabels.Distinct().ToDictionary(c => c, Cell, StringComparer.Ordinal);
     private readonly byte[] lineEnd = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $",{version}\n"));
+    private readonly byte[] versionCell = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $",{version},"));
 
     public ReadOnlyMemory<byte> Written => output.WrittenMemory;
 
@@ -48,6 +49,16 @@ internal sealed class ScoredLines(DatasetSchema schema, int version, int expecte
     }
 
     public void EndLine() => output.Write(lineEnd);
+
+    /// <summary>Ends the line with the version and the row's prediction id (hex digits: nothing to quote).</summary>
+    public void EndLine(string predictionId)
+    {
+        output.Write(versionCell);
+        var span = output.GetSpan(predictionId.Length + 1);
+        var written = Encoding.UTF8.GetBytes(predictionId, span);
+        span[written] = (byte)'\n';
+        output.Advance(written + 1);
+    }
 
     /// <summary>",label" with the label quoted where CSV needs it.</summary>
     private static byte[] Cell(string label)

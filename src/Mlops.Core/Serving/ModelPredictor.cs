@@ -137,7 +137,7 @@ public sealed class ModelPredictor : IDisposable
     /// The double that prints as the float does (0.8f becomes 0.8, not 0.800000011920929), so answers read as the
     /// model computed them.
     /// </summary>
-    private static double Widen(float value)
+    internal static double Widen(float value)
     {
         // Shortest round-trip text of the float, parsed as a double, on the stack: no string per probability.
         Span<char> text = stackalloc char[32];

@@ -61,12 +61,6 @@ public sealed class ScoreFileFunction(ScoringLauncher launcher, IOptions<Serving
                 : throw MlopsException.Invalid("Field 'logPredictions' must be true or false.");
         }
 
-        if (log)
-        {
-            // Refused rather than accepted and ignored: a caller asking for the log must not believe it got one.
-            throw MlopsException.Invalid("Field 'logPredictions': logging a batch job's rows as online predictions is not supported yet; leave it false or absent.");
-        }
-
         return (ScoringFiles.Validate(file.GetString()), version, log);
     }
 }

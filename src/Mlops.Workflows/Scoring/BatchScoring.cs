@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.DurableTask;
 
+using Mlops.Core.Scoring;
+
 namespace Mlops.Workflows.Scoring;
 
 /// <summary>
@@ -34,6 +36,8 @@ public sealed class BatchScoring : TaskOrchestrator<ScoringRequest, ScoringResul
                 return Fail(log, jobId, problem);
             }
 
+            // The job's start, from history, so a replay and a chunk run again log the same rows at the same time.
+            var logging = input.LogPredictions ? new ChunkLogging(jobId, input.Model, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)) : null;
             var progress = new ScoringProgress(plan.Rows, 0, 0);
             context.SetCustomStatus(progress);
             var running = new List<Task<ChunkResult>>();
@@ -45,7 +49,7 @@ public sealed class BatchScoring : TaskOrchestrator<ScoringRequest, ScoringResul
                     progress = Done(context, progress, running, done, await Task.WhenAny(running));
                 }
 
-                running.Add(context.CallActivityAsync<ChunkResult>(nameof(ScoreChunk), new ScoreChunkInput(jobId, input, range, plan.Format!), Retry));
+                running.Add(context.CallActivityAsync<ChunkResult>(nameof(ScoreChunk), new ScoreChunkInput(jobId, input, range, plan.Format!) { Logging = logging }, Retry));
             }
 
             while (running.Count > 0)

@@ -71,7 +71,7 @@ public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IO
         return new ScoringPlan(index.Rows, ranges.Count, settings.ChunkRows, settings.MaxConcurrentChunks, null)
         {
             Format = format,
-            Header = ScoringColumns.OutputHeader(columns, version.Schema),
+            Header = ScoringColumns.OutputHeader(columns, version.Schema, request.LogPredictions),
             Ranges = ranges,
         };
     }

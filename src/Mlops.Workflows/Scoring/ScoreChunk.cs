@@ -8,9 +8,10 @@ namespace Mlops.Workflows.Scoring;
 /// Scores one chunk with the job's version (loaded once per process and shared with predict): reads the chunk's byte
 /// range of the file, scores it, and stages its output and rejected rows as the chunk's blocks of the published files.
 /// Idempotent: the same chunk gives the same bytes, staged again under the same block id on a retry, so a chunk
-/// interrupted by a crash and run again still lands once in the output.
+/// interrupted by a crash and run again still lands once in the output. A job that logs its rows logs each chunk's as one
+/// batch of the prediction log, under ids made from the job and the row.
 /// </summary>
-public sealed class ScoreChunk(IScoringStore store, ServedModels models) : TaskActivity<ScoreChunkInput, ChunkResult>
+public sealed class ScoreChunk(IScoringStore store, ServedModels models, IPredictionLog predictions) : TaskActivity<ScoreChunkInput, ChunkResult>
 {
     public override async Task<ChunkResult> RunAsync(TaskActivityContext context, ScoreChunkInput input)
     {
@@ -28,8 +29,14 @@ public sealed class ScoreChunk(IScoringStore store, ServedModels models) : TaskA
         }
 
         bytes.Position = 0;
-        var output = ChunkScorer.Score(predictor, request.Version, bytes, input.Format, range, CancellationToken.None);
-        var staged = new List<Task>(2);
+        var output = ChunkScorer.Score(predictor, request.Version, bytes, input.Format, range, CancellationToken.None, input.Logging);
+        var staged = new List<Task>(3);
+        if (output.Logged.Count > 0)
+        {
+            // The same ids and bytes on a retry: the log's segments are replaced with themselves, so each row is logged once.
+            staged.Add(predictions.RecordAsync(output.Logged, CancellationToken.None));
+        }
+
         if (output.ScoredRows > 0)
         {
             staged.Add(store.StageAsync(input.JobId, ScoringFiles.Scored(request.Model, request.File), range.Chunk, output.Scored, CancellationToken.None));

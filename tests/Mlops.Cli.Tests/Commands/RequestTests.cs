@@ -84,6 +84,19 @@ public class RequestTests
         Assert.Equal("POST /api/models/iris/monitoring/run", api.Sent.Single().Route);
     }
 
+    [Theory]
+    [InlineData(new[] { "score", "iris", "night.csv" }, """{"file":"night.csv"}""")]
+    [InlineData(new[] { "score", "iris", "night.csv", "--version", "2", "--log-predictions" }, """{"file":"night.csv","version":2,"logPredictions":true}""")]
+    public async Task Score_SendsTheFile_AndLogPredictionsOnlyWhenAsked(string[] args, string body)
+    {
+        var api = new FakeApi().On("POST /api/models/iris/score", HttpStatusCode.Accepted, """{"jobId":"score-iris-0123456789abcdef","model":"iris","file":"night.csv","version":2,"started":true}""");
+
+        var run = await CliRun.InvokeAsync(api, args);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(body), JsonNode.Parse(api.Sent.Single().Body!)), api.Sent.Single().Body);
+    }
+
     [Fact]
     public async Task Predict_Features_SendsOneRowWithTheEntity()
     {

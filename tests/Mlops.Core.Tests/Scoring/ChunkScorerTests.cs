@@ -123,4 +123,38 @@ public class ChunkScorerTests
         Assert.Equal(3, text.Count(c => c == '\n') - 1);
         Assert.DoesNotContain("\r\n", text.Replace("\"a, \"\"b\"\"\r\nc\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Score_Logged_EndsEachRowWithItsPredictionId_AndLogsWhatItAnsweredWithTheRowsFeatures()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var file = ScoringSamples.FileOf(SampleDatasets.Iris, 12).Map("petal_length_cm", (i, old) => i == 2 ? "wide" : i == 5 ? "" : old);
+        var at = new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
+        var logging = new ChunkLogging("iris-job-1", "iris", at);
+
+        var output = ScoringSamples.Score(predictor, 3, file.ToText(), firstRow: 41, logging);
+        var again = ScoringSamples.Score(predictor, 3, file.ToText(), firstRow: 41, logging);
+
+        // Row 43 ("wide") is rejected and not logged; row 46 (empty) is scored with its missing value logged as null.
+        Assert.Equal(11, output.Logged.Count);
+        Assert.Equal(output.Scored.ToArray(), again.Scored.ToArray());
+        var lines = ScoringSamples.Lines(output.Scored);
+        var rows = new long[] { 41, 42, 44, 45, 46, 47, 48, 49, 50, 51, 52 };
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var record = output.Logged[i];
+            var cells = lines[i].Split(',');
+            Assert.Equal(PredictionIds.ForRow(at, "iris-job-1", rows[i]), cells[^1]);
+            Assert.Equal(record.PredictionId, cells[^1]);
+            Assert.Equal("3", cells[^2]);
+            Assert.Equal(cells[trained.Schema.Features.Count], record.Prediction);
+            Assert.Equal(("iris", 3, "batch", at), (record.Model, record.Version, record.Variant, record.Timestamp));
+            Assert.Equal(record.Prediction, predictor.Predict(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(record.FeaturesJson)!).Label);
+        }
+
+        Assert.Contains("\"petal_length_cm\":null", output.Logged[4].FeaturesJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Logged, r => r.FeaturesJson.Contains("wide", StringComparison.Ordinal));
+        Assert.Equal(output.Logged.Select(r => r.PredictionId).Order(StringComparer.Ordinal), output.Logged.Select(r => r.PredictionId));
+    }
 }

@@ -62,4 +62,23 @@ public sealed class PredictionIdsTests
             Assert.InRange(ones, 1_700, 2_300);
         }
     }
+
+    [Fact]
+    public void ABatchRowsId_IsAVersion7Guid_OfTheJobsTime_TheSameWheneverMade_SortedByRow_AndDifferentPerJob()
+    {
+        var first = PredictionIds.ForRow(Now, "scoring-job-a", 0);
+        var guid = Guid.ParseExact(first, "N");
+
+        Assert.Equal(7, guid.Version);
+        Assert.Equal(0b10, guid.Variant >> 2);
+        Assert.True(PredictionIds.TryGetTime(first, out var made));
+        Assert.Equal(Now, made);
+        Assert.Equal(first, PredictionIds.ForRow(Now, "scoring-job-a", 0));
+        string[] rows = [.. new long[] { 0, 1, 9, 10, 255, 256, 1_000_000, (1L << 40) - 1 }.Select(r => PredictionIds.ForRow(Now, "scoring-job-a", r))];
+        Assert.Equal(rows.Order(StringComparer.Ordinal), rows);
+        Assert.Equal(rows.Length, rows.Distinct().Count());
+        Assert.NotEqual(first, PredictionIds.ForRow(Now, "scoring-job-b", 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PredictionIds.ForRow(Now, "scoring-job-a", 1L << 40));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PredictionIds.ForRow(Now, "scoring-job-a", -1));
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Mlops.Core.Scoring;
+using Mlops.Core.Serving;
 using Mlops.Storage;
 using Mlops.Testing;
 using Mlops.Workflows.Scoring;
@@ -93,6 +94,48 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
         Assert.Equal(4, plan.Chunks);
         Assert.Equal(first, await ReadScoredAsync(file));
         Assert.Equal(Ids(1, 350), first.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public async Task AJobThatLogsItsRows_GivesEachRowAnIdInTheOutput_AndLogsEachOnce_EvenWhenAChunkRunsAgain()
+    {
+        var file = await DropAsync(ScoringFile(300, bad: [17]));
+        var launcher = engine.Services.GetRequiredService<ScoringLauncher>();
+        var (stored, version) = await launcher.ResolveAsync(engine.Model, file, null, null, default);
+        var request = new ScoringRequest(engine.Model, file, stored.ETag, version) { LogPredictions = true };
+        var start = await launcher.StartAsync(engine.Host.Client, stored, version, request, default);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var metadata = await engine.Host.Client.WaitForInstanceCompletionAsync(start.JobId, getInputsAndOutputs: true, timeout.Token);
+        Assert.True(metadata.ReadOutputAs<ScoringResult>()!.Completed);
+
+        var lines = (await ReadScoredAsync(file)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",version,prediction_id", lines[0], StringComparison.Ordinal);
+        var ids = lines[1..].Select(l => l.Split(',')[^1]).ToList();
+        Assert.Equal(299, ids.Distinct().Count());
+        Assert.True(PredictionIds.TryGetTime(ids[0], out var at));
+        Assert.All(ids, id => Assert.Equal(PredictionIds.ForRow(at, start.JobId, long.Parse(lines[ids.IndexOf(id) + 1].Split(',')[0], CultureInfo.InvariantCulture)), id));
+
+        // What a crash does: a chunk runs again after it logged its rows.
+        var context = new Moq.Mock<TaskActivityContext>().Object;
+        var plan = await engine.Services.GetRequiredService<PlanScoring>().RunAsync(context, new PlanScoringInput(start.JobId, request));
+        var logging = new ChunkLogging(start.JobId, engine.Model, at);
+        await engine.Services.GetRequiredService<ScoreChunk>().RunAsync(context, new ScoreChunkInput(start.JobId, request, plan.Ranges[1], plan.Format!) { Logging = logging });
+
+        var log = engine.Services.GetRequiredService<IPredictionLog>();
+        var logged = new List<PredictionRecord>();
+        await foreach (var record in log.ReadRangeAsync(engine.Model, at, at.AddMinutes(1), default))
+        {
+            if (record.PredictionId.StartsWith(ids[0][..20], StringComparison.Ordinal))
+            {
+                logged.Add(record);
+            }
+        }
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), logged.Select(r => r.PredictionId).Order(StringComparer.Ordinal));
+        var middle = await log.GetAsync(engine.Model, ids[150], default);
+        Assert.NotNull(middle);
+        Assert.Equal(lines[151].Split(',')[^5], middle.Prediction);
+        Assert.Equal((version, "batch"), (middle.Version, middle.Variant));
     }
 
     [Fact]
