@@ -82,19 +82,24 @@ internal static class SearchSpaces
         [L1] = 1,
     };
 
-    /// <summary>SDCA: the penalties and the number of passes over the data.</summary>
+    /// <summary>
+    /// SDCA: the penalties and the most passes over the data. Lightly regularized least squares converges slowly in
+    /// SDCA (its rate follows the L2 penalty times the row count): on diabetes, 100 passes left the defaults 4% of RMSE
+    /// short of the exact solution, 500 reach it. The convergence check ends a pass count early on data that converges
+    /// sooner, so the bound costs only where it is needed.
+    /// </summary>
     public static IReadOnlyList<HyperParameter> Sdca { get; } =
     [
         new(L2, 1e-6, 1, LogScale: true),
         new(L1, 1e-6, 1, LogScale: true),
-        new(MaxIterations, 10, 200, LogScale: true, IsInteger: true),
+        new(MaxIterations, 50, 1000, LogScale: true, IsInteger: true),
     ];
 
     public static IReadOnlyDictionary<string, double> SdcaDefaults { get; } = new Dictionary<string, double>
     {
         [L2] = 1e-4,
         [L1] = 1e-6,
-        [MaxIterations] = 100,
+        [MaxIterations] = 500,
     };
 
     public static IReadOnlyDictionary<string, double> FastTreeDefaults(int trees, int leaves, int minLeaf, double learningRate) => new Dictionary<string, double>
