@@ -611,9 +611,7 @@ var appSettings appSettingsType = {
   Retention__KeepVersions: string(retentionKeepVersions)
   Retention__Schedule: retentionSchedule
   Monitoring__Schedule: monitoringSchedule
-  // The container app's sign-in (authConfigs) is not written yet: without it the dashboard would send browsers to a
-  // sign-in page that does not exist (docs/deploy.md, "Dashboard sign-in").
-  Dashboard__RequireSignIn: 'false'
+  Dashboard__RequireSignIn: dashboardSignInEnabled
   Scoring__MaxFileBytes: string(scoringMaxFileBytes)
   Scoring__ChunkRows: string(scoringChunkRows)
   Scoring__MaxConcurrentChunks: string(scoringMaxConcurrentChunks)
@@ -642,6 +640,8 @@ module containerApps 'app/containerapps.bicep' = if (!onFlexConsumption) {
     durableHubName: 'MlopsHub'
     durableMaxQueuePollingInterval: durableMaxQueuePollingInterval
     webhookSigningKeySecretUri: webhookSigningKeySecretUri
+    dashboardSignInEnabled: dashboardSignInEnabled
+    dashboardSignInClientId: dashboardSignInClientId
   }
   // The app starts with its storage and telemetry roles in place, as on Flex Consumption.
   dependsOn: [

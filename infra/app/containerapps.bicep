@@ -76,6 +76,13 @@ param durableMaxQueuePollingInterval string
 @description('Key Vault secret URI of the webhook signing key (read with the app\'s identity); empty: deliveries are unsigned.')
 param webhookSigningKeySecretUri string
 
+@description('Dashboard__RequireSignIn: Container Apps authentication with Entra ID in front of the app, and the dashboard sends a browser without a session to sign in.')
+@allowed(['true', 'false'])
+param dashboardSignInEnabled string
+
+@description('Application (client) id of the Entra ID app registration people sign in to; not a secret.')
+param dashboardSignInClientId string
+
 @description('The image before azd has deployed ours: the official host the Dockerfile builds on.')
 var placeholderImage = 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0'
 
@@ -266,6 +273,45 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
   dependsOn: [
     acrPull
   ]
+}
+
+// The platform's sign-in for the dashboard, as authsettingsV2 gives the Flex Consumption app: anonymous requests still
+// pass (keyed callers, the blob trigger's webhook, the health probe), the platform adds x-ms-client-principal only for
+// a valid session or bearer token, and nothing secret is kept (ID tokens only, no token store).
+resource authConfig 'Microsoft.App/containerApps/authConfigs@2025-07-01' = if (dashboardSignInEnabled == 'true') {
+  parent: app
+  name: 'current'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: dashboardSignInClientId
+          openIdIssuer: '${az.environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            dashboardSignInClientId
+            'api://${dashboardSignInClientId}'
+          ]
+        }
+      }
+    }
+  }
 }
 
 @description('Name of the container app.')

@@ -199,6 +199,41 @@ public sealed class ContainerAppsTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public void DashboardSignIn_IsOffByDefault_WithNoAuthConfig()
+    {
+        // Deployed() leaves a resource's own condition to the test.
+        Assert.Equal(false, Assert.Single(OnContainerApps().Deployed("Microsoft.App/containerApps/authConfigs")).Evaluate("condition"));
+        Assert.Equal(false, infrastructure.Template.Deployed("Microsoft.Web/sites/config").Single(r => r.Raw("name").Contains("'authsettingsV2'", StringComparison.Ordinal)).Evaluate("condition"));
+        Assert.Equal("false", Settings(App())["Dashboard__RequireSignIn"]);
+    }
+
+    [Fact]
+    public void DashboardSignIn_On_PutsTheSameEntraSignInAsFlexConsumption_InFrontOfTheApp_LettingKeyedCallersThrough()
+    {
+        const string ClientId = "00000000-1111-2222-3333-444444444444";
+        var sign = new Dictionary<string, object?> { ["dashboardSignInEnabled"] = "true", ["dashboardSignInClientId"] = ClientId };
+        var template = OnContainerApps(sign);
+        var auth = Assert.Single(template.Deployed("Microsoft.App/containerApps/authConfigs"));
+        var flex = infrastructure.Template.WithParameters(sign).Deployed("Microsoft.Web/sites/config")
+            .Single(r => r.Raw("name").Contains("'authsettingsV2'", StringComparison.Ordinal));
+
+        Assert.Equal(true, auth.Evaluate("condition"));
+        Assert.Equal(true, flex.Evaluate("condition"));
+        Assert.Equal("current", auth.Evaluate("name")?.ToString()?.Split('/')[^1]);
+        Assert.Equal("AllowAnonymous", auth.Evaluate("properties", "globalValidation", "unauthenticatedClientAction"));
+        Assert.Equal(ClientId, auth.Evaluate("properties", "identityProviders", "azureActiveDirectory", "registration", "clientId"));
+        Assert.Equal(
+            new List<object?> { ClientId, $"api://{ClientId}" },
+            auth.Evaluate("properties", "identityProviders", "azureActiveDirectory", "validation", "allowedAudiences"));
+        foreach (var path in new[] { new[] { "platform", "enabled" }, ["login", "tokenStore", "enabled"], ["httpSettings", "requireHttps"], ["globalValidation", "unauthenticatedClientAction"] })
+        {
+            Assert.Equal(flex.Evaluate(["properties", .. path])?.ToString(), auth.Evaluate(["properties", .. path])?.ToString());
+        }
+
+        Assert.Equal("true", Settings(App(template))["Dashboard__RequireSignIn"]);
+    }
+
+    [Fact]
     public void WebhookSigningKey_IsReadFromKeyVault_WithTheIdentity_NeverWritten()
     {
         const string Uri = "https://vault.vault.azure.net/secrets/webhook-key";
