@@ -7,8 +7,8 @@ namespace Mlops.Core.Scoring;
 /// <param name="RejectedRows">Rows that failed validation.</param>
 public sealed record ChunkOutput(ReadOnlyMemory<byte> Scored, ReadOnlyMemory<byte> Rejected, int Rows, int RejectedRows)
 {
-    /// <summary>The scored rows as predictions to log, in the chunk's order; empty unless the job logs them.</summary>
-    public IReadOnlyList<Serving.PredictionRecord> Logged { get; init; } = [];
+    /// <summary>Scored rows added to the prediction log's batch; 0 unless the job logs them.</summary>
+    public int LoggedRows { get; init; }
 
     public int ScoredRows => Rows - RejectedRows;
 }

@@ -25,7 +25,9 @@ public static class ChunkScorer
     /// <param name="format">The file's columns and dialect, as the plan read them from its header.</param>
     /// <param name="chunk">Which rows the range holds.</param>
     /// <param name="logging">When the job logs its rows as predictions: each scored row then ends with its prediction id.</param>
-    public static ChunkOutput Score(ModelPredictor predictor, int version, Stream range, ScoringFormat format, ChunkRange chunk, CancellationToken cancellationToken, ChunkLogging? logging = null)
+    /// <param name="log">The prediction log's batch the scored rows go to; required with <paramref name="logging"/>.</param>
+    public static ChunkOutput Score(
+        ModelPredictor predictor, int version, Stream range, ScoringFormat format, ChunkRange chunk, CancellationToken cancellationToken, ChunkLogging? logging = null, IPredictionBatch? log = null)
     {
         ArgumentNullException.ThrowIfNull(predictor);
         ArgumentNullException.ThrowIfNull(format);
@@ -37,7 +39,8 @@ public static class ChunkScorer
         var rejected = new StringBuilder();
         var rejectedRows = 0;
         var seen = 0;
-        using var logged = logging is null ? null : new LoggedRows(logging, layout.Schema, version, chunk.Rows);
+        using var logged = logging is null ? null
+            : new LoggedRows(logging, log ?? throw new ArgumentNullException(nameof(log), "A chunk that logs its rows needs the log's batch."), layout.Schema, version, chunk.Rows);
         using (var text = new Utf8CsvTextReader(range))
         using (var reader = Sep.New(format.Dialect.Delimiter)
             .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
@@ -88,7 +91,7 @@ public static class ChunkScorer
 
         return new ChunkOutput(scored.Written, Encoding.UTF8.GetBytes(rejected.ToString()), seen, rejectedRows)
         {
-            Logged = logged?.Records ?? [],
+            LoggedRows = logged?.Logged ?? 0,
         };
     }
 

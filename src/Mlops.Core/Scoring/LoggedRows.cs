@@ -8,16 +8,18 @@ namespace Mlops.Core.Scoring;
 
 /// <summary>
 /// A chunk's kept rows as predictions to log: each row's features as the JSON object predict would have logged (numbers
-/// where a numeric cell reads as one, the cell's text otherwise, null for a missing cell), then what the model said.
+/// where a numeric cell reads as one, the cell's text otherwise, null for a missing cell), then what the model said,
+/// added to the log's batch as it is answered. The batch encodes each record at once, so a chunk holds its rows'
+/// features as compressed bytes, not as records.
 /// </summary>
-internal sealed class LoggedRows(ChunkLogging logging, DatasetSchema schema, int version, int capacity) : IDisposable
+internal sealed class LoggedRows(ChunkLogging logging, IPredictionBatch batch, DatasetSchema schema, int version, int capacity) : IDisposable
 {
     private readonly ArrayBufferWriter<byte> buffer = new(256);
     private readonly List<(long Row, string Features)> rows = new(capacity);
-    private readonly List<PredictionRecord> records = new(capacity);
     private Utf8JsonWriter? json;
 
-    public IReadOnlyList<PredictionRecord> Records => records;
+    /// <summary>Rows added to the batch.</summary>
+    public int Logged { get; private set; }
 
     public void BeginRow()
     {
@@ -68,7 +70,9 @@ internal sealed class LoggedRows(ChunkLogging logging, DatasetSchema schema, int
     {
         var (row, features) = rows[index];
         var id = PredictionIds.ForRow(logging.At, logging.JobId, row);
-        records.Add(new PredictionRecord(logging.Model, id, version, ChunkLogging.Variant, logging.At, features, label, score, null));
+        batch.Add(new PredictionRecord(logging.Model, id, version, ChunkLogging.Variant, logging.At, features, label, score, null));
+        rows[index] = (row, string.Empty);
+        Logged++;
         return id;
     }
 

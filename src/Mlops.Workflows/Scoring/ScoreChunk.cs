@@ -29,12 +29,13 @@ public sealed class ScoreChunk(IScoringStore store, ServedModels models, IPredic
         }
 
         bytes.Position = 0;
-        var output = ChunkScorer.Score(predictor, request.Version, bytes, input.Format, range, CancellationToken.None, input.Logging);
+        using var batch = input.Logging is null ? null : predictions.CreateBatch();
+        var output = ChunkScorer.Score(predictor, request.Version, bytes, input.Format, range, CancellationToken.None, input.Logging, batch);
         var staged = new List<Task>(3);
-        if (output.Logged.Count > 0)
+        if (batch is not null && output.LoggedRows > 0)
         {
             // The same ids and bytes on a retry: the log's segments are replaced with themselves, so each row is logged once.
-            staged.Add(predictions.RecordAsync(output.Logged, CancellationToken.None));
+            staged.Add(predictions.WriteAsync(batch, CancellationToken.None));
         }
 
         if (output.ScoredRows > 0)

@@ -133,17 +133,20 @@ public class ChunkScorerTests
         var at = new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
         var logging = new ChunkLogging("iris-job-1", "iris", at);
 
-        var output = ScoringSamples.Score(predictor, 3, file.ToText(), firstRow: 41, logging);
-        var again = ScoringSamples.Score(predictor, 3, file.ToText(), firstRow: 41, logging);
+        using var batch = new RecordingBatch();
+        using var second = new RecordingBatch();
+        var output = ScoringSamples.Score(predictor, 3, file.ToText(), firstRow: 41, logging, batch);
+        var again = ScoringSamples.Score(predictor, 3, file.ToText(), firstRow: 41, logging, second);
 
         // Row 43 ("wide") is rejected and not logged; row 46 (empty) is scored with its missing value logged as null.
-        Assert.Equal(11, output.Logged.Count);
+        Assert.Equal(11, output.LoggedRows);
+        Assert.Equal(batch.Records, second.Records);
         Assert.Equal(output.Scored.ToArray(), again.Scored.ToArray());
         var lines = ScoringSamples.Lines(output.Scored);
         var rows = new long[] { 41, 42, 44, 45, 46, 47, 48, 49, 50, 51, 52 };
         for (var i = 0; i < lines.Length; i++)
         {
-            var record = output.Logged[i];
+            var record = batch.Records[i];
             var cells = lines[i].Split(',');
             Assert.Equal(PredictionIds.ForRow(at, "iris-job-1", rows[i]), cells[^1]);
             Assert.Equal(record.PredictionId, cells[^1]);
@@ -153,8 +156,37 @@ public class ChunkScorerTests
             Assert.Equal(record.Prediction, predictor.Predict(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(record.FeaturesJson)!).Label);
         }
 
-        Assert.Contains("\"petal_length_cm\":null", output.Logged[4].FeaturesJson, StringComparison.Ordinal);
-        Assert.DoesNotContain(output.Logged, r => r.FeaturesJson.Contains("wide", StringComparison.Ordinal));
-        Assert.Equal(output.Logged.Select(r => r.PredictionId).Order(StringComparer.Ordinal), output.Logged.Select(r => r.PredictionId));
+        Assert.Contains("\"petal_length_cm\":null", batch.Records[4].FeaturesJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(batch.Records, r => r.FeaturesJson.Contains("wide", StringComparison.Ordinal));
+        Assert.Equal(batch.Records.Select(r => r.PredictionId).Order(StringComparer.Ordinal), batch.Records.Select(r => r.PredictionId));
+    }
+
+    [Fact]
+    public void Score_Logged_WithoutTheLogsBatch_Throws()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+
+        Assert.Throws<ArgumentNullException>(() => ScoringSamples.Score(predictor, 3, ScoringSamples.FileOf(SampleDatasets.Iris, 3).ToText(), logging: new ChunkLogging("job", "iris", DateTimeOffset.UnixEpoch)));
+    }
+
+    /// <summary>A prediction log batch that keeps what it is given, in order.</summary>
+    private sealed class RecordingBatch : IPredictionBatch
+    {
+        private readonly List<PredictionRecord> records = [];
+
+        public IReadOnlyList<PredictionRecord> Records => records;
+
+        public int Count => records.Count;
+
+        public IReadOnlyDictionary<string, int> CountByModel => records.GroupBy(r => r.Model).ToDictionary(g => g.Key, g => g.Count());
+
+        public IReadOnlyList<PredictionRecord> ExperimentPredictions => [];
+
+        public void Add(PredictionRecord prediction) => records.Add(prediction);
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -26,7 +26,7 @@ internal static class ScoringSamples
     /// Scores a whole file as one chunk, the way a job does: the header and dialect read as the plan reads them, the
     /// rows indexed, the chunk's range read; <paramref name="firstRow"/> numbers its first row.
     /// </summary>
-    public static ChunkOutput Score(ModelPredictor predictor, int version, string text, long firstRow = 1, ChunkLogging? logging = null)
+    public static ChunkOutput Score(ModelPredictor predictor, int version, string text, long firstRow = 1, ChunkLogging? logging = null, IPredictionBatch? log = null)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         var head = CsvDatasetReader.ReadHeader(new MemoryStream(bytes), CsvDialectHint.Detect, default);
@@ -34,7 +34,7 @@ internal static class ScoringSamples
         var index = CsvRowIndexer.IndexAsync(new MemoryStream(bytes), head.Dialect!.Delimiter, int.MaxValue, default).GetAwaiter().GetResult();
         var chunk = index.Chunks().Single() with { FirstRow = firstRow };
         var range = new MemoryStream(bytes[(int)chunk.Start..(int)chunk.End]);
-        return ChunkScorer.Score(predictor, version, range, new ScoringFormat(head.Columns!, head.Dialect), chunk, default, logging);
+        return ChunkScorer.Score(predictor, version, range, new ScoringFormat(head.Columns!, head.Dialect), chunk, default, logging, log);
     }
 
     public static DatasetSchema Schema(string sample) => TrainedSamples.Get(sample).Schema;
