@@ -15,7 +15,7 @@ public static class ExitCodes
     /// <summary>The API could not be reached: connection refused, unknown host, timed out.</summary>
     public const int Unreachable = 3;
 
-    /// <summary><c>upload --watch</c>: the run Failed.</summary>
+    /// <summary><c>upload --watch</c>: the run Failed; <c>score --watch</c> (or <c>--out</c>): the job Failed.</summary>
     public const int RunFailed = 4;
 
     /// <summary><c>upload --watch</c>: the run was Quarantined (the data did not pass the gate).</summary>

@@ -85,6 +85,56 @@ public sealed class ScoringEndToEndTests(DevHostFixture fixture) : IClassFixture
         Assert.Equal(labels.Length, window!["rows"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task ACsvPostedToTheScoreRoute_IsStoredScoredWithTheNamedOptions_AndItsResultsDownloadOverHttp()
+    {
+        const string Model = "iris-posted";
+        var run = await Api.WaitForRunAsync((await Api.UploadAsync(Model, SampleDatasets.Bytes(SampleDatasets.Iris)))["runId"]!.GetValue<string>());
+        Assert.Equal("Completed", run["status"]!.GetValue<string>());
+        var lines = Encoding.UTF8.GetString(SampleDatasets.Bytes(SampleDatasets.Iris)).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var csv = new StringBuilder(lines[0][..lines[0].LastIndexOf(',')]).Append('\n');
+        for (var i = 1; i <= 60; i++)
+        {
+            var row = lines[i][..lines[i].LastIndexOf(',')];
+            csv.Append(i == 5 ? "abc" + row[row.IndexOf(',')..] : row).Append('\n');
+        }
+
+        // Logging asked for in the query: the job must be the route's (a drop's default job would not log).
+        var (status, _, accepted) = await Api.SendAsync(HttpMethod.Post, $"api/models/{Model}/score?name=posted.csv&logPredictions=true", csv.ToString(), "text/csv");
+        Assert.True(status == HttpStatusCode.Accepted, $"{status}: {accepted?.ToJsonString()}");
+        Assert.Equal("posted.csv", accepted!["file"]!.GetValue<string>());
+        var jobId = accepted["jobId"]!.GetValue<string>();
+        var (early, _, _) = await Api.SendAsync(HttpMethod.Get, $"api/jobs/{jobId}/output", null);
+        Assert.True(early is HttpStatusCode.OK or HttpStatusCode.Conflict, early.ToString());
+        var job = await WaitForJobAsync(jobId);
+        Assert.Equal("Completed", job["status"]!.GetValue<string>());
+        Assert.Equal((60, 1), (job["rowsTotal"]!.GetValue<long>(), job["rowsRejected"]!.GetValue<long>()));
+
+        using var output = await Api.Http.GetAsync(new Uri($"api/jobs/{jobId}/output", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, output.StatusCode);
+        Assert.StartsWith("text/csv", output.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        var scored = (await output.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",version,prediction_id", scored[0], StringComparison.Ordinal);
+        Assert.Equal(59, scored.Length - 1);
+        using var rejected = await Api.Http.GetAsync(new Uri($"api/jobs/{jobId}/rejected", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.StartsWith("row,reason\n5,", await rejected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The same content under the same name again is a new blob (a new ETag), so a new job; the first job's output
+        // is then the second's, and the first no longer serves it.
+        var (again, _, second) = await Api.SendAsync(HttpMethod.Post, $"api/models/{Model}/score?name=posted.csv", csv.ToString(), "text/csv");
+        Assert.True(again == HttpStatusCode.Accepted, $"{again}: {second?.ToJsonString()}");
+        Assert.NotEqual(jobId, second!["jobId"]!.GetValue<string>());
+        Assert.Equal("Completed", (await WaitForJobAsync(second["jobId"]!.GetValue<string>()))["status"]!.GetValue<string>());
+        var (replaced, replacedType, problem) = await Api.SendAsync(HttpMethod.Get, $"api/jobs/{jobId}/output", null);
+        Assert.Equal(HttpStatusCode.NotFound, replaced);
+        Assert.StartsWith("application/problem+json", replacedType, StringComparison.Ordinal);
+        Assert.Contains("scored again", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var (unknown, _, _) = await Api.SendAsync(HttpMethod.Post, "api/models/no-such-model/score", csv.ToString(), "text/csv");
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+    }
+
     private async Task<JsonObject> WaitForJobAsync(string jobId)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);

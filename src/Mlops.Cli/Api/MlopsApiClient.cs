@@ -141,8 +141,63 @@ public sealed class MlopsApiClient(HttpClient http) : IDisposable
         return await SendAsync<JsonElement>(HttpMethod.Post, $"api/models/{Segment(model)}/score", content, cancellationToken);
     }
 
-    public Task<ApiResponse<JsonElement>> GetJobAsync(string jobId, CancellationToken cancellationToken) =>
-        SendAsync<JsonElement>(HttpMethod.Get, $"api/jobs/{Segment(jobId)}", null, cancellationToken);
+    /// <summary>POST /api/models/{model}/score with the CSV itself as the body: the app stores it and starts its job.</summary>
+    public async Task<ApiResponse<JsonElement>> ScoreUploadAsync(string model, Stream csv, string? name, int? version, bool logPredictions, CancellationToken cancellationToken)
+    {
+        var query = new List<string>();
+        if (name is not null)
+        {
+            query.Add("name=" + Segment(name));
+        }
+
+        if (version is { } named)
+        {
+            query.Add("version=" + Number(named));
+        }
+
+        if (logPredictions)
+        {
+            query.Add("logPredictions=true");
+        }
+
+        using var content = new StreamContent(csv);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var path = $"api/models/{Segment(model)}/score" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));
+        return await SendAsync<JsonElement>(HttpMethod.Post, path, content, cancellationToken);
+    }
+
+    /// <summary>
+    /// GET /api/jobs/{jobId}/output (or /rejected) copied into <paramref name="destination"/> as it arrives: a scored file
+    /// can be far larger than anything worth holding in memory.
+    /// </summary>
+    public async Task DownloadJobFileAsync(string jobId, bool rejected, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var path = $"api/jobs/{Segment(jobId)}/{(rejected ? "rejected" : "output")}";
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException error)
+        {
+            throw Unreachable(error);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ApiProblemException(ApiProblem.From(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken)));
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await body.CopyToAsync(destination, cancellationToken);
+        }
+    }
+
+    public Task<ApiResponse<JobView>> GetJobAsync(string jobId, CancellationToken cancellationToken) =>
+        SendAsync<JobView>(HttpMethod.Get, $"api/jobs/{Segment(jobId)}", null, cancellationToken);
 
     public void Dispose() => http.Dispose();
 

@@ -28,7 +28,7 @@ public static class UploadCommand
             ModelNames.Validate(parse.GetValue(model)),
             Arguments.ExistingFile(parse.GetValue(file), "File"),
             parse.GetValue(watch),
-            Interval(parse.GetValue(interval)),
+            Arguments.PollInterval(parse.GetValue(interval)),
             cancellationToken));
         return command;
     }
@@ -127,7 +127,4 @@ public static class UploadCommand
         var details = await context.Api.GetModelAsync(model, cancellationToken);
         return details.Value.Aliases is { } aliases && aliases.TryGetValue("champion", out var version) ? version : null;
     }
-
-    private static TimeSpan Interval(double seconds) =>
-        seconds is > 0 and <= 3600 ? TimeSpan.FromSeconds(seconds) : throw new CliUsageException("--interval is seconds between polls: more than 0, at most 3600.");
 }

@@ -46,4 +46,8 @@ public static class Arguments
 
         return file;
     }
+
+    /// <summary>The seconds between polls of a watch, as a span; refused outside (0, 3600].</summary>
+    public static TimeSpan PollInterval(double seconds) =>
+        seconds is > 0 and <= 3600 ? TimeSpan.FromSeconds(seconds) : throw new CliUsageException("--interval is seconds between polls: more than 0, at most 3600.");
 }

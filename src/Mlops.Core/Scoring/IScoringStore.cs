@@ -10,6 +10,18 @@ public interface IScoringStore
     /// <summary>The input file; null when it does not exist.</summary>
     Task<ScoringFile?> DescribeAsync(string model, string file, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores <paramref name="content"/> as "scoring/{model}/{file}" (replacing a file of that name), marked as
+    /// <see cref="ScoringFile.Uploaded"/> in the same write, and describes what was stored.
+    /// </summary>
+    Task<ScoringFile> UploadAsync(string model, string file, Stream content, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens "scored/{blobName}" for reading when it is the output job <paramref name="jobId"/> published; null when it is
+    /// missing or another job's (the same file scored again since).
+    /// </summary>
+    Task<Stream?> OpenPublishedAsync(string jobId, string blobName, CancellationToken cancellationToken);
+
     /// <summary>Opens the input for reading; throws when the blob no longer has <paramref name="file"/>'s ETag.</summary>
     Task<Stream> OpenReadAsync(ScoringFile file, CancellationToken cancellationToken);
 

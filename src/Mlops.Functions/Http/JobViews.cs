@@ -1,4 +1,6 @@
 using Microsoft.DurableTask.Client;
+using Mlops.Core.Errors;
+using Mlops.Core.Scoring;
 using Mlops.Functions.Http.Contracts;
 using Mlops.Workflows.Scoring;
 
@@ -8,6 +10,17 @@ namespace Mlops.Functions.Http;
 public static class JobViews
 {
     public const string ScoringKind = "scoring";
+
+    /// <summary>The scoring job's orchestration with its input and output; not found (404) for any other id.</summary>
+    public static async Task<OrchestrationMetadata> FindAsync(DurableTaskClient client, string jobId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ScoringJobIds.Validate(jobId);
+        var metadata = await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken);
+        return metadata is null || !string.Equals(metadata.Name, nameof(BatchScoring), StringComparison.Ordinal)
+            ? throw MlopsException.NotFound($"Job '{jobId}' does not exist.")
+            : metadata;
+    }
 
     public static JobView From(OrchestrationMetadata metadata)
     {

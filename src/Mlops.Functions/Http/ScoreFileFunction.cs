@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Mlops.Core;
 using Mlops.Core.Errors;
+using Mlops.Core.Ingestion;
 using Mlops.Core.Scoring;
 using Mlops.Core.Serving;
 using Mlops.Functions.Http.Contracts;
@@ -16,9 +17,17 @@ namespace Mlops.Functions.Http;
 
 /// <summary>
 /// POST /api/models/{model}/score {"file":"x.csv","version":n,"logPredictions":false}: scores a file already in
-/// "scoring/{model}/" as a batch job, with the champion unless a version is named.
+/// "scoring/{model}/" as a batch job, with the champion unless a version is named. With a CSV body (text/csv) instead,
+/// the file is uploaded first (<see cref="ScoringUploadQuery"/>: its name and the options in the query), streamed to the
+/// scoring container under the upload limit, and scored the same way.
 /// </summary>
-public sealed class ScoreFileFunction(ScoringLauncher launcher, IOptions<ServingOptions> serving, IOptions<ScoringOptions> scoring)
+public sealed class ScoreFileFunction(
+    ScoringLauncher launcher,
+    IScoringStore store,
+    IOptions<ServingOptions> serving,
+    IOptions<ScoringOptions> scoring,
+    IOptions<IngestionOptions> ingestion,
+    TimeProvider clock)
 {
     [Function("ScoreFile")]
     public Task<IActionResult> Run(
@@ -28,15 +37,45 @@ public sealed class ScoreFileFunction(ScoringLauncher launcher, IOptions<Serving
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
         ModelName.Validate(model);
+        if (ScoringUploadQuery.IsUpload(request))
+        {
+            return await UploadAndScoreAsync(request, model, client, cancellationToken);
+        }
+
         using var body = await JsonBody.ReadAsync(request, BodyLimit.Request(serving.Value), cancellationToken);
         var (file, version, logPredictions) = Read(JsonBody.RootObject(body));
         var (stored, resolved) = await launcher.ResolveAsync(model, file, version, scoring.Value.MaxFileBytes, cancellationToken);
+        return await StartAsync(client, stored, resolved, logPredictions, RunTriggerKinds.Manual, cancellationToken);
+    });
 
-        var job = new ScoringRequest(model, file, stored.ETag, resolved) { LogPredictions = logPredictions, Trigger = RunTriggerKinds.Manual };
+    private async Task<IActionResult> UploadAndScoreAsync(HttpRequest request, string model, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var query = ScoringUploadQuery.Read(request);
+
+        // Nothing is stored for a request that cannot be scored: the model, its champion or the named version first.
+        var version = await launcher.ResolveVersionAsync(model, query.Version, cancellationToken);
+        await using var body = await UploadSpool.ReadAsync(request, UploadLimit(), cancellationToken);
+        var stored = await store.UploadAsync(model, query.FileName(clock.GetUtcNow(), body.Sha256), body.Content, cancellationToken);
+        return await StartAsync(client, stored, version, query.LogPredictions, RunTriggerKinds.Upload, cancellationToken);
+    }
+
+    private async Task<IActionResult> StartAsync(DurableTaskClient client, ScoringFile stored, int resolved, bool logPredictions, string trigger, CancellationToken cancellationToken)
+    {
+        var model = stored.Model;
+        var file = stored.File;
+        var job = new ScoringRequest(model, file, stored.ETag, resolved) { LogPredictions = logPredictions, Trigger = trigger };
         var start = await launcher.StartAsync(client, stored, resolved, job, cancellationToken);
         var answer = new ScoringAccepted(start.JobId, model, file, start.Version, start.Started);
         return start.Started ? new AcceptedResult($"/api/jobs/{start.JobId}", answer) : new OkObjectResult(answer);
-    });
+    }
+
+    /// <summary>The smaller of the HTTP upload limit and the scoring file limit, named by its own setting.</summary>
+    private BodyLimit UploadLimit()
+    {
+        var upload = BodyLimit.Upload(ingestion.Value);
+        var file = scoring.Value.MaxFileBytes;
+        return file < upload.Bytes ? new BodyLimit(file, ScoringOptions.Section + "__" + nameof(ScoringOptions.MaxFileBytes)) : upload;
+    }
 
     private static (string File, int? Version, bool LogPredictions) Read(JsonElement root)
     {

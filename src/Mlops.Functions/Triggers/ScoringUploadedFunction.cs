@@ -14,9 +14,10 @@ namespace Mlops.Functions.Triggers;
 /// A CSV landing in scoring/{model}/ starts a batch scoring job with the model's champion. The job id is derived from
 /// the file's ETag and the version, so a redelivered event starts nothing new. A file over the size limit still starts
 /// its job, which fails at once with the size and the limit: nobody is waiting on a trigger for an answer, the job's
-/// status is where the reason is read.
+/// status is where the reason is read. A file the scoring route uploaded is left alone: the route started its job with
+/// the caller's version and logging, and a default job under the same id would take its place.
 /// </summary>
-public sealed class ScoringUploadedFunction(ScoringLauncher launcher, ILogger<ScoringUploadedFunction> logger)
+public sealed class ScoringUploadedFunction(ScoringLauncher launcher, IScoringStore store, ILogger<ScoringUploadedFunction> logger)
 {
     public const string BlobPath = "scoring/{model}/{name}";
 
@@ -36,6 +37,13 @@ public sealed class ScoringUploadedFunction(ScoringLauncher launcher, ILogger<Sc
 
         try
         {
+            // Looked at before the registry, so that a route's upload costs the trigger one read.
+            if (await store.DescribeAsync(model, name, cancellationToken) is { Uploaded: true })
+            {
+                TriggerLog.UploadedByRoute(logger, model, name);
+                return;
+            }
+
             var (file, version) = await launcher.ResolveAsync(model, name, null, null, cancellationToken);
             var request = new ScoringRequest(model, name, file.ETag, version) { Trigger = RunTriggerKinds.Blob };
             await launcher.StartAsync(client, file, version, request, cancellationToken);

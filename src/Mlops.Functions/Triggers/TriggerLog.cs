@@ -18,4 +18,7 @@ internal static partial class TriggerLog
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Blob scoring/{Model}/{Name} was not scored: {Reason}")]
     public static partial void NotScored(ILogger logger, string model, string name, string reason);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "Blob scoring/{Model}/{Name} came through the scoring route, which started its job; ignored")]
+    public static partial void UploadedByRoute(ILogger logger, string model, string name);
 }

@@ -22,6 +22,11 @@ public sealed class BlobScoringStore(StorageClients clients) : IScoringStore
     /// <summary>The metadata key of a published output that names the job that published it.</summary>
     public const string JobMetadata = "job";
 
+    /// <summary>The metadata key of an input that came in through the scoring route's upload (see <see cref="ScoringFile.Uploaded"/>).</summary>
+    public const string OriginMetadata = "origin";
+
+    private const string UploadedOrigin = "upload";
+
     private const string CsvContentType = "text/csv";
 
     private readonly BlobContainerClient scoring = clients.Container(StorageNames.ScoringContainer);
@@ -33,9 +38,47 @@ public sealed class BlobScoringStore(StorageClients clients) : IScoringStore
         try
         {
             var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            return new ScoringFile(model, file, properties.ETag.ToString(), properties.ContentLength);
+            return new ScoringFile(model, file, properties.ETag.ToString(), properties.ContentLength)
+            {
+                Uploaded = properties.Metadata.TryGetValue(OriginMetadata, out var origin) && string.Equals(origin, UploadedOrigin, StringComparison.Ordinal),
+            };
         }
         catch (RequestFailedException e) when (e.IsBlobMissing())
+        {
+            return null;
+        }
+    }
+
+    public async Task<ScoringFile> UploadAsync(string model, string file, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var blob = scoring.GetBlobClient($"{ModelName.Validate(model)}/{ScoringFiles.Validate(file)}");
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = CsvContentType },
+            Metadata = new Dictionary<string, string> { [OriginMetadata] = UploadedOrigin },
+        };
+        var stored = (await blob.UploadAsync(content, options, cancellationToken)).Value;
+        var length = (await blob.GetPropertiesAsync(new BlobRequestConditions { IfMatch = stored.ETag }, cancellationToken)).Value.ContentLength;
+        return new ScoringFile(model, file, stored.ETag.ToString(), length) { Uploaded = true };
+    }
+
+    public async Task<Stream?> OpenPublishedAsync(string jobId, string blobName, CancellationToken cancellationToken)
+    {
+        var blob = scored.GetBlobClient(Validated(blobName));
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            if (!properties.Metadata.TryGetValue(JobMetadata, out var job) || !string.Equals(job, jobId, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            // Pinned to the version looked at: a later job publishing the same name mid-download fails the read, not mixes files.
+            var options = new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } };
+            return await blob.OpenReadAsync(options, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.IsBlobMissing() || e.Status == StorageErrors.PreconditionFailed)
         {
             return null;
         }

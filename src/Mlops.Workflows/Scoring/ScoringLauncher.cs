@@ -26,21 +26,32 @@ public sealed class ScoringLauncher(IScoringStore store, IModelRegistry registry
         ModelName.Validate(model);
         ScoringFiles.Validate(file);
         var stored = await store.DescribeAsync(model, file, cancellationToken)
-            ?? throw MlopsException.NotFound($"The scoring file 'scoring/{model}/{file}' does not exist; upload it to the scoring container first.");
+            ?? throw MlopsException.NotFound($"The scoring file 'scoring/{model}/{file}' does not exist; upload it to the scoring container first, or POST the CSV itself to /api/models/{model}/score (Content-Type: text/csv).");
         if (stored.Length > maxBytes)
         {
             throw new MlopsException(MlopsErrorCode.PayloadTooLarge, PlanScoring.TooLarge(stored.Length, maxBytes.Value));
         }
+
+        return (stored, await ResolveVersionAsync(model, version, cancellationToken));
+    }
+
+    /// <summary>
+    /// The version that would score a file: <paramref name="version"/> when it exists, else the champion; throws
+    /// <see cref="MlopsException"/> (not found) naming what is missing.
+    /// </summary>
+    public async Task<int> ResolveVersionAsync(string model, int? version, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
         if (version is { } named)
         {
             _ = await registry.GetVersionAsync(model, named, cancellationToken)
                 ?? throw MlopsException.NotFound($"Model '{model}' version {named} does not exist.");
-            return (stored, named);
+            return named;
         }
 
         if (await registry.GetAliasAsync(model, Aliases.Champion, cancellationToken) is { } champion)
         {
-            return (stored, champion.Version);
+            return champion.Version;
         }
 
         var versions = await registry.ListVersionsAsync(model, cancellationToken);

@@ -51,6 +51,36 @@ public sealed class CliAcceptanceTests(CliDevHostFixture devHost) : IClassFixtur
     }
 
     [Fact]
+    public async Task ScoreLocalFile_Out_UploadsScoresAndDownloadsEveryRowInOrder_WithTheRejectedRowBeside()
+    {
+        var trained = await CliProcess.RunAsync(devHost.BaseAddress, RunTimeout, "upload", SampleDatasets.PathOf(SampleDatasets.Iris), "--model", "iris-batch", "--watch", "--json");
+        Assert.True(trained.ExitCode == ExitCodes.Success, trained.ToString());
+        var lines = File.ReadAllLines(SampleDatasets.PathOf(SampleDatasets.Iris));
+        var directory = Directory.CreateTempSubdirectory("mlops-cli-score-");
+        try
+        {
+            var input = Path.Combine(directory.FullName, "tonight.csv");
+            var rows = lines[1..41].Select((l, i) => i == 9 ? "abc" + l[l.IndexOf(',')..l.LastIndexOf(',')] : l[..l.LastIndexOf(',')]);
+            await File.WriteAllLinesAsync(input, [lines[0][..lines[0].LastIndexOf(',')], .. rows]);
+            var output = Path.Combine(directory.FullName, "scored.csv");
+
+            var result = await CliProcess.RunAsync(devHost.BaseAddress, RunTimeout, "score", "iris-batch", input, "--out", output, "--interval", "0.2");
+
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            var scored = await File.ReadAllLinesAsync(output);
+            Assert.EndsWith(",prediction,probability_setosa,probability_versicolor,probability_virginica,version", scored[0], StringComparison.Ordinal);
+            Assert.Equal(39, scored.Length - 1);
+            Assert.StartsWith("row,reason", (await File.ReadAllLinesAsync(Path.Combine(directory.FullName, "scored.rejected.csv")))[0], StringComparison.Ordinal);
+            Assert.Contains("Scored rows written to " + output, result.Out, StringComparison.Ordinal);
+            Assert.Empty(result.Error);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task BadModelName_ClearError_UsageExitCode()
     {
         var result = await CliProcess.RunAsync(devHost.BaseAddress, QuickTimeout, "upload", SampleDatasets.PathOf(SampleDatasets.Iris), "--model", "Iris_Flowers");

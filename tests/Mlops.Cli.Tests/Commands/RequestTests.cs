@@ -98,6 +98,56 @@ public class RequestTests
     }
 
     [Fact]
+    public async Task Score_LocalFileWithOut_SendsTheCsv_WatchesTheJob_AndWritesTheScoredAndRejectedFiles()
+    {
+        var directory = Directory.CreateTempSubdirectory("mlops-cli-score-");
+        try
+        {
+            var local = Path.Combine(directory.FullName, "night.csv");
+            await File.WriteAllTextAsync(local, "a,b\n1,2\nx,3\n");
+            const string Job = "score-iris-0123456789abcdef";
+            var api = new FakeApi()
+                .On("POST /api/models/iris/score?name=night.csv&version=2&logPredictions=true", HttpStatusCode.Accepted, $$"""{"jobId":"{{Job}}","model":"iris","file":"night.csv","version":2,"started":true}""")
+                .On($"GET /api/jobs/{Job}", HttpStatusCode.OK, $$"""{"jobId":"{{Job}}","status":"Running","rowsTotal":2,"rowsDone":0,"rowsRejected":0}""")
+                .On($"GET /api/jobs/{Job}", HttpStatusCode.OK, $$"""{"jobId":"{{Job}}","status":"Completed","rowsTotal":2,"rowsDone":2,"rowsRejected":1,"reason":"Scored 2 of 2 rows; 1 rejected."}""")
+                .On($"GET /api/jobs/{Job}/output", HttpStatusCode.OK, "a,b,prediction\n1,2,yes\n", "text/csv")
+                .On($"GET /api/jobs/{Job}/rejected", HttpStatusCode.OK, "row,reason\n2,not a number\n", "text/csv");
+            var target = Path.Combine(directory.FullName, "scored.csv");
+
+            var run = await CliRun.InvokeAsync(api, "score", "iris", local, "--version", "2", "--log-predictions", "--out", target, "--interval", "0.01");
+
+            Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+            Assert.Equal("a,b\n1,2\nx,3\n", api.Sent[0].Body);
+            Assert.Equal("a,b,prediction\n1,2,yes\n", await File.ReadAllTextAsync(target));
+            Assert.Equal("row,reason\n2,not a number\n", await File.ReadAllTextAsync(Path.Combine(directory.FullName, "scored.rejected.csv")));
+            Assert.Contains("0 of 2 rows", run.Out, StringComparison.Ordinal);
+            Assert.Contains("Scored 2 of 2 rows; 1 rejected.", run.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain(directory.GetFiles(), f => f.Name.EndsWith(".partial", StringComparison.Ordinal));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Score_WatchedJobFails_ExitsFailed_AndWritesNothing()
+    {
+        const string Job = "score-iris-0123456789abcdef";
+        var api = new FakeApi()
+            .On("POST /api/models/iris/score", HttpStatusCode.Accepted, $$"""{"jobId":"{{Job}}","model":"iris","file":"night.csv","version":2,"started":true}""")
+            .On($"GET /api/jobs/{Job}", HttpStatusCode.OK, $$"""{"jobId":"{{Job}}","status":"Failed","rowsTotal":null,"rowsDone":0,"rowsRejected":0,"reason":"The file lacks the features petal_width."}""");
+        var target = Path.Combine(Path.GetTempPath(), $"mlops-never-{Guid.NewGuid():N}.csv");
+
+        var run = await CliRun.InvokeAsync(api, "score", "iris", "night.csv", "--out", target, "--interval", "0.01");
+
+        Assert.Equal(ExitCodes.RunFailed, run.ExitCode);
+        Assert.Contains("lacks the features petal_width", run.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+        Assert.DoesNotContain(api.Sent, r => r.Route.EndsWith("/output", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Predict_Features_SendsOneRowWithTheEntity()
     {
         var api = new FakeApi().On("POST /api/models/iris/predict", HttpStatusCode.OK, """{"prediction":"setosa","probabilities":{"setosa":0.9},"score":0.9,"version":1,"variant":"champion","predictionId":"p1"}""");

@@ -26,6 +26,37 @@ public sealed class BlobScoringStoreTests(StorageFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Upload_IsDescribedAsUploaded_WhileAFileDroppedOverItIsNot()
+    {
+        var (model, _) = Unique();
+
+        var stored = await Store.UploadAsync(model, "in.csv", new MemoryStream(Encoding.UTF8.GetBytes("a\n1\n")), default);
+
+        Assert.True(stored.Uploaded);
+        Assert.Equal(4, stored.Length);
+        Assert.Equal(stored, await Store.DescribeAsync(model, "in.csv", default));
+        await fixture.Clients.Container(StorageNames.ScoringContainer).GetBlobClient($"{model}/in.csv").UploadAsync(BinaryData.FromString("a\n2\n"), overwrite: true);
+        Assert.False((await Store.DescribeAsync(model, "in.csv", default))!.Uploaded);
+    }
+
+    [Fact]
+    public async Task OpenPublished_ServesOnlyTheJobThatPublishedTheFile()
+    {
+        var (model, job) = Unique();
+        await Store.StageAsync(job, $"{model}/x.csv", 0, Encoding.UTF8.GetBytes("1,a\n"), default);
+        await Store.CommitAsync(job, $"{model}/x.csv", "id,v\n", [0], default);
+
+        await using (var published = await Store.OpenPublishedAsync(job, $"{model}/x.csv", default))
+        {
+            Assert.NotNull(published);
+            Assert.Equal("id,v\n1,a\n", await new StreamReader(published).ReadToEndAsync());
+        }
+
+        Assert.Null(await Store.OpenPublishedAsync(job + "0", $"{model}/x.csv", default));
+        Assert.Null(await Store.OpenPublishedAsync(job, $"{model}/absent.csv", default));
+    }
+
+    [Fact]
     public async Task StagedChunks_AreInvisibleUntilTheCommit()
     {
         var (model, job) = Unique();
