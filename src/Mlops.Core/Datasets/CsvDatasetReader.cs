@@ -113,7 +113,7 @@ public static class CsvDatasetReader
     {
         if (hint.IsComplete)
         {
-            dialect = new CsvDialect(hint.Delimiter!.Value, hint.DecimalMark!.Value);
+            dialect = new CsvDialect(hint.Delimiter!.Value, hint.DecimalMark!.Value, hint.DateOrder!.Value);
             return text;
         }
 
@@ -125,7 +125,7 @@ public static class CsvDatasetReader
             filled += read;
         }
 
-        dialect = CsvDialect.Detect(sample.AsSpan(0, filled), complete: filled < sample.Length, hint.Delimiter, hint.DecimalMark);
+        dialect = CsvDialect.Detect(sample.AsSpan(0, filled), complete: filled < sample.Length, hint.Delimiter, hint.DecimalMark, hint.DateOrder);
         return new PrefixedTextReader(sample.AsMemory(0, filled), text);
     }
 
@@ -133,7 +133,7 @@ public static class CsvDatasetReader
     {
         // The header is read as an ordinary row: Sep's header throws on duplicate names and does not trim them,
         // and we want both as findings on trimmed names. Column counts are checked here to report every line.
-        var normalize = dialect.DecimalMark == ',';
+        var normalize = dialect.RewritesCells;
         using var reader = Sep.New(dialect.Delimiter)
             .Reader(o => o with
             {

@@ -1,12 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace Mlops.Core.Datasets;
 
 /// <summary>
-/// How a CSV writes its fields and numbers: the delimiter (comma, semicolon, tab or pipe) and the decimal mark (point,
-/// or comma when the delimiter is not a comma, as spreadsheets export in most European locales). Detected from the
-/// header and the first rows, overridable in the spec (<c>"delimiter"</c>, <c>"decimal"</c>), and recorded in the
-/// model's schema so that training reads every load, and serving every numeric string, the same way.
+/// How a CSV writes its fields, numbers and dates: the delimiter (comma, semicolon, tab or pipe), the decimal mark (point,
+/// or comma when the delimiter is not a comma, as spreadsheets export in most European locales) and whether a date
+/// written with numbers only puts the day or the month first. Detected from the header and the first rows, overridable
+/// in the spec (<c>"delimiter"</c>, <c>"decimal"</c>, <c>"dateOrder"</c>), and recorded in the model's schema so that
+/// training reads every load, and serving every numeric or date string, the same way.
 /// </summary>
-public sealed record CsvDialect(char Delimiter, char DecimalMark)
+public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder DateOrder = DateOrder.MonthFirst)
 {
     public static readonly CsvDialect Standard = new(',', '.');
 
@@ -19,28 +22,51 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark)
     /// <summary>Data lines detection compares with the header.</summary>
     private const int SampleLines = 50;
 
-    /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma".</summary>
+    /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma, day-first dates".</summary>
     public string Describe() =>
-        $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}";
+        $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}{(DateOrder == DateOrder.DayFirst ? ", day-first dates" : string.Empty)}";
+
+    /// <summary>Whether <see cref="Normalize"/> can change a cell: the file writes numbers or dates unlike the product reads them.</summary>
+    [JsonIgnore]
+    public bool RewritesCells => DecimalMark == ',' || DateOrder == DateOrder.DayFirst;
 
     /// <summary>
-    /// A cell as the product reads numbers (a decimal point): under a decimal comma, a plain number such as "-12,5"
-    /// becomes "-12.5"; anything else (text, a date, a number with grouping) is left as it is.
+    /// A cell as the product reads numbers and dates (a decimal point; a date's month before its day, or ISO 8601): under
+    /// a decimal comma, a plain number such as "-12,5" becomes "-12.5"; under day-first dates, "28/10/2022" becomes
+    /// "2022-10-28" (a time after it kept as written). Anything else (text, a number with grouping, a day that does
+    /// not exist) is left as it is.
     /// </summary>
-    public string Normalize(string cell) => DecimalMark == ',' && IsCommaDecimal(cell) ? cell.Replace(',', '.') : cell;
+    public string Normalize(string cell)
+    {
+        if (DecimalMark == ',' && IsCommaDecimal(cell))
+        {
+            return cell.Replace(',', '.');
+        }
+
+        return DateOrder == DateOrder.DayFirst && NumericDate.TryRead(cell, out var date) && date.ToIso(cell, DateOrder.DayFirst) is { } iso ? iso : cell;
+    }
 
     /// <summary>
     /// Detects the dialect from the beginning of a file: the delimiter that splits the header into the most columns and
     /// every sampled data line into as many; a decimal comma when the delimiter is not a comma and numbers in the sample
-    /// are written with a comma and never with a point. <paramref name="complete"/>: the sample is the whole file.
+    /// are written with a comma and never with a point; the date order from the sample's dates
+    /// (<see cref="ChooseDateOrder"/>). <paramref name="complete"/>: the sample is the whole file.
     /// </summary>
-    public static CsvDialect Detect(ReadOnlySpan<char> sample, bool complete, char? delimiter = null, char? decimalMark = null)
+    public static CsvDialect Detect(ReadOnlySpan<char> sample, bool complete, char? delimiter = null, char? decimalMark = null, DateOrder? dateOrder = null)
     {
         var lines = Lines(sample, complete);
         var chosen = delimiter ?? (lines.Count == 0 ? ',' : ChooseDelimiter(lines));
         var mark = decimalMark ?? (chosen != ',' && HasCommaDecimals(lines, chosen) ? ',' : '.');
-        return new CsvDialect(chosen, mark);
+        return new CsvDialect(chosen, mark, dateOrder ?? ChooseDateOrder(lines, chosen, mark));
     }
+
+    /// <summary>"dmy" or "dayFirst", "mdy" or "monthFirst"; null when the text is none of them.</summary>
+    public static DateOrder? ParseDateOrder(string text) => text switch
+    {
+        "dmy" or "dayFirst" => DateOrder.DayFirst,
+        "mdy" or "monthFirst" => DateOrder.MonthFirst,
+        _ => null,
+    };
 
     /// <summary>"," ";" "\t" (or "tab") "|" for a delimiter; null when the text is none of them.</summary>
     public static char? ParseDelimiter(string text) => text switch
@@ -85,6 +111,36 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark)
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Day first when some sampled date can only be read day first (28/10/2022) and none only month first (10/28/2022),
+    /// and the reverse. When the sample cannot tell (no such dates, every day 12 or under, or both kinds), a file that
+    /// writes decimal commas or dates with dots (28.10.2022) comes from a locale that puts the day first; any other
+    /// keeps the invariant culture's month first.
+    /// </summary>
+    private static DateOrder ChooseDateOrder(List<string> lines, char delimiter, char decimalMark)
+    {
+        var (dayFirst, monthFirst, dotted) = (0, 0, false);
+        foreach (var line in lines.Skip(1))
+        {
+            foreach (var cell in SplitLine(line, delimiter))
+            {
+                if (NumericDate.TryRead(cell, out var date))
+                {
+                    dayFirst += date.OnlyDayFirst ? 1 : 0;
+                    monthFirst += date.OnlyMonthFirst ? 1 : 0;
+                    dotted |= cell.Contains('.', StringComparison.Ordinal);
+                }
+            }
+        }
+
+        return (dayFirst, monthFirst) switch
+        {
+            ( > 0, 0) => DateOrder.DayFirst,
+            (0, > 0) => DateOrder.MonthFirst,
+            _ => decimalMark == ',' || dotted ? DateOrder.DayFirst : DateOrder.MonthFirst,
+        };
     }
 
     private static bool HasCommaDecimals(List<string> lines, char delimiter)

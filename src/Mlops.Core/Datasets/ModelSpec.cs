@@ -51,6 +51,9 @@ public sealed record ModelSpec
     /// <summary>The decimal mark of the CSV's numbers ('.' or ','); null: detected from the file.</summary>
     public char? DecimalMark { get; init; }
 
+    /// <summary>Whether a date written with numbers only puts the day or the month first; null: detected from the file.</summary>
+    public DateOrder? DateOrder { get; init; }
+
     /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
     public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];
 

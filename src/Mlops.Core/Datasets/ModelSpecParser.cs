@@ -6,7 +6,7 @@ namespace Mlops.Core.Datasets;
 /// <summary>
 /// Parses a model's optional spec, "datasets/{model}/mlops.json":
 /// <c>{"label": "...", "task": "binary|multiclass|regression", "primaryMetric": "auc", "id": [...], "ignore": [...],
-/// "categorical": [...], "text": [...], "delimiter": ";", "decimal": ",", "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...},
+/// "categorical": [...], "text": [...], "delimiter": ";", "decimal": ",", "dateOrder": "dmy", "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...},
 /// "promotion": {...}, "monitoring": {...}, "ensemble": false, "webhooks": [...]}</c>
 /// (gates: <see cref="ModelSpecGatesReader"/>; monitoring: <see cref="ModelSpecMonitoringReader"/>).
 /// </summary>
@@ -132,6 +132,11 @@ public static class ModelSpecParser
                     problem = ReadDialectPart(property, CsvDialect.ParseDecimal, "\".\" or \",\"", out var decimalMark);
                     spec = spec with { DecimalMark = decimalMark };
                     break;
+                case "DATEORDER":
+                    var order = property.Value.ValueKind == JsonValueKind.String ? CsvDialect.ParseDateOrder(property.Value.GetString()!) : null;
+                    problem = order is null ? $"'{property.Name}' must be \"dmy\" (day first: 28/10/2022) or \"mdy\" (month first: 10/28/2022); it is {property.Value.GetRawText()}." : null;
+                    spec = spec with { DateOrder = order };
+                    break;
                 case "ENSEMBLE":
                     problem = property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"'ensemble' must be true or false, but it is {ModelSpecText.Show(property.Value)}.";
                     spec = spec with { Ensemble = property.Value.ValueKind == JsonValueKind.True };
@@ -141,7 +146,7 @@ public static class ModelSpecParser
                     spec = spec with { Webhooks = webhooks };
                     break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, delimiter, decimal, thresholds, gates, promotion, monitoring, retrainSchedule, ensemble and webhooks.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, delimiter, decimal, dateOrder, thresholds, gates, promotion, monitoring, retrainSchedule, ensemble and webhooks.";
                     break;
             }
 

@@ -121,7 +121,7 @@ public static class ChunkScorer
             var cell = row[positions[f]].Span;
             bool read;
             string? problem;
-            if (inputs.Dialect.DecimalMark == ',')
+            if (inputs.Dialect.RewritesCells)
             {
                 var normalized = inputs.Dialect.Normalize(cell.ToString());
                 read = FeatureCells.TrySet(layout, features, f, normalized, out problem);

@@ -68,7 +68,7 @@ internal static class JsonFeatureRows
         var raw = value.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => AsTrained(layout.Schema, value.GetString()),
             _ => throw MlopsException.Invalid($"Feature '{name}' must be a date string such as \"2026-11-27T12:00:00Z\" (or null when unknown); got {Describe(value)}."),
         };
         if (!layout.TrySetDate(row, feature, raw))
@@ -77,9 +77,12 @@ internal static class JsonFeatureRows
         }
     }
 
-    /// <summary>A string as the training file's reader saw it: a number written with its decimal comma becomes "1.5".</summary>
+    /// <summary>
+    /// A string as the training file's reader saw it: a number written with its decimal comma becomes "1.5", a date
+    /// written day first "2022-10-28".
+    /// </summary>
     private static string? AsTrained(DatasetSchema schema, string? text) =>
-        text is null || schema.Dialect is not { DecimalMark: ',' } dialect ? text : dialect.Normalize(text);
+        text is null || schema.Dialect is not { RewritesCells: true } dialect ? text : dialect.Normalize(text);
 
     private static string? CategoryText(string name, JsonElement value) => value.ValueKind switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ public sealed class CsvDialectEquivalenceTests
         var (europeanSchema, europeanData) = ValidateAndLoad(european);
 
         Assert.Equal(CsvDialect.Standard, commaSchema.Dialect);
-        Assert.Equal(new CsvDialect(';', ','), europeanSchema.Dialect);
+        Assert.Equal(new CsvDialect(';', ',', DateOrder.DayFirst), europeanSchema.Dialect);
         Assert.Equal(commaSchema.Features, europeanSchema.Features);
         Assert.Equal(commaSchema.Task, europeanSchema.Task);
         Assert.Equal(commaSchema.ClassLabels, europeanSchema.ClassLabels);
@@ -41,6 +42,47 @@ public sealed class CsvDialectEquivalenceTests
         var asNumbers = Features(europeanSchema, commaData, row, v => JsonSerializer.SerializeToElement(double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
         var asCommaStrings = Features(europeanSchema, commaData, row, v => JsonSerializer.SerializeToElement(v.Replace('.', ',')));
         Assert.Equal(predictor.Predict(asNumbers).Probabilities, predictor.Predict(asCommaStrings).Probabilities);
+    }
+
+    [Fact]
+    public void DatesWrittenDayFirst_AreTheSameDates_InTrainingAndServing()
+    {
+        // A date decides the label (after 15 June 2023), so a model that misreads its dates scores differently.
+        var iso = new StringBuilder("listed,amount,label\n");
+        var dayFirst = new StringBuilder("listed;amount;label\n");
+        var start = new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 400; i++)
+        {
+            var day = start.AddDays((i * 37) % 365);
+            var amount = ((i * 7919) % 1000) / 10.0;
+            var label = day >= new DateTime(2023, 6, 15, 0, 0, 0, DateTimeKind.Utc) ? "late" : "early";
+            iso.Append(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},{amount:0.0},{label}\n");
+            dayFirst.Append(CultureInfo.InvariantCulture, $"{day:dd/MM/yyyy};{amount.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')};{label}\n");
+        }
+
+        var (isoSchema, isoData) = ValidateAndLoad(iso.ToString());
+        var (dayFirstSchema, dayFirstData) = ValidateAndLoad(dayFirst.ToString());
+
+        Assert.Equal(new CsvDialect(';', ',', DateOrder.DayFirst), dayFirstSchema.Dialect);
+        Assert.Equal(ColumnKind.Date, dayFirstSchema.Features.Single(f => f.Name == "listed").Kind);
+        Assert.Equal(isoSchema.Features, dayFirstSchema.Features);
+        Assert.Equal(isoData.Rows.Select(r => string.Join('|', r)), dayFirstData.Rows.Select(r => string.Join('|', r)));
+
+        var trainedIso = new ModelTrainer(TestSchemas.DefaultOptions).Train(isoData.Typed(isoSchema));
+        var trainedDayFirst = new ModelTrainer(TestSchemas.DefaultOptions).Train(dayFirstData.Typed(dayFirstSchema));
+        Assert.Equal(trainedIso.Metrics, trainedDayFirst.Metrics);
+
+        // Predict reads a date as the training file wrote it: 01/07/2023 is 1 July for this model, not 7 January.
+        using var predictor = ModelPredictor.Load(trainedDayFirst.ModelZip, dayFirstSchema);
+        var asIso = Row("2023-07-01");
+        Assert.Equal(predictor.Predict(asIso).Probabilities, predictor.Predict(Row("01/07/2023")).Probabilities);
+        Assert.NotEqual(predictor.Predict(Row("2023-01-07")).Probabilities, predictor.Predict(asIso).Probabilities);
+
+        static Dictionary<string, JsonElement> Row(string listed) => new()
+        {
+            ["listed"] = JsonSerializer.SerializeToElement(listed),
+            ["amount"] = JsonSerializer.SerializeToElement(50.0),
+        };
     }
 
     private static (DatasetSchema Schema, CsvDataset Data) ValidateAndLoad(string csv)

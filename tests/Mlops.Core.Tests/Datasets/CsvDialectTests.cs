@@ -8,15 +8,56 @@ public sealed class CsvDialectTests
 {
     [Theory]
     [InlineData("a,b,c\n1.5,2,x\n3.25,4,y\n", ',', '.')]
-    [InlineData("a;b;c\n1,5;2;x\n3,25;4;y\n", ';', ',')]
     [InlineData("a;b;c\n1.5;2;x\n3.25;4;y\n", ';', '.')]
-    [InlineData("a\tb\tc\n1,5\t2\tx\n3,25\t4\ty\n", '\t', ',')]
     [InlineData("a|b|c\n1.5|2|x\n3|4|y\n", '|', '.')]
     [InlineData("a;b\n1;2\n3;4\n", ';', '.')]
     [InlineData("only\n1\n2\n", ',', '.')]
     public void TheDelimiterAndDecimalMark_AreDetectedFromTheHeaderAndFirstRows(string csv, char delimiter, char decimalMark)
     {
         Assert.Equal(new CsvDialect(delimiter, decimalMark), CsvDialect.Detect(csv, complete: true));
+    }
+
+    [Theory]
+    [InlineData("a;b;c\n1,5;2;x\n3,25;4;y\n", ';')]
+    [InlineData("a\tb\tc\n1,5\t2\tx\n3,25\t4\ty\n", '\t')]
+    public void ADecimalComma_ComesWithDayFirstDates_WhenTheSampleCannotTell(string csv, char delimiter)
+    {
+        Assert.Equal(new CsvDialect(delimiter, ',', DateOrder.DayFirst), CsvDialect.Detect(csv, complete: true));
+    }
+
+    [Theory]
+    [InlineData("d,x\n03/04/2025,1\n28/10/2022,2\n", DateOrder.DayFirst)]
+    [InlineData("d,x\n03/04/2025,1\n10/28/2022 14:30,2\n", DateOrder.MonthFirst)]
+    [InlineData("d,x\n03/04/2025,1\n05/06/2022,2\n", DateOrder.MonthFirst)]
+    [InlineData("d,x\n03.04.2025,1\n05.06.2022,2\n", DateOrder.DayFirst)]
+    [InlineData("d;x\n10/28/2022;1,5\n03/04/2025;2,5\n", DateOrder.MonthFirst)]
+    [InlineData("d,x\n2022-10-28,1\n2025-04-03,2\n", DateOrder.MonthFirst)]
+    [InlineData("d,x\n28/10/2022,1\n10/28/2022,2\n", DateOrder.MonthFirst)]
+    public void TheDateOrder_IsDetectedFromDatesThatCanOnlyBeReadOneWay(string csv, DateOrder order)
+    {
+        Assert.Equal(order, CsvDialect.Detect(csv, complete: true).DateOrder);
+        Assert.Equal(DateOrder.DayFirst, CsvDialect.Detect(csv, complete: true, dateOrder: DateOrder.DayFirst).DateOrder);
+    }
+
+    [Theory]
+    [InlineData("28/10/2022", "2022-10-28")]
+    [InlineData("1/2/2023", "2023-02-01")]
+    [InlineData(" 03.04.2025 ", "2025-04-03")]
+    [InlineData("28-10-2022 14:30:05", "2022-10-28 14:30:05")]
+    [InlineData("28/10/2022T08:00Z", "2022-10-28T08:00Z")]
+    [InlineData("31/02/2022", "31/02/2022")]
+    [InlineData("10/28/2022", "10/28/2022")]
+    [InlineData("28/10/22", "28/10/22")]
+    [InlineData("28/10/20221", "28/10/20221")]
+    [InlineData("1.5", "1.5")]
+    [InlineData("12/2022", "12/2022")]
+    [InlineData("28/10-2022", "28/10-2022")]
+    [InlineData("2022-10-28", "2022-10-28")]
+    [InlineData("28/10/2022x", "28/10/2022x")]
+    public void UnderDayFirstDates_ADateBecomesIso_AndNothingElseChanges(string cell, string normalized)
+    {
+        Assert.Equal(normalized, new CsvDialect(',', '.', DateOrder.DayFirst).Normalize(cell));
+        Assert.Equal(cell, CsvDialect.Standard.Normalize(cell));
     }
 
     [Fact]
@@ -33,7 +74,7 @@ public sealed class CsvDialectTests
     {
         const string csv = "a;b;c;label\n1,5;2;3;x\n4,5;5;6;y\n7,5;8;x\n9,5;1;2;y\n";
 
-        Assert.Equal(new CsvDialect(';', ','), CsvDialect.Detect(csv, complete: true));
+        Assert.Equal(new CsvDialect(';', ',', DateOrder.DayFirst), CsvDialect.Detect(csv, complete: true));
     }
 
     [Fact]
@@ -67,7 +108,7 @@ public sealed class CsvDialectTests
         var read = Read("x;y;label\n1,5;\"a;b\";yes\n-2,25;c;no\n");
 
         Assert.Null(read.Error);
-        Assert.Equal(new CsvDialect(';', ','), read.Dataset!.Dialect);
+        Assert.Equal(new CsvDialect(';', ',', DateOrder.DayFirst), read.Dataset!.Dialect);
         Assert.Equal(["x", "y", "label"], read.Dataset.Columns);
         Assert.Equal(["1.5", "a;b", "yes"], read.Dataset.Rows[0]);
         Assert.Equal(["-2.25", "c", "no"], read.Dataset.Rows[1]);
@@ -123,12 +164,48 @@ public sealed class CsvDialectTests
         Assert.Null(error);
         Assert.Equal(delimiter, spec!.Delimiter);
         Assert.Equal(decimalMark, spec.DecimalMark);
+        Assert.Null(spec.DateOrder);
+    }
+
+    [Theory]
+    [InlineData("dmy", DateOrder.DayFirst)]
+    [InlineData("dayFirst", DateOrder.DayFirst)]
+    [InlineData("mdy", DateOrder.MonthFirst)]
+    [InlineData("monthFirst", DateOrder.MonthFirst)]
+    public void TheSpec_NamesTheDateOrder(string value, DateOrder order)
+    {
+        var spec = ModelSpecParser.Parse($"{{\"dateOrder\":\"{value}\"}}", out var error);
+
+        Assert.Null(error);
+        Assert.Equal(order, spec!.DateOrder);
+    }
+
+    [Fact]
+    public void ADialectRecordedBeforeDateOrders_ReadsMonthFirst_AsItWasTrained()
+    {
+        var dialect = System.Text.Json.JsonSerializer.Deserialize<CsvDialect>("{\"delimiter\":\";\",\"decimalMark\":\",\"}", MlopsJson.Options);
+
+        Assert.Equal(new CsvDialect(';', ','), dialect);
+        Assert.Equal(DateOrder.MonthFirst, dialect!.DateOrder);
+    }
+
+    [Fact]
+    public void TheSpecsDateOrder_DecidesHowTheFileIsRead()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("d,x\n03/04/2025,1\n"));
+
+        var read = CsvDatasetReader.Read(stream, new CsvDialectHint(null, null, DateOrder.DayFirst), CancellationToken.None);
+
+        Assert.Equal(DateOrder.DayFirst, read.Dataset!.Dialect.DateOrder);
+        Assert.Equal(["2025-04-03", "1"], read.Dataset.Rows[0]);
     }
 
     [Theory]
     [InlineData("{\"delimiter\":\"#\"}", "'delimiter' must be one of")]
     [InlineData("{\"decimal\":2}", "'decimal' must be")]
     [InlineData("{\"delimiter\":\",\",\"decimal\":\",\"}", "'decimal' cannot be")]
+    [InlineData("{\"dateOrder\":\"ymd\"}", "'dateOrder' must be \"dmy\"")]
+    [InlineData("{\"dateOrder\":1}", "'dateOrder' must be")]
     public void ABadDialectInTheSpec_IsRefusedNamingIt(string json, string message)
     {
         Assert.Null(ModelSpecParser.Parse(json, out var error));

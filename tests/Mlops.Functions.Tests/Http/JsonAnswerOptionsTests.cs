@@ -17,13 +17,14 @@ public sealed class JsonAnswerOptionsTests
         var options = provider.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
         var schema = new DatasetSchema([new ColumnSchema("age", ColumnKind.Numeric)], "label", MlTask.BinaryClassification, ["no", "yes"])
         {
-            Dialect = new CsvDialect(';', ','),
+            Dialect = new CsvDialect(';', ',', DateOrder.DayFirst),
         };
 
         var answered = JsonSerializer.Serialize(schema, options);
 
         Assert.Contains("\"kind\":\"numeric\"", answered, StringComparison.Ordinal);
         Assert.Contains("\"task\":\"binaryClassification\"", answered, StringComparison.Ordinal);
+        Assert.Contains("\"dialect\":{\"delimiter\":\";\",\"decimalMark\":\",\",\"dateOrder\":\"dayFirst\"}", answered, StringComparison.Ordinal);
         Assert.Equal(JsonSerializer.Serialize(schema, MlopsJson.Options), answered);
     }
 }
