@@ -21,6 +21,13 @@ internal static class OnnxConversion
         return stream.ToArray();
     }
 
+    /// <summary>Whether the model hashes categories (<see cref="FeaturePipeline.HashedCategories"/>), a step the converter leaves out.</summary>
+    public static bool HashesCategories(MLContext ml, ITransformer model, FeatureLayout layout)
+    {
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), layout.CreateFeatureDefinition()).Schema;
+        return WithoutLabelSteps(model, schema).GetOutputSchema(schema).GetColumnOrNull(FeaturePipeline.HashedCategories) is not null;
+    }
+
     /// <summary>ML.NET's scorer columns per task, the graph's outputs.</summary>
     public static string[] OutputColumns(MlTask task) => task switch
     {

@@ -36,7 +36,9 @@ public sealed class OnnxExporter(IOptions<TrainingOptions> options)
             // The converter fails in ways of its own for steps without an ONNX form (an ensemble's averaging expression
             // throws NotSupportedException, the text featurizer's normalizer a KeyNotFoundException); whichever it is,
             // the version is registered without model.onnx.
-            var step = layout.TextCount > 0 ? "its text featurization has no ONNX form in ML.NET's converter" : e.Message;
+            var step = layout.TextCount > 0 ? "its text featurization has no ONNX form in ML.NET's converter"
+                : OnnxConversion.HashesCategories(ml, model, layout) ? HashedCategoriesStep
+                : e.Message;
             return Unavailable($"ML.NET cannot export this model to ONNX: {step} ({e.GetType().Name}).");
         }
 
@@ -72,13 +74,19 @@ public sealed class OnnxExporter(IOptions<TrainingOptions> options)
         }
         catch (OnnxRuntimeException e)
         {
-            return Unavailable($"ONNX Runtime could not run the exported graph: {e.Message}");
+            // The converter leaves the hashing step out without a word, so the graph reads a column nothing writes.
+            return OnnxConversion.HashesCategories(ml, model, layout)
+                ? Unavailable($"ML.NET cannot export this model to ONNX: {HashedCategoriesStep}.")
+                : Unavailable($"ONNX Runtime could not run the exported graph: {e.Message}");
         }
         catch (MlopsException e)
         {
             return Unavailable($"The holdout could not be read to check the export: {e.Message}");
         }
     }
+
+    private const string HashedCategoriesStep =
+        "its hashed categories have no ONNX form in ML.NET's converter (a categorical column with more distinct values than Training__OneHotMaxCardinality is hashed); a setting above the column's count encodes it one-hot, which exports";
 
     private static OnnxExportResult Unavailable(string reason) => new(OnnxExport.Unavailable(reason), null);
 

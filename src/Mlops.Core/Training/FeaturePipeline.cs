@@ -15,6 +15,9 @@ internal static class FeaturePipeline
 {
     public const string Features = "Features";
 
+    /// <summary>The bag of hashed tokens of the categorical columns with too many values to one-hot encode.</summary>
+    public const string HashedCategories = "CategoricalHashed";
+
     /// <summary>The example-weight column of weighted training views (<see cref="FeatureRow.Weight"/>).</summary>
     public const string Weight = nameof(FeatureRow.Weight);
 
@@ -80,8 +83,8 @@ internal static class FeaturePipeline
             }
 
             pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotHashEncoding(
-                "CategoricalHashed", source, OneHotEncodingEstimator.OutputKind.Bag, numberOfBits: vocabulary.HashBits));
-            parts.Add("CategoricalHashed");
+                HashedCategories, source, OneHotEncodingEstimator.OutputKind.Bag, numberOfBits: vocabulary.HashBits));
+            parts.Add(HashedCategories);
         }
 
         return pipeline;

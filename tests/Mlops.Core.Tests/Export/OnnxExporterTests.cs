@@ -58,6 +58,38 @@ public sealed class OnnxExporterTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AHashedCategory_IsUnavailable_NamingTheSettingThatExportsIt(bool withLowCardinality)
+    {
+        // "shop" has 400 values, past the one-hot bound of 100, so it is hashed; "color" stays one-hot.
+        var data = MixedData(800);
+        var shops = new Random(5);
+        var rows = data.Rows.Select(r => (string[])[.. r[..^1], string.Create(CultureInfo.InvariantCulture, $"shop-{shops.Next(400)}"), r[^1]]).ToList();
+        var wide = new CsvDataset([.. data.Columns.Take(data.Columns.Count - 1), "shop", "label"], rows);
+        ColumnSchema[] features = withLowCardinality
+            ? [new("color", ColumnKind.Categorical), new("x", ColumnKind.Numeric), new("shop", ColumnKind.Categorical)]
+            : [new("x", ColumnKind.Numeric), new("shop", ColumnKind.Categorical)];
+        var schema = new DatasetSchema(features, "label", MlTask.BinaryClassification, ["no", "yes"]);
+        var typed = wide.Typed(schema);
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(typed, new TrialConfiguration("FastTreeBinary", new Dictionary<string, double>()), null);
+        var holdout = Evaluator.Holdout(typed);
+
+        var result = new OnnxExporter(TestSchemas.DefaultOptions).Export(trained.ModelZip, holdout);
+
+        Assert.False(result.Export.IsAvailable);
+        Assert.Null(result.Model);
+        Assert.StartsWith("ML.NET cannot export this model to ONNX: its hashed categories", result.Export.Reason, StringComparison.Ordinal);
+        Assert.Contains("Training__OneHotMaxCardinality", result.Export.Reason, StringComparison.Ordinal);
+
+        // Under the setting the same data exports one-hot, and the graph scores as ML.NET does.
+        var oneHot = new ModelTrainer(TestSchemas.DefaultOptions).Train(typed, new TrialConfiguration("FastTreeBinary", new Dictionary<string, double>()), new SearchPlanner(TestSchemas.DefaultOptions).DefaultSettings(MlTask.BinaryClassification) with { OneHotMaxCardinality = 1000 });
+        var exported = new OnnxExporter(TestSchemas.DefaultOptions).Export(oneHot.ModelZip, holdout);
+        Assert.True(exported.Export.IsAvailable, exported.Export.Reason);
+        AssertScoresAsMlNet(wide, schema, oneHot.ModelZip, holdout, exported);
+    }
+
+    [Theory]
     [InlineData(SampleDatasets.BreastCancer, "LightGbmBinary")]
     [InlineData(SampleDatasets.BreastCancer, "LbfgsLogisticRegression")]
     [InlineData(SampleDatasets.BreastCancer, "FastTreeBinary")]
