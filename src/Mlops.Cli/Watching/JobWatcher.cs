@@ -22,7 +22,7 @@ public sealed class JobWatcher(CommandContext context, TimeSpan interval, TimePr
             if (!context.Json && job.RowsDone != shown && !job.IsFinished)
             {
                 shown = job.RowsDone;
-                context.Output.Line(string.Create(CultureInfo.InvariantCulture, $"{job.JobId}: {job.Status}, {job.RowsDone:N0} of {(job.RowsTotal is { } total ? total.ToString("N0", CultureInfo.InvariantCulture) : "?")} rows"));
+                context.Output.Line(Progress(job));
             }
 
             if (job.IsFinished)
@@ -33,6 +33,11 @@ public sealed class JobWatcher(CommandContext context, TimeSpan interval, TimePr
             await Task.Delay(interval, clock, cancellationToken);
         }
     }
+
+    /// <summary>Rows done of total; before the file is split into chunks its row count is not known yet.</summary>
+    private static string Progress(JobView job) => job.RowsTotal is { } total
+        ? string.Create(CultureInfo.InvariantCulture, $"{job.JobId}: {job.Status}, {job.RowsDone:N0} of {total:N0} rows")
+        : $"{job.JobId}: {job.Status}, counting the file's rows";
 
     private async Task<ApiResponse<JobView>> PollOnceAsync(string jobId, CancellationToken cancellationToken)
     {

@@ -108,7 +108,8 @@ public class RequestTests
             const string Job = "score-iris-0123456789abcdef";
             var api = new FakeApi()
                 .On("POST /api/models/iris/score?name=night.csv&version=2&logPredictions=true", HttpStatusCode.Accepted, $$"""{"jobId":"{{Job}}","model":"iris","file":"night.csv","version":2,"started":true}""")
-                .On($"GET /api/jobs/{Job}", HttpStatusCode.OK, $$"""{"jobId":"{{Job}}","status":"Running","rowsTotal":2,"rowsDone":0,"rowsRejected":0}""")
+                .On($"GET /api/jobs/{Job}", HttpStatusCode.OK, $$"""{"jobId":"{{Job}}","status":"Running","rowsTotal":null,"rowsDone":0,"rowsRejected":0}""")
+                .On($"GET /api/jobs/{Job}", HttpStatusCode.OK, $$"""{"jobId":"{{Job}}","status":"Running","rowsTotal":2,"rowsDone":1,"rowsRejected":0}""")
                 .On($"GET /api/jobs/{Job}", HttpStatusCode.OK, $$"""{"jobId":"{{Job}}","status":"Completed","rowsTotal":2,"rowsDone":2,"rowsRejected":1,"reason":"Scored 2 of 2 rows; 1 rejected."}""")
                 .On($"GET /api/jobs/{Job}/output", HttpStatusCode.OK, "a,b,prediction\n1,2,yes\n", "text/csv")
                 .On($"GET /api/jobs/{Job}/rejected", HttpStatusCode.OK, "row,reason\n2,not a number\n", "text/csv");
@@ -120,7 +121,8 @@ public class RequestTests
             Assert.Equal("a,b\n1,2\nx,3\n", api.Sent[0].Body);
             Assert.Equal("a,b,prediction\n1,2,yes\n", await File.ReadAllTextAsync(target));
             Assert.Equal("row,reason\n2,not a number\n", await File.ReadAllTextAsync(Path.Combine(directory.FullName, "scored.rejected.csv")));
-            Assert.Contains("0 of 2 rows", run.Out, StringComparison.Ordinal);
+            Assert.Contains($"{Job}: Running, counting the file's rows", run.Out, StringComparison.Ordinal);
+            Assert.Contains("1 of 2 rows", run.Out, StringComparison.Ordinal);
             Assert.Contains("Scored 2 of 2 rows; 1 rejected.", run.Out, StringComparison.Ordinal);
             Assert.DoesNotContain(directory.GetFiles(), f => f.Name.EndsWith(".partial", StringComparison.Ordinal));
         }
