@@ -74,7 +74,7 @@ internal static class FeatureSelection
             if (!column.AllNumeric && !categorical && !text && column.Type != InferredType.DateTime && LooksLikeIdentifier(column))
             {
                 context.Warning(ValidationRules.IdentifierColumn, name,
-                    $"Column '{name}' looks like an identifier ({Count(column.DistinctCount)} distinct values in {Count(column.Rows)} rows, more than {IdentifierMinDistinct} and more than {Percent(IdentifierDistinctShare)} of rows); it was left out. List it under id in mlops.json to say so, or under categorical to keep it.",
+                    $"Column '{name}' looks like an identifier ({(column.DistinctExact ? string.Empty : "about ")}{Count(column.DistinctCount)} distinct values in {Count(column.Rows)} rows, more than {IdentifierMinDistinct} and more than {Percent(IdentifierDistinctShare)} of rows); it was left out. List it under id in mlops.json to say so, or under categorical to keep it.",
                     (double)column.DistinctCount / column.Rows, IdentifierDistinctShare);
                 context.Mitigate(MitigationKinds.ExcludeColumn, name, "The column looks like an identifier.");
                 continue;

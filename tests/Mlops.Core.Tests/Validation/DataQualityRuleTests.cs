@@ -223,6 +223,18 @@ public class DataQualityRuleTests
         Assert.Contains(new ColumnSchema("comment", ColumnKind.Text), report.Schema!.Features);
     }
 
+    [Theory]
+    [InlineData(400, "(400 distinct values in 400 rows")]
+    [InlineData(4000, "(about ")]
+    public void AnIdentifier_SaysWhenItsDistinctCountIsAnEstimate(int rows, string expected)
+    {
+        // Past the profiler's exact bound of 1,024 values the count is HyperLogLog's, within about 1%.
+        var report = Validate(QualityFixtures.Clean(rows).With("transaction_id", i => "TX" + (100000 + i)));
+
+        var finding = Only(report, ValidationRules.IdentifierColumn, Severity.Warning);
+        Assert.Contains(expected, finding.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ColumnListedAsText_IsATextFeature()
     {
