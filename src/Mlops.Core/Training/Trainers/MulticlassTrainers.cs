@@ -29,8 +29,8 @@ internal static class MulticlassTrainers
     {
         Name = "LbfgsMaximumEntropy",
         Task = MlTask.MulticlassClassification,
-        Space = Lbfgs,
-        Defaults = LbfgsDefaults,
+        Space = SearchSpaces.MaximumEntropy,
+        Defaults = MaximumEntropyDefaults,
         NeedsNormalization = true,
         Size = (_, classes) => classes,
         Create = (ml, inputs) =>
