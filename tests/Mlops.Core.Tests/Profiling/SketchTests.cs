@@ -74,6 +74,35 @@ public class SketchTests
         Assert.Equal(referenceError, items.MaxError);
     }
 
+    /// <summary>
+    /// Batched adds and in-place subsampling against the definition: the sample level is the lowest at which the rows'
+    /// distinct hashes fit the limit, and the rate is the sampled rows' duplicate share. Hashes crowd a few slots (low
+    /// bits shared) so that re-placing rows after a subsample has long runs to get right.
+    /// </summary>
+    [Theory]
+    [InlineData(1_000, 0)]
+    [InlineData(4_096, 1)]
+    public void DuplicateRowCounter_BatchedMatchesTheDefinition(int limit, int seed)
+    {
+        var random = new Random(seed);
+        var hashes = Enumerable.Range(0, 120_000).Select(_ => ValueHash.Finish((ulong)random.Next(60_000)) & ~0x3F0UL).ToArray();
+        var counter = new DuplicateRowCounter(limit);
+        for (var start = 0; start < hashes.Length; start += 777)
+        {
+            counter.AddRange(hashes.AsSpan(start, Math.Min(777, hashes.Length - start)));
+        }
+
+        var level = 0;
+        while (hashes.Where(h => level == 0 || h >> (64 - level) == 0).Distinct().Count() > limit)
+        {
+            level++;
+        }
+
+        var sampled = hashes.Where(h => level == 0 || h >> (64 - level) == 0).ToArray();
+        Assert.Equal(Math.ScaleB(1.0, -level), counter.SampleRate);
+        Assert.Equal(1 - ((double)sampled.Distinct().Count() / sampled.Length), counter.DuplicateRate, 12);
+    }
+
     [Fact]
     public void DuplicateRowCounter_ExactBelowItsLimit()
     {
