@@ -6,14 +6,18 @@ namespace Mlops.Core.Profiling;
 /// Misra and Gries' frequent-items summary: counters for at most 2·capacity values; when they run out, every counter
 /// drops by the median and the emptied ones are freed (amortized O(1) per value, as Apache DataSketches does). A value
 /// that fills more than 1/capacity of the stream is always kept, and each count is low by at most <see cref="MaxError"/>.
-/// Counters are keyed by the value's <see cref="ValueHash"/>, which the profiler has already computed, and the value's
-/// text is copied only when it gets a counter: most values of a free-text column are seen once and purged soon after.
+/// Counters are keyed by the value's <see cref="ValueHash"/>, which the profiler has already computed, and their text
+/// is kept end to end in one buffer that each purge compacts: most values of a free-text column are seen once and
+/// purged soon after, and a string for each would make the collector the column's main cost.
 /// </summary>
 internal sealed class FrequentItems
 {
     private readonly int capacity;
     private readonly Dictionary<ulong, Counter> counts;
     private readonly List<ulong> emptied = [];
+    private char[] text = new char[1024];
+    private char[] spare = new char[1024];
+    private int length;
     private long[] scratch = [];
 
     public FrequentItems(int capacity)
@@ -25,24 +29,8 @@ internal sealed class FrequentItems
     /// <summary>How far below the truth any count may be.</summary>
     public long MaxError { get; private set; }
 
-    /// <summary>Counts <paramref name="value"/>, whose <see cref="ValueHash.Of"/> is <paramref name="hash"/>.</summary>
-    public void Add(ReadOnlySpan<char> value, ulong hash)
-    {
-        ref var counter = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, hash, out var exists);
-        if (exists)
-        {
-            counter.Count++;
-            return;
-        }
-
-        counter = new Counter(value.ToString(), 1);
-        if (counts.Count > 2 * capacity)
-        {
-            Purge();
-        }
-    }
-
-    public void Add(string value, ulong hash, long weight)
+    /// <summary>Counts <paramref name="value"/>, whose <see cref="ValueHash.Of"/> is <paramref name="hash"/>, <paramref name="weight"/> times.</summary>
+    public void Add(ReadOnlySpan<char> value, ulong hash, long weight = 1)
     {
         ref var counter = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, hash, out var exists);
         if (exists)
@@ -51,7 +39,7 @@ internal sealed class FrequentItems
             return;
         }
 
-        counter = new Counter(value, weight);
+        counter = new Counter(Store(value), value.Length, weight);
         if (counts.Count > 2 * capacity)
         {
             Purge();
@@ -60,7 +48,21 @@ internal sealed class FrequentItems
 
     /// <summary>The <paramref name="n"/> largest counts, largest first, ties in ordinal order.</summary>
     public IReadOnlyList<CategoryCount> Top(int n) =>
-        [.. counts.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(n).Select(c => new CategoryCount(c.Value, c.Count))];
+        [.. counts.Values.Select(c => new CategoryCount(new string(text, c.Start, c.Length), c.Count))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(n)];
+
+    private int Store(ReadOnlySpan<char> value)
+    {
+        if (length + value.Length > text.Length)
+        {
+            Array.Resize(ref text, Math.Max(2 * text.Length, length + value.Length));
+        }
+
+        var start = length;
+        value.CopyTo(text.AsSpan(start));
+        length += value.Length;
+        return start;
+    }
 
     /// <summary>Drops every counter by the median, in place; which counters survive does not depend on their order.</summary>
     private void Purge()
@@ -80,12 +82,21 @@ internal sealed class FrequentItems
         values.Sort();
         var median = values[values.Length / 2];
         emptied.Clear();
+        if (spare.Length < text.Length)
+        {
+            spare = new char[text.Length];
+        }
+
+        // Survivors' text moves to the spare buffer, which becomes the buffer: the emptied counters' text is dropped.
+        var kept = 0;
         foreach (var (hash, _) in counts)
         {
             ref var counter = ref CollectionsMarshal.GetValueRefOrNullRef(counts, hash);
             if (counter.Count > median)
             {
-                counter.Count -= median;
+                text.AsSpan(counter.Start, counter.Length).CopyTo(spare.AsSpan(kept));
+                counter = new Counter(kept, counter.Length, counter.Count - median);
+                kept += counter.Length;
             }
             else
             {
@@ -98,8 +109,10 @@ internal sealed class FrequentItems
             counts.Remove(hash);
         }
 
+        (text, spare) = (spare, text);
+        length = kept;
         MaxError += median;
     }
 
-    private record struct Counter(string Value, long Count);
+    private record struct Counter(int Start, int Length, long Count);
 }
