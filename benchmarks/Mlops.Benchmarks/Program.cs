@@ -17,6 +17,7 @@ using Mlops.Core.Validation;
 // parquet <csv> <parquet>: writes that CSV as typed Parquet (scripts/bench-train-large --parquet).
 // profile <file> [--json]: validates the file as a run does (stream, profile, checks, contract) and reports time.
 // seppass <file>: Sep's parallel pass over the file, every cell tried as a number: the floor the gate is held to.
+// readpass <file>: the gate's streaming reader alone on one thread, every cell touched: the gate's single-thread floor.
 // Anything else runs BenchmarkDotNet (e.g. --filter *Profiler*).
 switch (args.FirstOrDefault())
 {
@@ -37,6 +38,16 @@ switch (args.FirstOrDefault())
         var clock = Stopwatch.StartNew();
         var (rows, numbers) = SepPass.Run(args[1]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows={rows} numbers={numbers} seconds={clock.Elapsed.TotalSeconds:0.00}"));
+        return 0;
+    case "readpass" when args.Length >= 2:
+        var started = Stopwatch.StartNew();
+        using (var file = new FileStream(args[1], FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
+        {
+            var sink = new ReadPass();
+            var read = CsvDatasetReader.Read(file, sink);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows={read.Rows} characters={sink.Characters} seconds={started.Elapsed.TotalSeconds:0.00}"));
+        }
+
         return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ProfilerBenchmarks).Assembly).Run(args);

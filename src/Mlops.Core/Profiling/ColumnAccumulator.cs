@@ -12,8 +12,10 @@ namespace Mlops.Core.Profiling;
 /// </summary>
 internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings settings, ulong seed)
 {
-    private Dictionary<string, ValueCount>? exact = new(StringComparer.Ordinal);
-    private Dictionary<string, ValueCount>.AlternateLookup<ReadOnlySpan<char>> exactLookup;
+    // Keyed by the value's ValueHash, which the caller has computed already: hashing the text a second time for a
+    // string dictionary cost more than the lookup itself. Distinct values sharing a 64-bit hash would be counted as
+    // one; at the exact bound (about 10^3 values) that has a chance of the order of 10^-13.
+    private Dictionary<ulong, ValueCount>? exact = [];
     private HyperLogLog? distinct;
     private KllSketch? sketch;
     private FrequentItems? frequent;
@@ -53,20 +55,15 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
         rows++;
         if (exact is not null)
         {
-            // The lookup by span allocates a string only for a value not seen before.
-            if (exactLookup.Dictionary != exact)
-            {
-                exactLookup = exact.GetAlternateLookup<ReadOnlySpan<char>>();
-            }
-
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(exactLookup, value, out var exists);
+            // A string is made only for a value not seen before.
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(exact, hash, out var exists);
             if (exists)
             {
                 entry.Count++;
                 return;
             }
 
-            entry = new ValueCount(1, Classify(value));
+            entry = new ValueCount(value.ToString(), 1, Classify(value));
             if (exact.Count > settings.ExactValueLimit)
             {
                 Overflow();
@@ -96,13 +93,13 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
 
         // Text from the start, or a column that stopped being numeric or dates past the bound (counts from here on).
         frequent ??= new FrequentItems(settings.FrequentItemsCapacity);
-        frequent.Add(value);
+        frequent.Add(value, hash);
     }
 
     public ColumnStatistics Complete()
     {
         var present = rows - missing;
-        var values = exact?.ToDictionary(e => e.Key, e => e.Value.Count, StringComparer.Ordinal);
+        var values = exact?.Values.ToDictionary(e => e.Value, e => e.Count, StringComparer.Ordinal);
         var distinctCount = exact?.Count ?? Math.Max(settings.ExactValueLimit + 1, distinct!.Estimate());
 
         WeightedValues? numbers = null;
@@ -242,9 +239,9 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
     private void Overflow()
     {
         distinct = new HyperLogLog();
-        foreach (var value in exact!.Keys)
+        foreach (var hash in exact!.Keys)
         {
-            distinct.Add(ValueHash.Of(value));
+            distinct.Add(hash);
         }
 
         if (numeric)
@@ -260,9 +257,9 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
         {
             frequent = new FrequentItems(settings.FrequentItemsCapacity);
             frequentFromStart = true;
-            foreach (var (value, entry) in exact)
+            foreach (var (hash, entry) in exact)
             {
-                frequent.Add(value, entry.Count);
+                frequent.Add(entry.Value, hash, entry.Count);
             }
         }
 
@@ -270,5 +267,5 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
         exact = null;
     }
 
-    private record struct ValueCount(long Count, double Number);
+    private record struct ValueCount(string Value, long Count, double Number);
 }

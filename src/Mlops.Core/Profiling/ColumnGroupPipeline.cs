@@ -180,12 +180,14 @@ internal sealed class ColumnGroupPipeline
                     }
                 }
 
+                for (var row = 0; row < chunk.Count; row++)
+                {
+                    first[row] = ValueHash.Finish(first[row]);
+                }
+
                 lock (duplicates)
                 {
-                    for (var row = 0; row < chunk.Count; row++)
-                    {
-                        duplicates.Add(ValueHash.Finish(first[row]));
-                    }
+                    duplicates.AddRange(first.AsSpan(0, chunk.Count));
                 }
             }
         }

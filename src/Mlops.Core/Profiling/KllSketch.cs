@@ -6,6 +6,9 @@ namespace Mlops.Core.Profiling;
 /// numbers for any stream while the rank of any value is off by about 1/k of the count (exact until the first level
 /// fills). Follows the reference implementation (Liberty's streaming-quantiles kll.py) with capacities k·(2/3)^depth,
 /// but never below <see cref="MinCapacity"/>: compacting tiny levels item by item would cost more than their memory.
+/// Every level above the first is kept sorted, its survivors merged in as they arrive (they come sorted), so that only
+/// the first level, which takes the stream as it comes, is ever sorted: the items are the ones sorting each full level
+/// would keep, at a fraction of the cost.
 /// </summary>
 internal sealed class KllSketch
 {
@@ -55,7 +58,7 @@ internal sealed class KllSketch
                 Grow();
             }
 
-            Append(level, value);
+            Insert(level, value);
             Count += 1L << level;
             size++;
         }
@@ -80,16 +83,44 @@ internal sealed class KllSketch
 
     private void Append(int level, double value)
     {
-        var items = levels[level];
-        var count = counts[level];
-        if (count == items.Length)
+        var items = Reserve(level, 1);
+        items[counts[level]++] = value;
+    }
+
+    /// <summary>Adds an item to a level, where it keeps its order if the level is one kept sorted.</summary>
+    private void Insert(int level, double value)
+    {
+        if (level == 0)
         {
-            Array.Resize(ref items, Math.Max(2 * items.Length, MinCapacity));
+            Append(level, value);
+            return;
+        }
+
+        var items = Reserve(level, 1);
+        var count = counts[level];
+        var at = count;
+        while (at > 0 && items[at - 1] > value)
+        {
+            items[at] = items[at - 1];
+            at--;
+        }
+
+        items[at] = value;
+        counts[level] = count + 1;
+    }
+
+    /// <summary>The level's array, grown to hold <paramref name="more"/> items beyond its count.</summary>
+    private double[] Reserve(int level, int more)
+    {
+        var items = levels[level];
+        var needed = counts[level] + more;
+        if (needed > items.Length)
+        {
+            Array.Resize(ref items, Math.Max(Math.Max(2 * items.Length, MinCapacity), needed));
             levels[level] = items;
         }
 
-        items[count] = value;
-        counts[level] = count + 1;
+        return items;
     }
 
     private void Grow()
@@ -132,19 +163,43 @@ internal sealed class KllSketch
     private int Compact(int level)
     {
         var items = levels[level].AsSpan(0, counts[level]);
-        items.Sort();
+        if (level == 0)
+        {
+            items.Sort();
+        }
 
         // An odd item out (the smallest) stays; of each following pair one survives, chosen by one random offset.
         var stay = items.Length % 2;
-        var offset = (int)(random.Next() & 1);
-        var moved = 0;
-        for (var i = stay + offset; i < items.Length; i += 2)
-        {
-            Append(level + 1, items[i]);
-            moved++;
-        }
-
+        var first = stay + (int)(random.Next() & 1);
+        var moved = (items.Length - first + 1) / 2;
+        MergeUp(level + 1, items, first, moved);
         counts[level] = stay;
         return items.Length - stay - moved;
+    }
+
+    /// <summary>
+    /// Merges the <paramref name="moved"/> survivors at <paramref name="first"/>, <paramref name="first"/> + 2, ... of
+    /// a sorted level into the sorted level <paramref name="level"/>, from the back so that nothing is copied twice.
+    /// </summary>
+    private void MergeUp(int level, ReadOnlySpan<double> from, int first, int moved)
+    {
+        var items = Reserve(level, moved);
+        var mine = counts[level] - 1;
+        var theirs = moved - 1;
+        for (var to = counts[level] + moved - 1; theirs >= 0; to--)
+        {
+            var survivor = from[first + (2 * theirs)];
+            if (mine >= 0 && items[mine] > survivor)
+            {
+                items[to] = items[mine--];
+            }
+            else
+            {
+                items[to] = survivor;
+                theirs--;
+            }
+        }
+
+        counts[level] += moved;
     }
 }

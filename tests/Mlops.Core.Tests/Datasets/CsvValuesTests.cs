@@ -75,4 +75,38 @@ public class CsvValuesTests
         Assert.Equal(missing, MissingValues.IsMissing(text));
         Assert.Equal(missing, MissingValues.IsMissing(text.AsSpan()));
     }
+
+    [Theory]
+    [InlineData("2023-01-05")]
+    [InlineData("2023-05-05T01:47:45")]
+    [InlineData("late slow support")]
+    [InlineData("1,5")]
+    [InlineData("12:30")]
+    [InlineData("1-2")]
+    [InlineData("0x1F")]
+    public void MayBeNumber_RefusesTextAndDates(string text) => Assert.False(CsvValues.MayBeNumber(text));
+
+    [Theory]
+    [InlineData(" -1.5e-3 ")]
+    [InlineData("+.5E+2")]
+    [InlineData("7\0")]
+    [InlineData("\t3\r")]
+    [InlineData("1e")]
+    public void MayBeNumber_LetsThroughWhatMightParse(string text) => Assert.True(CsvValues.MayBeNumber(text));
+
+    /// <summary>The pre-check may only skip the parser where the parser would refuse anyway: fuzzed over its alphabet.</summary>
+    [Fact]
+    public void MayBeNumber_NeverRefusesAFiniteNumber()
+    {
+        const string alphabet = "0123456789.eE+- \t\0xaIn,";
+        var random = new Random(5);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(1, 8)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && float.IsFinite((float)number))
+            {
+                Assert.True(CsvValues.MayBeNumber(text), text);
+            }
+        }
+    }
 }

@@ -68,4 +68,43 @@ public class KllSketchTests
 
         Assert.InRange(sketch.Items().Count(), 1, 1_500);
     }
+
+    /// <summary>
+    /// Merging survivors into sorted levels must keep exactly the items sorting every level keeps: same seed, same
+    /// stream (with repeats, weights and an adversarial order), same items at the same weights.
+    /// </summary>
+    [Theory]
+    [InlineData(64, 1, 0)]
+    [InlineData(200, 7, 1)]
+    [InlineData(512, 42, 2)]
+    public void SortedMerges_KeepTheReferenceSketchsItems(int k, int seed, int order)
+    {
+        var random = new Random(seed);
+        var sketch = new KllSketch(k, (ulong)seed);
+        var reference = new ReferenceKllSketch(k, (ulong)seed);
+        for (var i = 0; i < 300_000; i++)
+        {
+            var value = order switch
+            {
+                0 => Math.Round(random.NextDouble() * 1000, 1),
+                1 => 300_000 - i,
+                _ => random.NextDouble() < 0.5 ? i : -random.Next(50),
+            };
+
+            if (i % 1000 == 0)
+            {
+                var weight = random.Next(2, 5000);
+                sketch.Add(value, weight);
+                reference.Add(value, weight);
+            }
+            else
+            {
+                sketch.Add(value);
+                reference.Add(value);
+            }
+        }
+
+        Assert.Equal(reference.Count, sketch.Count);
+        Assert.Equal(reference.Items().Order(), sketch.Items().Order());
+    }
 }

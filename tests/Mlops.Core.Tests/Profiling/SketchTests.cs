@@ -29,13 +29,78 @@ public class SketchTests
         var items = new FrequentItems(capacity: 32);
         for (var i = 0; i < 100_000; i++)
         {
-            items.Add(i % 10 == 0 ? "common" : i % 20 == 5 ? "second" : "rare" + i);
+            var value = i % 10 == 0 ? "common" : i % 20 == 5 ? "second" : "rare" + i;
+            items.Add(value, ValueHash.Of(value));
         }
 
         var top = items.Top(2);
         Assert.Equal(["common", "second"], top.Select(t => t.Value));
         Assert.InRange(top[0].Count, 10_000 - items.MaxError, 10_000);
         Assert.InRange(top[1].Count, 5_000 - items.MaxError, 5_000);
+    }
+
+    /// <summary>Keyed by hash and purged in place, the summary still counts as Misra-Gries over the strings does.</summary>
+    [Fact]
+    public void FrequentItems_MatchesAStringKeyedSummary()
+    {
+        var random = new Random(11);
+        var items = new FrequentItems(capacity: 16);
+        var reference = new Dictionary<string, long>(StringComparer.Ordinal);
+        long referenceError = 0;
+        for (var i = 0; i < 50_000; i++)
+        {
+            var value = "v" + random.Next(random.Next(1, 400));
+            var weight = random.Next(5) == 0 ? random.Next(1, 4) : 1;
+            if (weight == 1)
+            {
+                items.Add(value.AsSpan(), ValueHash.Of(value));
+            }
+            else
+            {
+                items.Add(value, ValueHash.Of(value), weight);
+            }
+
+            reference[value] = reference.GetValueOrDefault(value) + weight;
+            if (reference.Count > 32)
+            {
+                var median = reference.Values.Order().ElementAt(reference.Count / 2);
+                reference = reference.Where(e => e.Value > median).ToDictionary(e => e.Key, e => e.Value - median, StringComparer.Ordinal);
+                referenceError += median;
+            }
+        }
+
+        var expected = reference.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Take(10).Select(e => new CategoryCount(e.Key, e.Value));
+        Assert.Equal(expected, items.Top(10));
+        Assert.Equal(referenceError, items.MaxError);
+    }
+
+    /// <summary>
+    /// Batched adds and in-place subsampling against the definition: the sample level is the lowest at which the rows'
+    /// distinct hashes fit the limit, and the rate is the sampled rows' duplicate share. Hashes crowd a few slots (low
+    /// bits shared) so that re-placing rows after a subsample has long runs to get right.
+    /// </summary>
+    [Theory]
+    [InlineData(1_000, 0)]
+    [InlineData(4_096, 1)]
+    public void DuplicateRowCounter_BatchedMatchesTheDefinition(int limit, int seed)
+    {
+        var random = new Random(seed);
+        var hashes = Enumerable.Range(0, 120_000).Select(_ => ValueHash.Finish((ulong)random.Next(60_000)) & ~0x3F0UL).ToArray();
+        var counter = new DuplicateRowCounter(limit);
+        for (var start = 0; start < hashes.Length; start += 777)
+        {
+            counter.AddRange(hashes.AsSpan(start, Math.Min(777, hashes.Length - start)));
+        }
+
+        var level = 0;
+        while (hashes.Where(h => level == 0 || h >> (64 - level) == 0).Distinct().Count() > limit)
+        {
+            level++;
+        }
+
+        var sampled = hashes.Where(h => level == 0 || h >> (64 - level) == 0).ToArray();
+        Assert.Equal(Math.ScaleB(1.0, -level), counter.SampleRate);
+        Assert.Equal(1 - ((double)sampled.Distinct().Count() / sampled.Length), counter.DuplicateRate, 12);
     }
 
     [Fact]
