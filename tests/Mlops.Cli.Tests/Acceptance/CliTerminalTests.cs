@@ -28,10 +28,10 @@ public sealed class CliTerminalTests(CliDevHostFixture devHost) : IClassFixture<
 
         var final = capture.Final;
         Assert.Matches(@"│ train\s+│ Completed\s+│", final);
-        Assert.Matches(@"(?m)^trials █{30} 4/4, best macroF1 \d\.\d+ \(\w+, trial \d\)", final);
+        Assert.Matches(@"(?m)^trials █{30} 4/4, best macroF1 (0\.\d+|1) \(\w+, trial \d\)", final);
         Assert.Matches(@"Run iris-tty-[0-9a-f]{16} Completed: version 1 registered, promoted to champion\.", final);
         Assert.Matches(@"(?m)^Version 1 of iris-tty \(\w+\); the champion is version 1\. Metrics on the holdout:", final);
-        Assert.Matches(@"│ macroF1\s+│\s+0\.\d{4} │", final);
+        Assert.Matches(@"│ macroF1\s+│\s+(0\.\d{1,4}|1) │", final);
 
         // Redrawn in place, not printed again on each poll: one stage table in the whole scrollback, and none of the
         // plain lines a redirected watch writes.
@@ -50,10 +50,10 @@ public sealed class CliTerminalTests(CliDevHostFixture devHost) : IClassFixture<
         var final = capture.Final;
         Assert.True(!Regex.IsMatch(final, @"│ stage\s+│ status\s+│"), $"A stage table was drawn.\n{capture}");
         Assert.Matches(@"(?m)^stage train: Running", final);
-        Assert.Matches(@"(?m)^trials [1-4]/4, best macroF1 \d\.\d+ \(\w+, trial \d\)", final);
+        Assert.Matches(@"(?m)^trials [1-4]/4, best macroF1 (0\.\d+|1) \(\w+, trial \d\)", final);
         Assert.Matches(@"(?m)^Run iris-dumb-[0-9a-f]{16} Completed: version 1 registered, promoted to champion\.", final);
         Assert.Matches(@"(?m)^Version 1 of iris-dumb \(\w+\); the champion is version 1\. Metrics on the holdout:", final);
-        Assert.Matches(@"macroF1\s+\S\s+0\.\d{4}", final);
+        Assert.Matches(@"macroF1\s+\S\s+(0\.\d{1,4}|1)\s", final);
     }
 
     private async Task<TerminalCapture> UploadWatchAsync(string model, string term)
