@@ -25,6 +25,9 @@ internal static class RegistryRows
     public const string RunIdProperty = "RunId";
     public const string ContractVersionProperty = "ContractVersion";
 
+    /// <summary>On an alias row: a token of the call that wrote it, so a retried call knows its own earlier write.</summary>
+    public const string WriterProperty = "Writer";
+
     /// <summary>On a version row: retention is deleting the version, so no alias may be moved to it (see <see cref="Core.Retention.IVersionRetirement"/>).</summary>
     public const string RetiringProperty = "Retiring";
     public const string RetiringSinceProperty = "RetiringSince";

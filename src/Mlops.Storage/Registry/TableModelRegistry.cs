@@ -197,6 +197,7 @@ public sealed class TableModelRegistry(
         }
 
         ValidateAlias(aliasName);
+        var writer = Guid.NewGuid().ToString("N");
         for (var attempt = 1; ; attempt++)
         {
             var target = version < 1 ? null : await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Version(version), cancellationToken: cancellationToken);
@@ -216,12 +217,21 @@ public sealed class TableModelRegistry(
             var current = await table.GetEntityIfExistsAsync<TableEntity>(model, RegistryRows.Alias(aliasName), cancellationToken: cancellationToken);
             if (!StillExpected(current, expectedETag))
             {
+                // An earlier attempt of this call committed though its answer was lost (the client sent the timed-out
+                // transaction again and the service refused the copy): the row is this call's own write, event and all.
+                if (attempt > 1 && current.HasValue && string.Equals(current.Value!.GetString(RegistryRows.WriterProperty), writer, StringComparison.Ordinal))
+                {
+                    logger.AliasMoved(model, aliasName, version);
+                    RegistryEventRows.Signal(signals, model);
+                    return true;
+                }
+
                 // Created, moved or deleted by another writer since the caller read it.
                 logger.AliasRaceLost(model, aliasName, version);
                 return false;
             }
 
-            var row = new TableEntity(model, RegistryRows.Alias(aliasName)) { [RegistryRows.VersionProperty] = version };
+            var row = new TableEntity(model, RegistryRows.Alias(aliasName)) { [RegistryRows.VersionProperty] = version, [RegistryRows.WriterProperty] = writer };
             var move = expectedETag is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, row)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(expectedETag));
