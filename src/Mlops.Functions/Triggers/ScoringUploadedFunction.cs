@@ -38,13 +38,14 @@ public sealed class ScoringUploadedFunction(ScoringLauncher launcher, IScoringSt
         try
         {
             // Looked at before the registry, so that a route's upload costs the trigger one read.
-            if (await store.DescribeAsync(model, name, cancellationToken) is { Uploaded: true })
+            var file = await store.DescribeAsync(model, name, cancellationToken) ?? throw ScoringLauncher.FileNotFound(model, name);
+            if (file.Uploaded)
             {
                 TriggerLog.UploadedByRoute(logger, model, name);
                 return;
             }
 
-            var (file, version) = await launcher.ResolveAsync(model, name, null, null, cancellationToken);
+            var version = await launcher.ResolveVersionAsync(model, null, cancellationToken);
             var request = new ScoringRequest(model, name, file.ETag, version) { Trigger = RunTriggerKinds.Blob };
             await launcher.StartAsync(client, file, version, request, cancellationToken);
         }

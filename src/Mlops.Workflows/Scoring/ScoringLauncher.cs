@@ -25,8 +25,7 @@ public sealed class ScoringLauncher(IScoringStore store, IModelRegistry registry
     {
         ModelName.Validate(model);
         ScoringFiles.Validate(file);
-        var stored = await store.DescribeAsync(model, file, cancellationToken)
-            ?? throw MlopsException.NotFound($"The scoring file 'scoring/{model}/{file}' does not exist; upload it to the scoring container first, or POST the CSV itself to /api/models/{model}/score (Content-Type: text/csv).");
+        var stored = await store.DescribeAsync(model, file, cancellationToken) ?? throw FileNotFound(model, file);
         if (stored.Length > maxBytes)
         {
             throw new MlopsException(MlopsErrorCode.PayloadTooLarge, PlanScoring.TooLarge(stored.Length, maxBytes.Value));
@@ -34,6 +33,10 @@ public sealed class ScoringLauncher(IScoringStore store, IModelRegistry registry
 
         return (stored, await ResolveVersionAsync(model, version, cancellationToken));
     }
+
+    /// <summary>Not found (404) for a scoring file that is not in the scoring container, saying how to bring it.</summary>
+    public static MlopsException FileNotFound(string model, string file) =>
+        MlopsException.NotFound($"The scoring file 'scoring/{model}/{file}' does not exist; upload it to the scoring container first, or POST the CSV itself to /api/models/{model}/score (Content-Type: text/csv).");
 
     /// <summary>
     /// The version that would score a file: <paramref name="version"/> when it exists, else the champion; throws
