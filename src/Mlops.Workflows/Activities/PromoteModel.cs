@@ -40,12 +40,22 @@ public sealed class PromoteModel(IModelRegistry registry, IRegistryEventLog even
             return new PromotionOutcome(false, $"Version {input.Version.ToString(CultureInfo.InvariantCulture)} was registered but retired before it could be promoted: {e.Message}");
         }
 
+        if (championChanged && await ChampionIsAsync(input))
+        {
+            // Durable delivers an activity at least once: a twin execution of this very step may have made the move
+            // between this one's read and its swap. The champion is this version either way, so it was promoted.
+            championChanged = false;
+        }
+
         return championChanged
             ? new PromotionOutcome(false, string.Create(
                 CultureInfo.InvariantCulture,
                 $"The champion changed while this run was evaluating; version {input.Version} was registered but not promoted."))
             : new PromotionOutcome(true, input.Reason);
     }
+
+    private async Task<bool> ChampionIsAsync(PromoteModelInput input) =>
+        (await registry.GetAliasAsync(input.Model, Aliases.Champion, CancellationToken.None))?.Version == input.Version;
 
     private async Task AnnounceFailedGatesAsync(PromoteModelInput input)
     {
