@@ -28,7 +28,7 @@ public static class CsvDatasetReader
     public static CsvReadResult Read(Stream stream, CsvDialectHint dialect, CancellationToken cancellationToken)
     {
         var rows = new RowCollector();
-        var result = Read(stream, rows, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
+        var result = Read(stream, rows, dialect, CsvTextReader.DefaultMaxRowBytes, cancellationToken);
         return result.Error is not null
             ? new CsvReadResult(null, result.Error)
             : new CsvReadResult(new CsvDataset(result.Columns!, rows.Rows) { Dialect = result.Dialect! }, null);
@@ -39,11 +39,11 @@ public static class CsvDatasetReader
     /// the rows the sink saw are void (the file is unusable as a whole).
     /// </summary>
     public static CsvStreamResult Read(Stream stream, ICsvRowSink sink, CancellationToken cancellationToken = default) =>
-        Read(stream, sink, CsvDialectHint.Detect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
+        Read(stream, sink, CsvDialectHint.Detect, CsvTextReader.DefaultMaxRowBytes, cancellationToken);
 
     /// <inheritdoc cref="Read(Stream, ICsvRowSink, CancellationToken)"/>
     public static CsvStreamResult Read(Stream stream, ICsvRowSink sink, CsvDialectHint dialect, CancellationToken cancellationToken) =>
-        Read(stream, sink, dialect, Utf8CsvTextReader.DefaultMaxRowBytes, cancellationToken);
+        Read(stream, sink, dialect, CsvTextReader.DefaultMaxRowBytes, cancellationToken);
 
     /// <summary>As <see cref="Read(Stream, ICsvRowSink, CancellationToken)"/>, failing rows longer than <paramref name="maxRowBytes"/>.</summary>
     internal static CsvStreamResult Read(Stream stream, ICsvRowSink sink, int maxRowBytes, CancellationToken cancellationToken) =>
@@ -55,8 +55,10 @@ public static class CsvDatasetReader
         ArgumentNullException.ThrowIfNull(sink);
         try
         {
-            using var text = Sniff(new Utf8CsvTextReader(stream, maxRowBytes), hint, out var dialect);
-            return Parse(text, sink, dialect, cancellationToken) with { Dialect = dialect };
+            using var decoder = new CsvTextReader(stream, maxRowBytes, hint.Encoding);
+            using var text = Sniff(decoder, hint, out var dialect);
+            var parsed = Parse(text, sink, dialect, cancellationToken);
+            return parsed with { Dialect = dialect with { Encoding = decoder.Encoding } };
         }
         catch (CsvReadFault fault)
         {
@@ -78,7 +80,8 @@ public static class CsvDatasetReader
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
-            using var text = Sniff(new Utf8CsvTextReader(stream, Utf8CsvTextReader.DefaultMaxRowBytes), hint, out var dialect);
+            using var decoder = new CsvTextReader(stream, CsvTextReader.DefaultMaxRowBytes, hint.Encoding);
+            using var text = Sniff(decoder, hint, out var dialect);
             using var reader = Sep.New(dialect.Delimiter)
                 .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
                 .From(text);
@@ -93,7 +96,7 @@ public static class CsvDatasetReader
                 var header = ReadHeader(row);
                 return CheckHeader(header) is { } error
                     ? new CsvStreamResult(null, 0, error)
-                    : new CsvStreamResult(header, 0, null) { Dialect = dialect };
+                    : new CsvStreamResult(header, 0, null) { Dialect = dialect with { Encoding = decoder.Encoding } };
             }
 
             return Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns.");

@@ -22,9 +22,16 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
     /// <summary>Data lines detection compares with the header.</summary>
     private const int SampleLines = 50;
 
-    /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma, day-first dates".</summary>
+    /// <summary>
+    /// The file's encoding: UTF-8 unless the spec says otherwise or the bytes were not UTF-8 (<see cref="CsvEncoding"/>).
+    /// Written out only when it is not UTF-8, so a schema of a UTF-8 file reads as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public CsvEncoding Encoding { get; init; }
+
+    /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma, day-first dates, Windows-1252".</summary>
     public string Describe() =>
-        $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}{(DateOrder == DateOrder.DayFirst ? ", day-first dates" : string.Empty)}";
+        $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}{(DateOrder == DateOrder.DayFirst ? ", day-first dates" : string.Empty)}{(Encoding == CsvEncoding.Windows1252 ? ", Windows-1252" : string.Empty)}";
 
     /// <summary>Whether <see cref="Normalize"/> can change a cell: the file writes numbers or dates unlike the product reads them.</summary>
     [JsonIgnore]
@@ -59,6 +66,17 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
         var mark = decimalMark ?? (chosen != ',' && HasCommaDecimals(lines, chosen) ? ',' : '.');
         return new CsvDialect(chosen, mark, dateOrder ?? ChooseDateOrder(lines, chosen, mark));
     }
+
+    /// <summary>
+    /// An encoding by the labels people write: "utf-8", or "windows-1252", "cp1252", "latin1", "iso-8859-1" (which
+    /// read as Windows-1252, as browsers read them); null when the text is none of them. Case is ignored.
+    /// </summary>
+    public static CsvEncoding? ParseEncoding(string text) => text.ToUpperInvariant() switch
+    {
+        "UTF-8" or "UTF8" => CsvEncoding.Utf8,
+        "WINDOWS-1252" or "WINDOWS1252" or "CP1252" or "LATIN1" or "LATIN-1" or "ISO-8859-1" => CsvEncoding.Windows1252,
+        _ => null,
+    };
 
     /// <summary>"dmy" or "dayFirst", "mdy" or "monthFirst"; null when the text is none of them.</summary>
     public static DateOrder? ParseDateOrder(string text) => text switch

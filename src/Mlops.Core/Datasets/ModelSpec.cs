@@ -54,6 +54,9 @@ public sealed record ModelSpec
     /// <summary>Whether a date written with numbers only puts the day or the month first; null: detected from the file.</summary>
     public DateOrder? DateOrder { get; init; }
 
+    /// <summary>The CSV's character encoding (UTF-8 or Windows-1252); null: detected from the file.</summary>
+    public CsvEncoding? Encoding { get; init; }
+
     /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
     public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];
 

@@ -6,7 +6,7 @@ namespace Mlops.Core.Datasets;
 /// <summary>
 /// Parses a model's optional spec, "datasets/{model}/mlops.json":
 /// <c>{"label": "...", "task": "binary|multiclass|regression", "primaryMetric": "auc", "id": [...], "ignore": [...],
-/// "categorical": [...], "text": [...], "delimiter": ";", "decimal": ",", "dateOrder": "dmy", "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...},
+/// "categorical": [...], "text": [...], "delimiter": ";", "decimal": ",", "dateOrder": "dmy", "encoding": "windows-1252", "thresholds": {"maxMissingRate": 0.3, ...}, "gates": {...},
 /// "promotion": {...}, "monitoring": {...}, "ensemble": false, "webhooks": [...]}</c>
 /// (gates: <see cref="ModelSpecGatesReader"/>; monitoring: <see cref="ModelSpecMonitoringReader"/>).
 /// </summary>
@@ -137,6 +137,11 @@ public static class ModelSpecParser
                     problem = order is null ? $"'{property.Name}' must be \"dmy\" (day first: 28/10/2022) or \"mdy\" (month first: 10/28/2022); it is {property.Value.GetRawText()}." : null;
                     spec = spec with { DateOrder = order };
                     break;
+                case "ENCODING":
+                    var encoding = property.Value.ValueKind == JsonValueKind.String ? CsvDialect.ParseEncoding(property.Value.GetString()!) : null;
+                    problem = encoding is null ? $"'{property.Name}' must be \"utf-8\" or \"windows-1252\" (also written \"cp1252\", \"latin1\" or \"iso-8859-1\"); it is {property.Value.GetRawText()}." : null;
+                    spec = spec with { Encoding = encoding };
+                    break;
                 case "ENSEMBLE":
                     problem = property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"'ensemble' must be true or false, but it is {ModelSpecText.Show(property.Value)}.";
                     spec = spec with { Ensemble = property.Value.ValueKind == JsonValueKind.True };
@@ -146,7 +151,7 @@ public static class ModelSpecParser
                     spec = spec with { Webhooks = webhooks };
                     break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, delimiter, decimal, dateOrder, thresholds, gates, promotion, monitoring, retrainSchedule, ensemble and webhooks.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, delimiter, decimal, dateOrder, encoding, thresholds, gates, promotion, monitoring, retrainSchedule, ensemble and webhooks.";
                     break;
             }
 

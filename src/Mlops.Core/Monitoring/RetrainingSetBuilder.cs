@@ -30,12 +30,14 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
             await read.CopyToAsync(original, cancellationToken);
         }
 
-        // A Parquet dataset is carried on as its CSV text: the set is a CSV whatever the champion trained on.
+        // The set is the champion's file with rows appended, so the rows are written in that file's dialect and
+        // encoding (a spec that names the encoding reads the set as it read the file). A Parquet dataset is carried on
+        // as its CSV text: the set is a CSV whatever the champion trained on.
+        var dialect = champion.Schema.Dialect ?? CsvDialect.Standard;
+        var bytes = original.GetBuffer().AsSpan(0, (int)original.Length);
         var text = DatasetFiles.FormatOf(dataset.BlobName) == DatasetFormat.Parquet
             ? await ParquetAsCsvAsync(original, cancellationToken)
-            : Encoding.UTF8.GetString(original.GetBuffer(), 0, (int)original.Length);
-        // The set is the champion's file with rows appended, so the rows are written in that file's dialect.
-        var dialect = champion.Schema.Dialect ?? CsvDialect.Standard;
+            : dialect.Encoding == CsvEncoding.Windows1252 ? Windows1252.GetString(bytes) : Encoding.UTF8.GetString(bytes);
         var header = CsvHeader(text, dialect.Delimiter);
         var csv = new StringBuilder(text);
         if (!text.EndsWith('\n'))
@@ -56,7 +58,8 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
         }
 
         added += await AppendLabelledAsync(model, champion.Schema, dialect, header, pending, csv, cancellationToken);
-        return added == 0 ? null : (BinaryData.FromString(csv.ToString()), added);
+        return added == 0 ? null
+            : (dialect.Encoding == CsvEncoding.Windows1252 ? BinaryData.FromBytes(Windows1252.GetBytes(csv.ToString())) : BinaryData.FromString(csv.ToString()), added);
     }
 
     private async Task<long> AppendLabelledAsync(

@@ -41,7 +41,8 @@ public static class ChunkScorer
         var seen = 0;
         using var logged = logging is null ? null
             : new LoggedRows(logging, log ?? throw new ArgumentNullException(nameof(log), "A chunk that logs its rows needs the log's batch."), layout.Schema, version, chunk.Rows);
-        using (var text = new Utf8CsvTextReader(range))
+        // The plan knows Windows-1252 when the file's first rows showed it; otherwise each chunk detects as the gate does.
+        using (var text = new CsvTextReader(range, encoding: format.Dialect.Encoding == CsvEncoding.Windows1252 ? CsvEncoding.Windows1252 : null))
         using (var reader = Sep.New(format.Dialect.Delimiter)
             .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
             .From(text))

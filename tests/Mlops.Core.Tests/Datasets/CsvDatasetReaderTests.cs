@@ -64,11 +64,11 @@ public class CsvDatasetReaderTests
     }
 
     [Fact]
-    public void Read_InvalidUtf8_ReturnsBadEncodingNamingOffsetAndLine()
+    public void Read_InvalidUtf8WhereTheSpecSaysUtf8_ReturnsBadEncodingNamingOffsetAndLine()
     {
         byte[] bytes = [.. CsvBuilder.Encode("a,label\n1,x\n2,"), 0xE9, .. CsvBuilder.Encode("t\n")];
 
-        var result = CsvDatasetReader.Read(new MemoryStream(bytes));
+        var result = CsvDatasetReader.Read(new MemoryStream(bytes), new CsvDialectHint(null, null, Encoding: CsvEncoding.Utf8), CancellationToken.None);
 
         Assert.Null(result.Dataset);
         Assert.Equal(ValidationRules.BadEncoding, result.Error!.Rule);
@@ -76,17 +76,115 @@ public class CsvDatasetReaderTests
         Assert.Contains("0xE9", result.Error.Message, StringComparison.Ordinal);
         Assert.Contains("offset 14", result.Error.Message, StringComparison.Ordinal);
         Assert.Contains("line 3", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"encoding\": \"windows-1252\"", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Read_TruncatedMultiByteCharacterAtEnd_ReturnsBadEncoding()
+    public void Read_TruncatedMultiByteCharacterAtEndOfAUtf8File_ReturnsBadEncoding()
     {
-        byte[] bytes = [.. CsvBuilder.Encode("a,label\n1,"), 0xC3];
+        byte[] bytes = [.. CsvBuilder.Encode("a,label\n\u00e9,"), 0xC3];
 
         var result = CsvDatasetReader.Read(new MemoryStream(bytes));
 
         Assert.Equal(ValidationRules.BadEncoding, result.Error!.Rule);
     }
+
+    [Fact]
+    public void Read_Windows1252File_IsDetectedAndReadWhole()
+    {
+        // What Excel saves as "CSV" in Portuguese: semicolons, decimal commas, and the code page's own accents,
+        // curly quotes and euro sign.
+        var text = "cidade;preço;label\nSão Paulo;12,5;sim\n\u201CBelém\u201D;3,75 \u20AC;não\n";
+        var bytes = Windows1252Bytes(text);
+
+        var result = CsvDatasetReader.Read(new MemoryStream(bytes));
+
+        Assert.Null(result.Error);
+        Assert.Equal(["cidade", "preço", "label"], result.Dataset!.Columns);
+        Assert.Equal([["São Paulo", "12.5", "sim"], ["\u201CBelém\u201D", "3,75 \u20AC", "não"]], result.Dataset.Rows);
+        Assert.Equal(CsvEncoding.Windows1252, result.Dataset.Dialect.Encoding);
+        Assert.Contains("Windows-1252", result.Dataset.Dialect.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Windows1252FileWhoseFirstAccentIsFarIntoTheFile_IsReadWhole()
+    {
+        // Hundreds of kilobytes of ASCII read alike in both encodings: the first accented byte decides, wherever it is.
+        var rows = new System.Text.StringBuilder("city,label\n");
+        for (var i = 0; i < 30_000; i++)
+        {
+            rows.Append("Lisbon,yes\n");
+        }
+
+        rows.Append("Mérida,no\n");
+        var result = CsvDatasetReader.Read(new MemoryStream(Windows1252Bytes(rows.ToString())));
+
+        Assert.Null(result.Error);
+        Assert.Equal("Mérida", result.Dataset!.Rows[^1][0]);
+        Assert.Equal(CsvEncoding.Windows1252, result.Dataset.Dialect.Encoding);
+    }
+
+    [Fact]
+    public void Read_AUtf8FileWithAccents_StaysUtf8()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("city,label\nMérida,no\n\u5317\u4eac,yes\n")));
+
+        Assert.Null(result.Error);
+        Assert.Equal(["Mérida", "\u5317\u4eac"], result.Dataset!.Rows.Select(r => r[0]));
+        Assert.Equal(CsvEncoding.Utf8, result.Dataset.Dialect.Encoding);
+    }
+
+    [Fact]
+    public void Read_AFileMixingUtf8AndWindows1252_ReturnsBadEncodingNamingTheByte()
+    {
+        byte[] bytes = [.. CsvBuilder.Encode("city,label\nMérida,no\nBel"), 0xE9, .. CsvBuilder.Encode("m,yes\n")];
+
+        var result = CsvDatasetReader.Read(new MemoryStream(bytes));
+
+        Assert.Equal(ValidationRules.BadEncoding, result.Error!.Rule);
+        Assert.Contains("0xE9", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("mixes two encodings", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_AUtf8ByteOrderMarkThenAByteThatIsNotUtf8_ReturnsBadEncoding()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. CsvBuilder.Encode("city,label\nBel"), 0xE9, .. CsvBuilder.Encode("m,yes\n")];
+
+        var result = CsvDatasetReader.Read(new MemoryStream(bytes));
+
+        Assert.Equal(ValidationRules.BadEncoding, result.Error!.Rule);
+    }
+
+    [Fact]
+    public void Read_WhereTheSpecSaysWindows1252_ReadsEveryByteAsThatCodePage()
+    {
+        // "Ã©" is valid UTF-8 for "é", but the spec has the last word.
+        var result = CsvDatasetReader.Read(new MemoryStream(Windows1252Bytes("city,label\nMÃ©rida,no\n")), new CsvDialectHint(null, null, Encoding: CsvEncoding.Windows1252), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal("MÃ©rida", result.Dataset!.Rows[0][0]);
+        Assert.Equal(CsvEncoding.Windows1252, result.Dataset.Dialect.Encoding);
+    }
+
+    [Fact]
+    public void Windows1252_RoundTripsEveryByte()
+    {
+        var all = Enumerable.Range(0, 256).Select(b => (byte)b).ToArray();
+
+        var text = Windows1252.GetString(all);
+
+        Assert.Equal(256, text.Length);
+        Assert.Equal('\u20AC', text[0x80]);
+        Assert.Equal('\u201C', text[0x93]);
+        Assert.Equal('\u0081', text[0x81]);
+        Assert.Equal('é', text[0xE9]);
+        Assert.Equal(all, Windows1252.GetBytes(text));
+        Assert.Equal((byte)'?', Windows1252.GetBytes("\u5317")[0]);
+    }
+
+    private static byte[] Windows1252Bytes(string text) => Windows1252.GetBytes(text);
 
     [Fact]
     public void Read_Utf16WithByteOrderMark_ReturnsBadEncodingSayingUtf16()

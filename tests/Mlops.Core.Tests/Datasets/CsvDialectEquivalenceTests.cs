@@ -85,11 +85,54 @@ public sealed class CsvDialectEquivalenceTests
         };
     }
 
-    private static (DatasetSchema Schema, CsvDataset Data) ValidateAndLoad(string csv)
+    [Fact]
+    public void AWindows1252File_IsTheSameDataAsItsUtf8Twin_AndServesItsAccentedCategories()
     {
-        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(new MemoryStream(Encoding.UTF8.GetBytes(csv)), specJson: "{\"label\":\"label\"}");
+        // The city decides the label below an income of 70 and the opposite above (so neither column alone gives it
+        // away), and every city but one is written with letters outside ASCII.
+        string[] cities = ["São Paulo", "Brasília", "Belém", "Curitiba", "Maceió"];
+        var csv = new StringBuilder("cidade;renda;label\n");
+        for (var i = 0; i < 500; i++)
+        {
+            var city = cities[i % cities.Length];
+            var income = ((i * 7919) % 1000) / 10.0;
+            var yes = city is "São Paulo" or "Belém" ? income < 70 : income >= 70;
+            csv.Append(CultureInfo.InvariantCulture, $"{city};{income.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')};{(yes ? "sim" : "não")}\n");
+        }
+
+        var (utf8Schema, utf8Data) = ValidateAndLoad(Encoding.UTF8.GetBytes(csv.ToString()));
+        var (windowsSchema, windowsData) = ValidateAndLoad(Windows1252.GetBytes(csv.ToString()));
+
+        Assert.Equal(CsvEncoding.Utf8, utf8Schema.Dialect!.Encoding);
+        Assert.Equal(CsvEncoding.Windows1252, windowsSchema.Dialect!.Encoding);
+        Assert.Equal(utf8Schema.Features, windowsSchema.Features);
+        Assert.Equal(utf8Schema.ClassLabels, windowsSchema.ClassLabels);
+        Assert.Contains("não", windowsSchema.ClassLabels);
+        Assert.Equal(utf8Data.Rows.Select(r => string.Join('|', r)), windowsData.Rows.Select(r => string.Join('|', r)));
+
+        var trainedUtf8 = new ModelTrainer(TestSchemas.DefaultOptions).Train(utf8Data.Typed(utf8Schema));
+        var trainedWindows = new ModelTrainer(TestSchemas.DefaultOptions).Train(windowsData.Typed(windowsSchema));
+        Assert.Equal(trainedUtf8.Metrics, trainedWindows.Metrics);
+
+        // A request is JSON, so Unicode: the category it names is the one the Windows-1252 file wrote.
+        using var predictor = ModelPredictor.Load(trainedWindows.ModelZip, windowsSchema);
+        Assert.Equal("sim", predictor.Predict(Row("São Paulo")).Label);
+        Assert.Equal("não", predictor.Predict(Row("Brasília")).Label);
+
+        static Dictionary<string, JsonElement> Row(string city) => new()
+        {
+            ["cidade"] = JsonSerializer.SerializeToElement(city),
+            ["renda"] = JsonSerializer.SerializeToElement(50.0),
+        };
+    }
+
+    private static (DatasetSchema Schema, CsvDataset Data) ValidateAndLoad(string csv) => ValidateAndLoad(Encoding.UTF8.GetBytes(csv));
+
+    private static (DatasetSchema Schema, CsvDataset Data) ValidateAndLoad(byte[] csv)
+    {
+        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(new MemoryStream(csv), specJson: "{\"label\":\"label\"}");
         Assert.True(report.Passed, string.Join("; ", report.Findings.Select(f => f.Message)));
-        var read = CsvDatasetReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), CsvDialectHint.Exactly(report.Schema!.Dialect), CancellationToken.None);
+        var read = CsvDatasetReader.Read(new MemoryStream(csv), CsvDialectHint.Exactly(report.Schema!.Dialect), CancellationToken.None);
         return (report.Schema, read.Dataset!);
     }
 

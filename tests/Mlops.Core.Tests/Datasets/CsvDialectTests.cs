@@ -201,6 +201,36 @@ public sealed class CsvDialectTests
     }
 
     [Theory]
+    [InlineData("windows-1252", CsvEncoding.Windows1252)]
+    [InlineData("CP1252", CsvEncoding.Windows1252)]
+    [InlineData("latin1", CsvEncoding.Windows1252)]
+    [InlineData("iso-8859-1", CsvEncoding.Windows1252)]
+    [InlineData("utf-8", CsvEncoding.Utf8)]
+    [InlineData("UTF8", CsvEncoding.Utf8)]
+    public void TheSpec_NamesTheEncoding(string value, CsvEncoding encoding)
+    {
+        var spec = ModelSpecParser.Parse($"{{\"encoding\":\"{value}\"}}", out var error);
+
+        Assert.Null(error);
+        Assert.Equal(encoding, spec!.Encoding);
+    }
+
+    [Fact]
+    public void AWindows1252Dialect_IsRecordedWithItsEncoding_AndAUtf8OneAsBefore()
+    {
+        var windows = new CsvDialect(';', ',') { Encoding = CsvEncoding.Windows1252 };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(windows, MlopsJson.Options);
+
+        Assert.Contains("\"encoding\":\"windows1252\"", json, StringComparison.Ordinal);
+        Assert.Equal(windows, System.Text.Json.JsonSerializer.Deserialize<CsvDialect>(json, MlopsJson.Options));
+        Assert.DoesNotContain("encoding", System.Text.Json.JsonSerializer.Serialize(new CsvDialect(';', ','), MlopsJson.Options), StringComparison.Ordinal);
+        Assert.Equal(CsvEncoding.Windows1252, CsvDialectHint.Exactly(windows).Encoding);
+    }
+
+    [Theory]
+    [InlineData("{\"encoding\":\"ebcdic\"}", "'encoding' must be \"utf-8\" or \"windows-1252\"")]
+    [InlineData("{\"encoding\":1252}", "'encoding' must be")]
     [InlineData("{\"delimiter\":\"#\"}", "'delimiter' must be one of")]
     [InlineData("{\"decimal\":2}", "'decimal' must be")]
     [InlineData("{\"delimiter\":\",\",\"decimal\":\",\"}", "'decimal' cannot be")]

@@ -56,9 +56,9 @@ public class CsvStreamingTests
     }
 
     [Fact]
-    public void Read_BadByteFarIntoTheFile_NamesItsOffsetAndLine()
+    public void Read_BadByteFarIntoAUtf8File_NamesItsOffsetAndLine()
     {
-        var head = Encoding.UTF8.GetBytes(LongText(10_000, "abc"));
+        var head = Encoding.UTF8.GetBytes(LongText(10_000, "abç"));
         byte[] bytes = [.. head, .. "10000,x"u8, 0xFF, .. "y\n"u8];
 
         var (result, _) = Stream(new MemoryStream(bytes));

@@ -93,6 +93,21 @@ public class ChunkScorerTests
     }
 
     [Fact]
+    public void Score_Windows1252File_ScoresAsItsUtf8Twin_AndWritesUtf8()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var text = ScoringSamples.FileOf(SampleDatasets.Iris, 6).WithColumn("city", i => i == 4 ? "São Paulo" : "Lisboa").ToText();
+
+        var expected = ScoringSamples.Score(predictor, 3, text);
+        var output = ScoringSamples.Score(predictor, 3, Core.Datasets.Windows1252.GetBytes(text));
+
+        Assert.Equal(0, output.RejectedRows);
+        Assert.Contains(",São Paulo,", Encoding.UTF8.GetString(output.Scored.Span), StringComparison.Ordinal);
+        Assert.Equal(Encoding.UTF8.GetString(expected.Scored.Span), Encoding.UTF8.GetString(output.Scored.Span));
+    }
+
+    [Fact]
     public void Score_ARowOfTheWrongWidth_IsRejectedWithItsNumber_AndTheOthersAreScored()
     {
         var trained = TrainedSamples.Get(SampleDatasets.Iris);

@@ -26,9 +26,12 @@ internal static class ScoringSamples
     /// Scores a whole file as one chunk, the way a job does: the header and dialect read as the plan reads them, the
     /// rows indexed, the chunk's range read; <paramref name="firstRow"/> numbers its first row.
     /// </summary>
-    public static ChunkOutput Score(ModelPredictor predictor, int version, string text, long firstRow = 1, ChunkLogging? logging = null, IPredictionBatch? log = null)
+    public static ChunkOutput Score(ModelPredictor predictor, int version, string text, long firstRow = 1, ChunkLogging? logging = null, IPredictionBatch? log = null) =>
+        Score(predictor, version, System.Text.Encoding.UTF8.GetBytes(text), firstRow, logging, log);
+
+    /// <summary>A file of one chunk, as its bytes: the plan reads its header and the chunk scorer its rows.</summary>
+    public static ChunkOutput Score(ModelPredictor predictor, int version, byte[] bytes, long firstRow = 1, ChunkLogging? logging = null, IPredictionBatch? log = null)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         var head = CsvDatasetReader.ReadHeader(new MemoryStream(bytes), CsvDialectHint.Detect, default);
         Assert.Null(head.Error);
         var index = CsvRowIndexer.IndexAsync(new MemoryStream(bytes), head.Dialect!.Delimiter, int.MaxValue, default).GetAwaiter().GetResult();

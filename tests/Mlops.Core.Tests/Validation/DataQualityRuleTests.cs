@@ -132,12 +132,25 @@ public class DataQualityRuleTests
     }
 
     [Fact]
-    public void WrongEncoding_QuarantinedNamingByteAndLine()
+    public void ALatin1File_PassesReadAsWindows1252_AndTheSchemaRecordsIt()
     {
         var text = QualityFixtures.Clean().ToText();
         var latin1 = System.Text.Encoding.Latin1.GetBytes(text.Replace("north", "nörth", StringComparison.Ordinal));
 
         var report = Validate(latin1);
+
+        Assert.True(report.Passed, string.Join("; ", report.Findings.Select(f => f.Message)));
+        Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.BadEncoding);
+        Assert.Equal(CsvEncoding.Windows1252, report.Schema!.Dialect!.Encoding);
+    }
+
+    [Fact]
+    public void WrongEncoding_WhereTheSpecSaysUtf8_QuarantinedNamingByteAndLine()
+    {
+        var text = QualityFixtures.Clean().ToText();
+        var latin1 = System.Text.Encoding.Latin1.GetBytes(text.Replace("north", "nörth", StringComparison.Ordinal));
+
+        var report = Validator().Validate(new MemoryStream(latin1), specJson: "{\"encoding\":\"utf-8\"}");
 
         var finding = Only(report, ValidationRules.BadEncoding, Severity.Error);
         Assert.Contains("byte 0xF6", finding.Message, StringComparison.Ordinal);

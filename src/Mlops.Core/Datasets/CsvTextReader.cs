@@ -7,13 +7,16 @@ using Mlops.Core.Validation;
 namespace Mlops.Core.Datasets;
 
 /// <summary>
-/// Decodes a CSV's UTF-8 bytes for the parser, checking them in the same pass, so that a bad byte is reported with
-/// its exact offset and line rather than as a decoder failure a buffer later; the byte order mark is skipped and a
-/// UTF-16 one, or a NUL byte (UTF-16 without a mark, binary files), rejected. It also bounds the parser's memory: a
-/// row (quotes balanced, as the parser counts them) longer than <see cref="MaxRowBytes"/> is an unclosed quote
-/// swallowing the rest of the file, which the parser would otherwise buffer whole.
+/// Decodes a CSV's bytes for the parser, checking them in the same pass, so that a bad byte is reported with its exact
+/// offset and line rather than as a decoder failure a buffer later; the byte order mark is skipped and a UTF-16 one, or
+/// a NUL byte (UTF-16 without a mark, binary files), rejected. The encoding is UTF-8 or Windows-1252 as the caller says,
+/// or, when it says nothing, detected as the bytes go by: UTF-8 until a byte that is not, and Windows-1252 from there
+/// on if every byte before it was ASCII (which both read alike), so a spreadsheet's file is read whole without a
+/// look-ahead, wherever its first accented letter is. It also bounds the parser's memory: a row (quotes balanced, as
+/// the parser counts them) longer than <see cref="MaxRowBytes"/> is an unclosed quote swallowing the rest of the file,
+/// which the parser would otherwise buffer whole.
 /// </summary>
-internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8CsvTextReader.DefaultMaxRowBytes) : TextReader
+internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextReader.DefaultMaxRowBytes, CsvEncoding? encoding = null) : TextReader
 {
     public const int DefaultMaxRowBytes = 8 * 1024 * 1024;
 
@@ -43,7 +46,13 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
     private long rowStartOffset;
     private long rowStartLine = 1;
 
+    // Detecting: no byte of 0x80 or above has been decoded yet, so the file may still turn out to be Windows-1252.
+    private bool asciiSoFar = encoding is null;
+
     public int MaxRowBytes { get; } = maxRowBytes;
+
+    /// <summary>The encoding the bytes read so far were decoded with.</summary>
+    public CsvEncoding Encoding { get; private set; } = encoding ?? CsvEncoding.Utf8;
 
     public override int Peek() => throw new NotSupportedException("The CSV reader reads blocks.");
 
@@ -77,16 +86,36 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
             }
 
             var available = bytes.AsSpan(start, end - start);
-            var status = Utf8.ToUtf16(available, destination, out var read, out var written, replaceInvalidSequences: false, isFinalBlock: sourceDone);
-            if (status == OperationStatus.InvalidData)
+            if (Encoding == CsvEncoding.Windows1252)
             {
-                throw BadByte(start + read, "The file is not valid UTF-8");
+                var decoded = Math.Min(available.Length, destination.Length);
+                Windows1252.Decode(available[..decoded], destination);
+                linesBefore += available[..decoded].Count((byte)'\n');
+                start += decoded;
+                return decoded;
             }
 
+            var status = Utf8.ToUtf16(available, destination, out var read, out var written, replaceInvalidSequences: false, isFinalBlock: sourceDone);
             if (read > 0)
             {
-                linesBefore += bytes.AsSpan(start, read).Count((byte)'\n');
+                asciiSoFar = asciiSoFar && !available[..read].ContainsAnyInRange((byte)0x80, (byte)0xFF);
+                linesBefore += available[..read].Count((byte)'\n');
                 start += read;
+            }
+
+            if (status == OperationStatus.InvalidData && written == 0)
+            {
+                if (asciiSoFar)
+                {
+                    // Everything before this byte reads the same in both encodings: go on in Windows-1252.
+                    Encoding = CsvEncoding.Windows1252;
+                    asciiSoFar = false;
+                    continue;
+                }
+
+                throw BadByte(start, encoding is null
+                    ? "The file is not valid UTF-8, and lines before this one hold UTF-8 characters, so it mixes two encodings"
+                    : "The file is not valid UTF-8, the encoding the model's spec gives");
             }
 
             if (written > 0)
@@ -99,6 +128,7 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
                 // Room for one char and a character needing two: hand out its first half now, the other next time.
                 Span<char> pair = stackalloc char[2];
                 Utf8.ToUtf16(bytes.AsSpan(start, end - start), pair, out read, out _, replaceInvalidSequences: false, isFinalBlock: sourceDone);
+                asciiSoFar = false;
                 linesBefore += bytes.AsSpan(start, read).Count((byte)'\n');
                 start += read;
                 destination[0] = pair[0];
@@ -119,7 +149,7 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
     {
         if (sourceDone)
         {
-            if (start < end)
+            if (start < end && Encoding == CsvEncoding.Utf8)
             {
                 throw BadByte(start, "The file is not valid UTF-8 (it ends in the middle of a character)");
             }
@@ -163,6 +193,8 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
         var head = bytes.AsSpan(0, end);
         if (head.StartsWith(Utf8Bom))
         {
+            // The file says it is UTF-8: a byte that is not is an error, not a sign of Windows-1252.
+            asciiSoFar = false;
             start = tracked = Utf8Bom.Length;
             rowStartOffset = Utf8Bom.Length;
             return;
@@ -170,7 +202,7 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
 
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            throw Fault(ValidationRules.BadEncoding, "The file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8; save it as UTF-8.");
+            throw Fault(ValidationRules.BadEncoding, "The file is UTF-16 (it starts with a UTF-16 byte order mark), which is not read; save it as UTF-8.");
         }
     }
 
@@ -236,7 +268,7 @@ internal sealed class Utf8CsvTextReader(Stream source, int maxRowBytes = Utf8Csv
 
     private CsvReadFault BadByte(int index, string what) =>
         Fault(ValidationRules.BadEncoding, string.Create(CultureInfo.InvariantCulture,
-            $"{what}: byte 0x{bytes[index]:X2} at byte offset {bufferOffset + index} (line {linesBefore + bytes.AsSpan(start, index - start).Count((byte)'\n') + 1}) cannot be decoded; save the file as UTF-8."));
+            $"{what}: byte 0x{bytes[index]:X2} at byte offset {bufferOffset + index} (line {linesBefore + bytes.AsSpan(start, index - start).Count((byte)'\n') + 1}) cannot be decoded. Save the file as UTF-8, or, if it was saved in Windows-1252 (Excel's \"CSV\" in Western European and American locales), set \"encoding\": \"windows-1252\" in the model's spec."));
 
     private static CsvReadFault Fault(string rule, string message) => new(rule, message);
 }
