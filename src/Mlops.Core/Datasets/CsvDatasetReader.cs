@@ -225,6 +225,13 @@ public static class CsvDatasetReader
                 $"The header names {header.Length} columns; at most {MaxColumns} are accepted. Drop the columns the model should not use before uploading.");
         }
 
+        // "sep=;" is the line some tools put first for Excel to know the delimiter: it is neither names nor data.
+        if (header.Length <= 2 && header[0].StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && header[^1].Length <= 1)
+        {
+            return Error(ValidationRules.NoHeader, null,
+                "The first line is a \"sep=\" delimiter hint for Excel, not column names; remove that line so that the header comes first. The delimiter is detected from the file (or set \"delimiter\" in the model's spec).");
+        }
+
         // A first line of numbers is data, not names: every cell numeric, or a cell with a decimal point or an
         // exponent (integers alone are plausible names, e.g. pixel indices "0".."63").
         if (header.All(IsNumber) || header.Any(h => IsNumber(h) && !h.All(char.IsAsciiDigit)))

@@ -29,6 +29,7 @@ public static class ValidationRules
     public const string LabelUnusable = "label-unusable";
     public const string LabelNotNumeric = "label-not-numeric";
     public const string LabelClassCount = "label-class-count";
+    public const string LabelSpellings = "label-spellings";
     public const string ClassImbalance = "class-imbalance";
     public const string LabelLeakage = "label-leakage";
 

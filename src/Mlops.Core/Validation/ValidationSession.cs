@@ -167,6 +167,7 @@ internal sealed class ValidationSession : ICsvRowSink
         }
 
         DuplicateRowCheck.Check(context, profile);
+        LabelSpellingCheck.Check(context, target, task.Value);
         ClassBalanceCheck.Check(context, target, task.Value);
         OutlierCheck.Check(context, profile, features);
         LeakageCheck.Check(context, profile, label, task.Value, features);

@@ -186,6 +186,18 @@ public class CsvDatasetReaderTests
 
     private static byte[] Windows1252Bytes(string text) => Windows1252.GetBytes(text);
 
+    [Theory]
+    [InlineData("sep=;\na;label\n1;x\n")]
+    [InlineData("sep=,\na,label\n1,x\n")]
+    [InlineData("SEP=|\na|label\n1|x\n")]
+    public void Read_ExcelsDelimiterHintLine_ReturnsNoHeaderSayingToRemoveIt(string csv)
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(csv)));
+
+        Assert.Equal(ValidationRules.NoHeader, result.Error!.Rule);
+        Assert.Contains("\"sep=\" delimiter hint", result.Error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_Utf16WithByteOrderMark_ReturnsBadEncodingSayingUtf16()
     {

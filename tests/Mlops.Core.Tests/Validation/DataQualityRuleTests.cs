@@ -95,6 +95,32 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void ALabelWrittenSeveralWays_QuarantinedNamingEverySpelling()
+    {
+        string[] yes = ["yes", "Yes", "YES"];
+        var report = Validate(QualityFixtures.Clean().Map(QualityFixtures.Label, (i, value) => value == "yes" ? yes[i % yes.Length] : i % 3 == 0 ? "No" : value));
+
+        var finding = Only(report, ValidationRules.LabelSpellings, Severity.Error);
+        Assert.Equal(QualityFixtures.Label, finding.Column);
+        foreach (var spelling in new[] { "'yes' (", "'Yes' (", "'YES' (", "'no' (", "'No' (" })
+        {
+            Assert.Contains(spelling, finding.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(5 classes where 2 are meant)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LabelsThatDifferByMoreThanCapitals_AreDifferentClasses()
+    {
+        string[] grades = ["A", "A+", "B", "B-"];
+
+        var report = Validate(QualityFixtures.Clean().Map(QualityFixtures.Label, (i, _) => grades[i % grades.Length]));
+
+        Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.LabelSpellings);
+    }
+
+    [Fact]
     public void LeakingColumn_Quarantined()
     {
         var report = Validate(QualityFixtures.WithLeak(QualityFixtures.Clean()));
