@@ -8,8 +8,11 @@ public sealed record OnnxExport(string Status, string? Reason)
 {
     public string? Sha256 { get; init; }
 
-    /// <summary>The ONNX opset the graph targets.</summary>
+    /// <summary>The version of the default ONNX operator set ("ai.onnx") the graph imports: what a runtime must support.</summary>
     public long? Opset { get; init; }
+
+    /// <summary>Every operator set the graph imports, by domain ("ai.onnx", and "ai.onnx.ml" for the ML operators).</summary>
+    public IReadOnlyDictionary<string, long>? Opsets { get; init; }
 
     public IReadOnlyList<OnnxTensor> Inputs { get; init; } = [];
 

@@ -61,10 +61,12 @@ public sealed class OnnxExporter(IOptions<TrainingOptions> options)
             }
 
             var task = layout.Schema.Task;
+            var opsets = OnnxOpsets.Read(onnx);
             var export = new OnnxExport(OnnxStatuses.Available, null)
             {
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(onnx)),
-                Opset = session.ModelMetadata.Version,
+                Opset = opsets.TryGetValue("ai.onnx", out var opset) ? opset : null,
+                Opsets = opsets,
                 Inputs = Describe(session.InputMetadata, task),
                 Outputs = Describe(session.OutputMetadata, task),
                 Features = OnnxFeatureMap.For(layout),

@@ -13,6 +13,26 @@ public sealed class OnnxExporterTests
 {
     private static readonly ModelEvaluator Evaluator = new(TestSchemas.DefaultOptions);
 
+    [Fact]
+    public void Opsets_AreReadFromTheModelsOpsetImports_SkippingEveryOtherField()
+    {
+        // ir_version 6, producer "ML.NET", a graph (field 7) holding bytes that look like an opset import, then
+        // opset_import { domain "ai.onnx.ml", version 2 } and opset_import { version 12 } (the default domain).
+        byte[] model =
+        [
+            0x08, 0x06,
+            0x12, 0x06, .. "ML.NET"u8,
+            0x3A, 0x04, 0x42, 0x02, 0x10, 0x63,
+            0x42, 0x0E, 0x0A, 0x0A, .. "ai.onnx.ml"u8, 0x10, 0x02,
+            0x42, 0x02, 0x10, 0x0C,
+        ];
+
+        var opsets = OnnxOpsets.Read(model);
+
+        Assert.Equal(new Dictionary<string, long> { ["ai.onnx"] = 12, ["ai.onnx.ml"] = 2 }, opsets);
+        Assert.Empty(OnnxOpsets.Read("not a model"u8));
+    }
+
     [Theory]
     [InlineData(SampleDatasets.BreastCancer)]
     [InlineData(SampleDatasets.Wine)]
@@ -28,6 +48,10 @@ public sealed class OnnxExporterTests
         Assert.Equal(holdout.Rows.Count, result.Export.Check!.Rows);
         Assert.True(result.Export.Check.Passed);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(result.Model!.ToArray())), result.Export.Sha256);
+        // The opset a runtime must support (Debian's python3-onnx reads ML.NET's exports as ai.onnx 12, ai.onnx.ml 2),
+        // not the model's own version, which ONNX Runtime reports as long.MaxValue when the graph leaves it unset.
+        Assert.InRange(result.Export.Opset!.Value, 7, 30);
+        Assert.Equal(result.Export.Opset, result.Export.Opsets!["ai.onnx"]);
         var input = Assert.Single(result.Export.Inputs);
         Assert.Equal(("Numeric", "float", -1L, (long)trained.Schema.Features.Count), (input.Name, input.Type, input.Shape[0], input.Shape[1]));
         Assert.Equal(trained.Schema.Features.Select(f => f.Name), result.Export.Features.Select(f => f.Feature));
