@@ -178,7 +178,8 @@ public static class CsvDatasetReader
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (row.ColCount != header.Length)
+            var width = TrailingDelimiter.Width(row, header.Length, dialect.Delimiter);
+            if (width != header.Length)
             {
                 raggedCount++;
                 firstRagged ??= Ragged(row, header.Length, dialect);
@@ -191,7 +192,7 @@ public static class CsvDatasetReader
                 continue;
             }
 
-            sink.Row(normalize ? new CsvRow(Normalized(row, dialect)) : new CsvRow(row));
+            sink.Row(normalize ? new CsvRow(Normalized(row, width, dialect)) : new CsvRow(row, width));
             rows++;
         }
 
@@ -214,7 +215,7 @@ public static class CsvDatasetReader
             names[i] = row[i].ToString().Trim();
         }
 
-        return names;
+        return TrailingDelimiter.Header(names);
     }
 
     internal static ValidationFinding? CheckHeader(string[] header)
@@ -226,7 +227,7 @@ public static class CsvDatasetReader
         }
 
         // "sep=;" is the line some tools put first for Excel to know the delimiter: it is neither names nor data.
-        if (header.Length <= 2 && header[0].StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && header[^1].Length <= 1)
+        if (header.Length == 1 && header[0].StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && header[0].Length <= 5)
         {
             return Error(ValidationRules.NoHeader, null,
                 "The first line is a \"sep=\" delimiter hint for Excel, not column names; remove that line so that the header comes first. The delimiter is detected from the file (or set \"delimiter\" in the model's spec).");
@@ -246,7 +247,7 @@ public static class CsvDatasetReader
             if (header[i].Length == 0)
             {
                 return Error(ValidationRules.UnnamedColumn, null,
-                    $"Column {i + 1} of {header.Length} has no name in the header; name it, or remove the column (a trailing comma adds one).");
+                    $"Column {i + 1} of {header.Length} has no name in the header; name it, or remove the column.");
             }
         }
 
@@ -265,9 +266,9 @@ public static class CsvDatasetReader
 
     private static bool IsNumber(string value) => CsvValues.TryParseNumber(value, out _);
 
-    private static string[] Normalized(SepReader.Row row, CsvDialect dialect)
+    private static string[] Normalized(SepReader.Row row, int width, CsvDialect dialect)
     {
-        var cells = new string[row.ColCount];
+        var cells = new string[width];
         for (var i = 0; i < cells.Length; i++)
         {
             cells[i] = dialect.Normalize(row[i].ToString());

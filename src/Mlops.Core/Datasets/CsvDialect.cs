@@ -39,15 +39,21 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
 
     /// <summary>
     /// A cell as the product reads numbers and dates (a decimal point; a date's month before its day, or ISO 8601): under
-    /// a decimal comma, a plain number such as "-12,5" becomes "-12.5"; under day-first dates, "28/10/2022" becomes
-    /// "2022-10-28" (a time after it kept as written). Anything else (text, a number with grouping, a day that does
-    /// not exist) is left as it is.
+    /// a decimal comma, a plain number such as "-12,5" becomes "-12.5", and one grouped with points or written with a
+    /// currency or percent sign loses its grouping and takes a point ("1.234,50 €" becomes "1234.50 €", which reads as
+    /// 1234.5); under day-first dates, "28/10/2022" becomes "2022-10-28" (a time after it kept as written). Anything else
+    /// (text, a day that does not exist) is left as it is.
     /// </summary>
     public string Normalize(string cell)
     {
         if (DecimalMark == ',' && IsCommaDecimal(cell))
         {
             return cell.Replace(',', '.');
+        }
+
+        if (DecimalMark == ',' && FormattedNumbers.PointGrouped(cell) is { } grouped)
+        {
+            return grouped;
         }
 
         return DateOrder == DateOrder.DayFirst && NumericDate.TryRead(cell, out var date) && date.ToIso(cell, DateOrder.DayFirst) is { } iso ? iso : cell;

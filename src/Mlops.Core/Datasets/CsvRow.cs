@@ -15,10 +15,14 @@ public readonly ref struct CsvRow
     private readonly ReadOnlySpan<char> text;
     private readonly ReadOnlySpan<int> ends;
     private readonly bool formatted;
+    private readonly int width;
 
-    internal CsvRow(SepReader.Row parsed)
+    /// <param name="parsed">The parser's row.</param>
+    /// <param name="width">Its fields that are data (<see cref="TrailingDelimiter.Width"/>).</param>
+    internal CsvRow(SepReader.Row parsed, int width)
     {
         this.parsed = parsed;
+        this.width = width;
         cells = null;
     }
 
@@ -38,7 +42,7 @@ public readonly ref struct CsvRow
         formatted = true;
     }
 
-    public int Count => formatted ? ends.Length : cells?.Count ?? parsed.ColCount;
+    public int Count => formatted ? ends.Length : cells?.Count ?? width;
 
     public ReadOnlySpan<char> this[int index] =>
         formatted ? text[(index == 0 ? 0 : ends[index - 1])..ends[index]] : cells is null ? parsed[index].Span : cells[index];

@@ -16,7 +16,8 @@ internal static class CsvValues
 
     /// <summary>
     /// A number in the invariant culture that stays finite in single precision, which is what the model sees:
-    /// a column validated as numeric must parse the same way when it trains (Training's FeatureLayout).
+    /// a column validated as numeric must parse the same way when it trains (Training's FeatureLayout). A number with a
+    /// currency sign, digit grouping or a percent sign reads as the number it shows (<see cref="FormattedNumbers"/>).
     /// </summary>
     public static bool TryParseNumber(string? value, out double number) => TryParseNumber(value.AsSpan(), out number);
 
@@ -33,8 +34,7 @@ internal static class CsvValues
             return true;
         }
 
-        number = 0;
-        return false;
+        return FormattedNumbers.TryParse(value, out number);
     }
 
     /// <summary>

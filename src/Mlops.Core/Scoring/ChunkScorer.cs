@@ -59,8 +59,9 @@ public static class ChunkScorer
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var problem = row.ColCount == format.Columns.Count
-                    ? Read(layout, inputs, row, positions, logged, out var features)
+                var width = TrailingDelimiter.Width(row, format.Columns.Count, format.Dialect.Delimiter);
+                var problem = width == format.Columns.Count
+                    ? Read(layout, inputs, row, width, positions, logged, out var features)
                     : Ragged(row.ColCount, format.Columns.Count, out features);
                 if (problem is not null)
                 {
@@ -111,10 +112,10 @@ public static class ChunkScorer
     }
 
     /// <summary>The reason the model cannot read the row, or null with its features read and its input line kept.</summary>
-    private static string? Read(FeatureLayout layout, InputLines inputs, SepReader.Row row, int[] positions, LoggedRows? logged, out FeatureRow? features)
+    private static string? Read(FeatureLayout layout, InputLines inputs, SepReader.Row row, int width, int[] positions, LoggedRows? logged, out FeatureRow? features)
     {
         // The row's text is taken before any cell is read: unescaping a cell rewrites the row's characters in place.
-        var mark = inputs.Begin(row.Span);
+        var mark = inputs.Begin(row.Span, trailingDelimiter: width < row.ColCount);
         features = layout.CreateRow();
         logged?.BeginRow();
         for (var f = 0; f < positions.Length; f++)
@@ -142,7 +143,7 @@ public static class ChunkScorer
             }
         }
 
-        inputs.End(row);
+        inputs.End(row, width);
         return null;
     }
 

@@ -21,13 +21,16 @@ internal sealed class InputLines(CsvDialect dialect, long expectedBytes)
     /// <summary>Bytes kept so far.</summary>
     public int Length { get; private set; }
 
-    /// <summary>Starts a row (its text as the parser read it, before any cell was unescaped); returns where it began.</summary>
-    public int Begin(ReadOnlySpan<char> line)
+    /// <summary>
+    /// Starts a row (its text as the parser read it, before any cell was unescaped); returns where it began. A line that
+    /// ends with a delimiter (<see cref="TrailingDelimiter"/>) is kept without it, so the answer's columns line up.
+    /// </summary>
+    public int Begin(ReadOnlySpan<char> line, bool trailingDelimiter = false)
     {
         var mark = Length;
         if (verbatim)
         {
-            Append(line);
+            Append(trailingDelimiter ? line.TrimEnd()[..^1] : line);
         }
 
         return mark;
@@ -36,13 +39,13 @@ internal sealed class InputLines(CsvDialect dialect, long expectedBytes)
     /// <summary>Forgets the row begun at <paramref name="mark"/>: it was rejected.</summary>
     public void Undo(int mark) => Length = mark;
 
-    /// <summary>Keeps the row begun last.</summary>
-    public void End(SepReader.Row row)
+    /// <summary>Keeps the row begun last, of <paramref name="width"/> fields.</summary>
+    public void End(SepReader.Row row, int width)
     {
         if (!verbatim)
         {
             rewritten.Clear();
-            for (var i = 0; i < row.ColCount; i++)
+            for (var i = 0; i < width; i++)
             {
                 if (i > 0)
                 {

@@ -101,7 +101,7 @@ public class CsvDatasetReaderTests
 
         Assert.Null(result.Error);
         Assert.Equal(["cidade", "preço", "label"], result.Dataset!.Columns);
-        Assert.Equal([["São Paulo", "12.5", "sim"], ["\u201CBelém\u201D", "3,75 \u20AC", "não"]], result.Dataset.Rows);
+        Assert.Equal([["São Paulo", "12.5", "sim"], ["\u201CBelém\u201D", "3.75 \u20AC", "não"]], result.Dataset.Rows);
         Assert.Equal(CsvEncoding.Windows1252, result.Dataset.Dialect.Encoding);
         Assert.Contains("Windows-1252", result.Dataset.Dialect.Describe(), StringComparison.Ordinal);
     }
@@ -310,10 +310,32 @@ public class CsvDatasetReaderTests
     [Fact]
     public void Read_EmptyColumnName_ReturnsUnnamedColumn()
     {
-        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("a,label,\n1,x,\n")));
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("a,,label\n1,2,x\n")));
 
         Assert.Equal(ValidationRules.UnnamedColumn, result.Error!.Rule);
-        Assert.Contains("Column 3 of 3", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("Column 2 of 3", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a;b;label;\n1;2;x;\n3;4;y;\n")]
+    [InlineData("a;b;label;\n1;2;x; \n3;4;y\n")]
+    [InlineData("a;b;label\n1;2;x;\n3;4;y;\n")]
+    public void Read_LinesEndingWithTheDelimiter_ReadAsIfTheyDidNot(string csv)
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(csv)));
+
+        Assert.Null(result.Error);
+        Assert.Equal(["a", "b", "label"], result.Dataset!.Columns);
+        Assert.Equal([["1", "2", "x"], ["3", "4", "y"]], result.Dataset.Rows);
+    }
+
+    [Fact]
+    public void Read_AValueAfterTheLastColumn_IsStillARaggedRow()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("a;b;label;\n1;2;x;\n3;4;y;extra\n")));
+
+        Assert.Equal(ValidationRules.RaggedRow, result.Error!.Rule);
+        Assert.Contains("Line 3 has 4 field(s) but the header has 3", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -107,6 +107,24 @@ public class ChunkScorerTests
         Assert.Equal(Encoding.UTF8.GetString(expected.Scored.Span), Encoding.UTF8.GetString(output.Scored.Span));
     }
 
+    [Theory]
+    [InlineData(',')]
+    [InlineData(';')]
+    public void Score_LinesEndingWithTheDelimiter_ScoreAsTheFileWithout(char delimiter)
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var plain = ScoringSamples.FileOf(SampleDatasets.Iris, 8).ToText();
+        var lines = plain.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => delimiter == ',' ? l : l.Replace(',', delimiter));
+        var trailing = string.Concat(lines.Select(l => l + delimiter + "\n"));
+
+        var expected = ScoringSamples.Score(predictor, 2, plain);
+        var output = ScoringSamples.Score(predictor, 2, trailing);
+
+        Assert.Equal(0, output.RejectedRows);
+        Assert.Equal(Encoding.UTF8.GetString(expected.Scored.Span), Encoding.UTF8.GetString(output.Scored.Span));
+    }
+
     [Fact]
     public void Score_ARowOfTheWrongWidth_IsRejectedWithItsNumber_AndTheOthersAreScored()
     {

@@ -1,0 +1,170 @@
+using System.Buffers;
+
+namespace Mlops.Core.Datasets;
+
+/// <summary>
+/// Numbers as spreadsheets and reports format them: a currency sign before or after ("$1,234.50", "-$5", "12 €"), digit
+/// grouping in threes ("1,234,567.5"), a percent sign ("15%", read as 15). Read as the number they show, so a price
+/// column is a numeric feature and not thousands of categories. Grouping must be exact (one to three digits, then
+/// groups of three), so "1,2" or "12,34" are never read as grouped numbers, and a sign, symbol or grouping is needed:
+/// plain numbers are <see cref="CsvValues"/>' fast paths. Under a decimal comma, <see cref="PointGrouped"/> first writes
+/// "1.234,50 €" the way this reads it.
+/// </summary>
+internal static class FormattedNumbers
+{
+    /// <summary>The longest formatted number tried; anything longer is text.</summary>
+    private const int MaxLength = 64;
+
+    private static readonly SearchValues<char> Marks = SearchValues.Create(",%$€£¥");
+
+    private static readonly SearchValues<char> Currencies = SearchValues.Create("$€£¥");
+
+    private static readonly SearchValues<char> PointDecimal = SearchValues.Create("0123456789.");
+
+    private static readonly SearchValues<char> CommaDecimal = SearchValues.Create("0123456789,");
+
+    public static bool TryParse(ReadOnlySpan<char> value, out double number)
+    {
+        number = 0;
+        if (value.Length > MaxLength || value.IndexOfAny(Marks) < 0 || !TrySplit(value.Trim(), out var negative, out var core, out var marked))
+        {
+            return false;
+        }
+
+        Span<char> plain = stackalloc char[core.Length];
+        var length = 0;
+        if (IsGrouped(core, ',', '.'))
+        {
+            foreach (var c in core)
+            {
+                if (c != ',')
+                {
+                    plain[length++] = c;
+                }
+            }
+        }
+        else if (marked && !core.ContainsAnyExcept(PointDecimal) && core.Count('.') <= 1)
+        {
+            core.CopyTo(plain);
+            length = core.Length;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (!CsvValues.TryParseNumber(plain[..length], out var magnitude))
+        {
+            return false;
+        }
+
+        number = negative ? -magnitude : magnitude;
+        return true;
+    }
+
+    /// <summary>
+    /// Under a decimal comma: a number grouped with points ("1.234.567,5", "-€1.234,50") or a comma decimal with a sign
+    /// or symbol ("12,5%", "3,75 €") rewritten with a decimal point and no grouping ("1234567.5", "-€1234.50"), its
+    /// sign and symbols kept; null when the cell is no such number.
+    /// </summary>
+    public static string? PointGrouped(string cell)
+    {
+        var trimmed = cell.AsSpan().Trim();
+        if (trimmed.Length > MaxLength || trimmed.IndexOfAny('.', ',') < 0 || !TrySplit(trimmed, out _, out var core, out var marked))
+        {
+            return null;
+        }
+
+        var grouped = IsGrouped(core, '.', ',');
+        var commaDecimal = marked && core.Count(',') == 1 && !core.ContainsAnyExcept(CommaDecimal) && core[0] != ',' && core[^1] != ',';
+        if (!grouped && !commaDecimal)
+        {
+            return null;
+        }
+
+        var start = cell.AsSpan().IndexOf(core);
+        var rewritten = core.ToString().Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.');
+        return string.Concat(cell.AsSpan(0, start), rewritten, cell.AsSpan(start + core.Length));
+    }
+
+    /// <summary>The digits of a formatted number and what surrounds them: a sign, one currency sign before or after, a percent sign.</summary>
+    private static bool TrySplit(ReadOnlySpan<char> s, out bool negative, out ReadOnlySpan<char> core, out bool marked)
+    {
+        negative = false;
+        marked = false;
+        core = default;
+        if (s.Length > 0 && s[0] is '-' or '+')
+        {
+            negative = s[0] == '-';
+            s = s[1..].TrimStart();
+        }
+
+        if (s.Length > 0 && Currencies.Contains(s[0]))
+        {
+            marked = true;
+            s = s[1..].TrimStart();
+            if (s.Length > 0 && s[0] is '-' or '+' && !negative)
+            {
+                negative = s[0] == '-';
+                s = s[1..];
+            }
+        }
+
+        if (s.Length > 0 && s[^1] == '%')
+        {
+            if (marked)
+            {
+                return false;
+            }
+
+            marked = true;
+            s = s[..^1].TrimEnd();
+        }
+        else if (s.Length > 0 && Currencies.Contains(s[^1]))
+        {
+            if (marked)
+            {
+                return false;
+            }
+
+            marked = true;
+            s = s[..^1].TrimEnd();
+        }
+
+        core = s;
+        return s.Length > 0 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]);
+    }
+
+    /// <summary>One to three digits, then one or more groups of a separator and three digits, then optionally a decimal mark and digits.</summary>
+    private static bool IsGrouped(ReadOnlySpan<char> s, char separator, char decimalMark)
+    {
+        var mark = s.IndexOf(decimalMark);
+        var whole = mark < 0 ? s : s[..mark];
+        if (mark >= 0 && (mark == s.Length - 1 || s[(mark + 1)..].ContainsAnyExceptInRange('0', '9')))
+        {
+            return false;
+        }
+
+        var first = whole.IndexOf(separator);
+        if (first is < 1 or > 3 || whole[..first].ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        var rest = whole[first..];
+        if (rest.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < rest.Length; i += 4)
+        {
+            if (rest[i] != separator || rest.Slice(i + 1, 3).ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Mlops.Core.Datasets;
+using Mlops.Core.Serving;
+using Mlops.Core.Tests.Training;
+using Mlops.Core.Training;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Tests.Datasets;
+
+/// <summary>Numbers as reports format them read as the numbers they show, everywhere a cell is read as a number.</summary>
+public sealed class FormattedNumbersTests
+{
+    [Theory]
+    [InlineData("$1,234.50", 1234.5)]
+    [InlineData("-$1,234.50", -1234.5)]
+    [InlineData("$-5", -5)]
+    [InlineData("1,234,567", 1234567)]
+    [InlineData(" 12,000.25 ", 12000.25)]
+    [InlineData("15%", 15)]
+    [InlineData("-2.5 %", -2.5)]
+    [InlineData("12 €", 12)]
+    [InlineData("£0.99", 0.99)]
+    [InlineData("¥1,000", 1000)]
+    public void AFormattedNumber_ReadsAsTheNumberItShows(string cell, double expected)
+    {
+        Assert.True(CsvValues.TryParseNumber(cell, out var number), cell);
+        Assert.Equal(expected, number, 9);
+    }
+
+    [Theory]
+    [InlineData("1,2")]
+    [InlineData("12,34")]
+    [InlineData("1,2345")]
+    [InlineData("1,234,56")]
+    [InlineData(",123")]
+    [InlineData("$")]
+    [InlineData("%")]
+    [InlineData("$5%")]
+    [InlineData("$5$")]
+    [InlineData("5%%")]
+    [InlineData("1.234,5")]
+    [InlineData("Smith, John")]
+    [InlineData("1,234.")]
+    [InlineData("(1,234)")]
+    public void AnythingElse_IsNotANumber(string cell) => Assert.False(CsvValues.TryParseNumber(cell, out _), cell);
+
+    [Theory]
+    [InlineData("1.234,50 €", "1234.50 €")]
+    [InlineData("-€1.234.567,5", "-€1234567.5")]
+    [InlineData("12,5%", "12.5%")]
+    [InlineData("1.500", "1500")]
+    [InlineData("1,5", "1.5")]
+    [InlineData("1.5", "1.5")]
+    [InlineData("28.10.2022", "2022-10-28")]
+    [InlineData("12.34.567", "12.34.567")]
+    public void UnderADecimalComma_GroupingPointsGoAndTheCommaBecomesAPoint(string cell, string expected) =>
+        Assert.Equal(expected, new CsvDialect(';', ',', DateOrder.DayFirst).Normalize(cell));
+
+    [Fact]
+    public void APriceWithCurrencyAndGrouping_IsANumericFeature_AndPredictReadsItAsTheNumber()
+    {
+        // Price and discount decide the label together; written as a report writes them, the price was left out as an
+        // identifier and the discount read as 40 categories.
+        var csv = new StringBuilder("price,discount,label\n");
+        var random = new Random(3);
+        for (var i = 0; i < 400; i++)
+        {
+            var price = 50 + (random.NextDouble() * 4950);
+            var discount = random.Next(0, 40);
+            csv.Append(CultureInfo.InvariantCulture, $"\"${price:#,##0.00}\",{discount}%,{(price > 2000 ^ discount > 25 ? "yes" : "no")}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(new MemoryStream(bytes), specJson: null);
+        Assert.True(report.Passed, string.Join("; ", report.Findings.Select(f => f.Message)));
+        Assert.Equal([ColumnKind.Numeric, ColumnKind.Numeric], report.Schema!.Features.Select(f => f.Kind));
+
+        var data = CsvDatasetReader.Read(new MemoryStream(bytes), CsvDialectHint.Exactly(report.Schema.Dialect), CancellationToken.None).Dataset!;
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(report.Schema));
+        Assert.True(trained.Metrics["auc"] > 0.9, $"AUC {trained.Metrics["auc"]}");
+
+        using var predictor = ModelPredictor.Load(trained.ModelZip, report.Schema);
+        var asText = predictor.Predict(Row(JsonSerializer.SerializeToElement("$3,500.00"), JsonSerializer.SerializeToElement("10%")));
+        var asNumbers = predictor.Predict(Row(JsonSerializer.SerializeToElement(3500.0), JsonSerializer.SerializeToElement(10)));
+        Assert.Equal(asNumbers.Probabilities, asText.Probabilities);
+        Assert.Equal("yes", asText.Label);
+
+        static Dictionary<string, JsonElement> Row(JsonElement price, JsonElement discount) => new() { ["price"] = price, ["discount"] = discount };
+    }
+}
