@@ -39,9 +39,15 @@ public sealed class ExperimentChanges(IModelRegistry registry, IExperimentStore 
         var experiment = stored.Experiment;
         if (outcome == ExperimentStatuses.Promoted)
         {
+            // An earlier attempt of this conclusion (a retried activity, or approve racing the orchestration) may have
+            // moved the champion and stopped before the experiment's end was saved: the champion on the challenger is
+            // that promotion, not another writer's move.
             var champion = await registry.GetAliasAsync(experiment.Model, Aliases.Champion, cancellationToken);
-            if (champion?.Version != experiment.ChampionVersion
-                || !await registry.TrySetAliasAsync(experiment.Model, Aliases.Champion, experiment.ChallengerVersion, champion.ETag, cancellationToken))
+            var promoted = champion?.Version == experiment.ChallengerVersion
+                || (champion?.Version == experiment.ChampionVersion
+                    && await registry.TrySetAliasAsync(experiment.Model, Aliases.Champion, experiment.ChallengerVersion, champion.ETag, cancellationToken))
+                || (await registry.GetAliasAsync(experiment.Model, Aliases.Champion, cancellationToken))?.Version == experiment.ChallengerVersion;
+            if (!promoted)
             {
                 (outcome, reason) = (ExperimentStatuses.Stopped, string.Create(
                     CultureInfo.InvariantCulture,

@@ -5,11 +5,13 @@ using Microsoft.Extensions.Hosting;
 using Mlops.Core;
 using Mlops.Core.Datasets;
 using Mlops.Core.Events;
+using Mlops.Core.Experiments;
 using Mlops.Core.Registry;
 using Mlops.Storage;
 using Mlops.Testing;
 using Mlops.Workflows.Activities;
 using Mlops.Workflows.Contracts;
+using Mlops.Workflows.Experiments;
 using Moq;
 
 namespace Mlops.Workflows.Tests.Recovery;
@@ -33,6 +35,7 @@ public sealed class PromoteModelTwinTests : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddMlopsCore(configuration);
         builder.Services.AddMlopsStorage(configuration);
+        builder.Services.AddMlopsWorkflowServices();
         host = builder.Build();
         await host.StartAsync();
     }
@@ -72,6 +75,29 @@ public sealed class PromoteModelTwinTests : IAsyncLifetime
         Assert.False(outcome.Promoted);
         Assert.Contains("champion changed", outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(3, (await Registry.GetAliasAsync(model, Aliases.Champion, CancellationToken.None))?.Version);
+    }
+
+    [Fact]
+    public async Task AnExperimentConcludedAgainAfterItsChampionMoved_IsRecordedPromoted()
+    {
+        // The first attempt moved the champion to the challenger and stopped before it saved the experiment's end; the
+        // retry finds the champion already on the challenger, which is the promotion it was making.
+        var model = await ModelWithChampionAsync();
+        var store = host!.Services.GetRequiredService<IExperimentStore>();
+        var stored = await store.CreateAsync(
+            new Experiment($"exp-{Guid.NewGuid():N}"[..20], model, "ab", ExperimentStatuses.Running, 0.5, "accuracy", 1, 2, "salt", DateTimeOffset.UtcNow, PromotionSettings.Default),
+            CancellationToken.None);
+        var champion = await Registry.GetAliasAsync(model, Aliases.Champion, CancellationToken.None);
+        Assert.True(await Registry.TrySetAliasAsync(model, Aliases.Champion, 2, champion!.ETag, CancellationToken.None));
+
+        var concluded = await host.Services.GetRequiredService<ExperimentChanges>()
+            .ConcludeAsync(stored, ExperimentStatuses.Promoted, "v2 won", null, CancellationToken.None);
+
+        Assert.True(concluded);
+        var ended = (await store.GetAsync(model, stored.Experiment.Id, CancellationToken.None))!.Experiment;
+        Assert.Equal(ExperimentStatuses.Promoted, ended.Status);
+        Assert.Equal("v2 won", ended.Decision!.Reason);
+        Assert.Equal(2, (await Registry.GetAliasAsync(model, Aliases.Champion, CancellationToken.None))?.Version);
     }
 
     private Task<PromotionOutcome> Promote(IModelRegistry registry, string model, int version) =>
