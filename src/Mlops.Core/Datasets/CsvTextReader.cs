@@ -114,7 +114,7 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
                 }
 
                 throw BadByte(start, encoding is null
-                    ? "The file is not valid UTF-8, and lines before this one hold UTF-8 characters, so it mixes two encodings"
+                    ? "The file is not valid UTF-8, though it begins as UTF-8 (a byte order mark, or UTF-8 letters before this byte), so it mixes two encodings"
                     : "The file is not valid UTF-8, the encoding the model's spec gives");
             }
 

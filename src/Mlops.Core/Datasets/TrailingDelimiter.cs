@@ -18,5 +18,5 @@ internal static class TrailingDelimiter
     /// text, not its fields: unescaping a field rewrites the row's text in place, and a ragged row's finding reads it.
     /// </summary>
     public static int Width(SepReader.Row row, int expected, char delimiter) =>
-        row.ColCount == expected + 1 && row.Span.TrimEnd() is { Length: > 0 } text && text[^1] == delimiter ? expected : row.ColCount;
+        row.ColCount == expected + 1 && row.Span.TrimEnd(' ') is { Length: > 0 } text && text[^1] == delimiter ? expected : row.ColCount;
 }

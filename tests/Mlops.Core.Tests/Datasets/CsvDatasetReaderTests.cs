@@ -320,6 +320,7 @@ public class CsvDatasetReaderTests
     [InlineData("a;b;label;\n1;2;x;\n3;4;y;\n")]
     [InlineData("a;b;label;\n1;2;x; \n3;4;y\n")]
     [InlineData("a;b;label\n1;2;x;\n3;4;y;\n")]
+    [InlineData("a\tb\tlabel\t\n1\t2\tx\t\n3\t4\ty\t\n")]
     public void Read_LinesEndingWithTheDelimiter_ReadAsIfTheyDidNot(string csv)
     {
         var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(csv)));
