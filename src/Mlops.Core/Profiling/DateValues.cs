@@ -5,10 +5,18 @@ namespace Mlops.Core.Profiling;
 /// <summary>
 /// Recognizes date and date-time cells: ISO 8601 (yyyy-MM-dd, then optionally 'T' or a space, HH:mm[:ss[.fraction]]
 /// and Z or an offset) by hand, since a date column is checked cell by cell; other forms through the invariant
-/// culture's parser, but only with a four-digit year, so that "1-2" or "3.5" never pass for dates.
+/// culture's parser (the one training and serving read dates with), but only with a four-digit year and a date
+/// separator, so that "1-2" or "3.5" never pass for dates, or with an English month's name ("09 Apr 2023",
+/// "April 9, 2023", and Excel's "09-Apr-23"), which numbers never have.
 /// </summary>
 internal static class DateValues
 {
+    private static readonly string[] Months =
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    ];
+
     public static bool TryParse(ReadOnlySpan<char> value, out DateTime date)
     {
         if (TryParseIso(value, out date))
@@ -16,7 +24,7 @@ internal static class DateValues
             return true;
         }
 
-        if (value.Length is < 8 or > 40 || !HasFourDigitYear(value) || value.IndexOfAny("-/:") < 0)
+        if (value.Length is < 8 or > 40 || !((HasFourDigitYear(value) && value.IndexOfAny("-/:") >= 0) || NamesAMonth(value)))
         {
             date = default;
             return false;
@@ -138,6 +146,40 @@ internal static class DateValues
         }
 
         return true;
+    }
+
+    /// <summary>Whether a run of letters in the value is a month's English name or abbreviation, beside at least one digit.</summary>
+    private static bool NamesAMonth(ReadOnlySpan<char> value)
+    {
+        if (!value.ContainsAnyInRange('0', '9'))
+        {
+            return false;
+        }
+
+        var start = -1;
+        for (var i = 0; i <= value.Length; i++)
+        {
+            var letter = i < value.Length && char.IsAsciiLetter(value[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                var word = value[start..i];
+                foreach (var month in Months)
+                {
+                    if (word.Equals(month, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                start = -1;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasFourDigitYear(ReadOnlySpan<char> value)

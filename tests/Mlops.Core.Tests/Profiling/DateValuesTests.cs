@@ -13,6 +13,11 @@ public class DateValuesTests
     [InlineData("2024-02-29T13:45:07+02:00", "2024-02-29T11:45:07.0000000Z")]
     [InlineData("2024-02-29T00:30:00-0100", "2024-02-29T01:30:00.0000000Z")]
     [InlineData("03/15/2024", "2024-03-15T00:00:00.0000000")]
+    [InlineData("09 Apr 2023", "2023-04-09T00:00:00.0000000")]
+    [InlineData("April 9, 2023", "2023-04-09T00:00:00.0000000")]
+    [InlineData("09-Apr-23", "2023-04-09T00:00:00.0000000")]
+    [InlineData("9 September 2023 14:30", "2023-09-09T14:30:00.0000000")]
+    [InlineData("Mon, 10 Apr 2023", "2023-04-10T00:00:00.0000000")]
     public void TryParse_DatesAndTimes(string text, string expected)
     {
         Assert.True(DateValues.TryParse(text, out var date));
@@ -30,8 +35,23 @@ public class DateValuesTests
     [InlineData("2024-01-01Tnoon")]
     [InlineData("10:30:00.1234")] // a time of day alone: the parser would date it today
     [InlineData("23:59:59.9999999")]
+    [InlineData("may be 2 of them")]
+    [InlineData("March Madness 2023")]
+    [InlineData("Apr 2023 report")]
     public void TryParse_NotDates(string text)
     {
         Assert.False(DateValues.TryParse(text, out _));
+    }
+
+    [Theory]
+    [InlineData("09 Apr 2023")]
+    [InlineData("April 9, 2023")]
+    [InlineData("09-Apr-23")]
+    public void AMonthNamedDate_ReadsAsTheSameDayInTraining(string text)
+    {
+        // The gate calls the column a date only if training and serving read each cell as the same day.
+        Assert.True(DateValues.TryParse(text, out var profiled));
+        Assert.True(Mlops.Core.Training.DateParts.TryParseUtc(text, out var trained));
+        Assert.Equal(profiled.Date, trained.Date);
     }
 }
