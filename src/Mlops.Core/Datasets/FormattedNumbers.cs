@@ -76,7 +76,8 @@ internal static class FormattedNumbers
         }
 
         var grouped = IsGrouped(core, '.', ',');
-        var commaDecimal = marked && core.Count(',') == 1 && !core.ContainsAnyExcept(CommaDecimal) && core[0] != ',' && core[^1] != ',';
+        // TrySplit leaves a core that starts and ends with a digit, so one comma inside it has digits on both sides.
+        var commaDecimal = marked && core.Count(',') == 1 && !core.ContainsAnyExcept(CommaDecimal);
         if (!grouped && !commaDecimal)
         {
             return null;

@@ -19,4 +19,7 @@ internal static class TrailingDelimiter
     /// </summary>
     public static int Width(SepReader.Row row, int expected, char delimiter) =>
         row.ColCount == expected + 1 && row.Span.TrimEnd(' ') is { Length: > 0 } text && text[^1] == delimiter ? expected : row.ColCount;
+
+    /// <summary>A row's raw text without its trailing delimiter, for a row <see cref="Width"/> read as one field short.</summary>
+    public static ReadOnlySpan<char> Without(ReadOnlySpan<char> line) => line.TrimEnd(' ')[..^1];
 }

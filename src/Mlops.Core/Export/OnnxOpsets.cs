@@ -26,13 +26,11 @@ internal static class OnnxOpsets
             var wireType = (int)(key & 7);
             if (wireType == 2)
             {
-                if (!TryVarint(model, ref position, out var length) || length > (ulong)(model.Length - position))
+                if (!TryLengthDelimited(model, ref position, out var body))
                 {
                     break;
                 }
 
-                var body = model.Slice(position, (int)length);
-                position += (int)length;
                 if (field == OpsetImportField && ReadOpset(body) is { } opset)
                 {
                     opsets[opset.Domain] = opset.Version;
@@ -56,10 +54,14 @@ internal static class OnnxOpsets
         {
             var field = (int)(key >> 3);
             var wireType = (int)(key & 7);
-            if (field == 1 && wireType == 2 && TryVarint(message, ref position, out var length) && length <= (ulong)(message.Length - position))
+            if (field == 1 && wireType == 2)
             {
-                domain = System.Text.Encoding.UTF8.GetString(message.Slice(position, (int)length));
-                position += (int)length;
+                if (!TryLengthDelimited(message, ref position, out var name))
+                {
+                    return null;
+                }
+
+                domain = System.Text.Encoding.UTF8.GetString(name);
             }
             else if (field == 2 && wireType == 0 && TryVarint(message, ref position, out var value))
             {
@@ -84,19 +86,27 @@ internal static class OnnxOpsets
                 position += 8;
                 return position <= data.Length;
             case 2:
-                if (!TryVarint(data, ref position, out var length) || length > (ulong)(data.Length - position))
-                {
-                    return false;
-                }
-
-                position += (int)length;
-                return true;
+                return TryLengthDelimited(data, ref position, out _);
             case 5:
                 position += 4;
                 return position <= data.Length;
             default:
                 return false;
         }
+    }
+
+    /// <summary>A length-delimited field's bytes (a string, bytes or a nested message): its length, then that many bytes.</summary>
+    private static bool TryLengthDelimited(ReadOnlySpan<byte> data, ref int position, out ReadOnlySpan<byte> body)
+    {
+        body = default;
+        if (!TryVarint(data, ref position, out var length) || length > (ulong)(data.Length - position))
+        {
+            return false;
+        }
+
+        body = data.Slice(position, (int)length);
+        position += (int)length;
+        return true;
     }
 
     private static bool TryVarint(ReadOnlySpan<byte> data, ref int position, out ulong value)

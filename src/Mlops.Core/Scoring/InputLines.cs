@@ -30,7 +30,7 @@ internal sealed class InputLines(CsvDialect dialect, long expectedBytes)
         var mark = Length;
         if (verbatim)
         {
-            Append(trailingDelimiter ? line.TrimEnd(' ')[..^1] : line);
+            Append(trailingDelimiter ? TrailingDelimiter.Without(line) : line);
         }
 
         return mark;
