@@ -1,7 +1,4 @@
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Mlops.Core;
 using Mlops.Core.Datasets;
 using Mlops.Core.Events;
@@ -23,29 +20,17 @@ namespace Mlops.Workflows.Tests.Recovery;
 /// </summary>
 public sealed class PromoteModelTwinTests : IAsyncLifetime
 {
-    private IHost? host;
+    private AzuriteServices? services;
 
-    private IModelRegistry Registry => host!.Services.GetRequiredService<IModelRegistry>();
+    private IModelRegistry Registry => services!.Get<IModelRegistry>();
 
-    public async Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = await AzuriteInstance.ConnectionStringAsync() })
-            .Build();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddMlopsCore(configuration);
-        builder.Services.AddMlopsStorage(configuration);
-        builder.Services.AddMlopsWorkflowServices();
-        host = builder.Build();
-        await host.StartAsync();
-    }
+    public async Task InitializeAsync() => services = await AzuriteServices.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (host is not null)
+        if (services is not null)
         {
-            await host.StopAsync();
-            host.Dispose();
+            await services.DisposeAsync();
         }
     }
 
@@ -83,14 +68,14 @@ public sealed class PromoteModelTwinTests : IAsyncLifetime
         // The first attempt moved the champion to the challenger and stopped before it saved the experiment's end; the
         // retry finds the champion already on the challenger, which is the promotion it was making.
         var model = await ModelWithChampionAsync();
-        var store = host!.Services.GetRequiredService<IExperimentStore>();
+        var store = services!.Get<IExperimentStore>();
         var stored = await store.CreateAsync(
             new Experiment($"exp-{Guid.NewGuid():N}"[..20], model, "ab", ExperimentStatuses.Running, 0.5, "accuracy", 1, 2, "salt", DateTimeOffset.UtcNow, PromotionSettings.Default),
             CancellationToken.None);
         var champion = await Registry.GetAliasAsync(model, Aliases.Champion, CancellationToken.None);
         Assert.True(await Registry.TrySetAliasAsync(model, Aliases.Champion, 2, champion!.ETag, CancellationToken.None));
 
-        var concluded = await host.Services.GetRequiredService<ExperimentChanges>()
+        var concluded = await services!.Get<ExperimentChanges>()
             .ConcludeAsync(stored, ExperimentStatuses.Promoted, "v2 won", null, CancellationToken.None);
 
         Assert.True(concluded);
@@ -101,7 +86,7 @@ public sealed class PromoteModelTwinTests : IAsyncLifetime
     }
 
     private Task<PromotionOutcome> Promote(IModelRegistry registry, string model, int version) =>
-        new PromoteModel(registry, host!.Services.GetRequiredService<IRegistryEventLog>())
+        new PromoteModel(registry, services!.Get<IRegistryEventLog>())
             .RunAsync(Mock.Of<TaskActivityContext>(), new PromoteModelInput(model, version, ExpectedChampion: 1, ShouldPromote: true, "better"));
 
     private async Task<string> ModelWithChampionAsync()

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Mlops.Core;
 using Mlops.Core.Datasets;
 using Mlops.Core.Registry;
@@ -14,30 +11,19 @@ namespace Mlops.Workflows.Tests.Recovery;
 /// <summary>Checkpoints in the models container on Azurite: what a restarted run reuses, and what it must not.</summary>
 public sealed class RunCheckpointsTests : IAsyncLifetime
 {
-    private IHost? host;
+    private AzuriteServices? services;
 
-    private RunCheckpoints Checkpoints => new(host!.Services.GetRequiredService<IModelArtifactStore>());
+    private RunCheckpoints Checkpoints => new(services!.Get<IModelArtifactStore>());
 
-    private IModelArtifactStore Artifacts => host!.Services.GetRequiredService<IModelArtifactStore>();
+    private IModelArtifactStore Artifacts => services!.Get<IModelArtifactStore>();
 
-    public async Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = await AzuriteInstance.ConnectionStringAsync() })
-            .Build();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddMlopsCore(configuration);
-        builder.Services.AddMlopsStorage(configuration);
-        host = builder.Build();
-        await host.StartAsync();
-    }
+    public async Task InitializeAsync() => services = await AzuriteServices.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (host is not null)
+        if (services is not null)
         {
-            await host.StopAsync();
-            host.Dispose();
+            await services.DisposeAsync();
         }
     }
 
