@@ -168,9 +168,11 @@ public static class EnsembleTrainer
         var second = MemberOutput + "1";
         if (schema.Task == MlTask.BinaryClassification)
         {
-            // The averaged probability is the score too: AUC ranks by it, and the label follows it at one half.
+            // The score is the averaged probability's log-odds, not the probability itself: ML.NET's evaluator labels
+            // a row by Score > 0 (as every calibrated trainer's margin reads), which is the probability above one half.
+            // Clipped so that a saturated member cannot make it infinite; AUC ranks by it all the same.
             Add(chain, ref view, ml.Transforms.Expression("Probability", average, first, second).Fit(view));
-            Add(chain, ref view, ml.Transforms.Expression("Score", "p => p", "Probability").Fit(view));
+            Add(chain, ref view, ml.Transforms.Expression("Score", "p => ln(max(p, 1e-7) / max(1 - p, 1e-7))", "Probability").Fit(view));
             Add(chain, ref view, ml.Transforms.Expression("PredictedLabel", "p => p > 0.5", "Probability").Fit(view));
         }
         else

@@ -91,6 +91,23 @@ public class EnsembleTrainerTests
     }
 
     [Fact]
+    public void Blend_Binary_HoldoutLabelMetricsFollowTheBlendedProbabilityAtOneHalf()
+    {
+        // ML.NET's evaluator labels a row by Score > 0: a blend whose Score were its probability would be counted as
+        // predicting the positive class everywhere (recall 1, accuracy the positive share) while serving answers right.
+        var data = SampleDatasets.Load(SampleDatasets.BreastCancer).Typed(TestSchemas.ForSample(SampleDatasets.BreastCancer));
+        var settings = new TrialSettings(42, 0.2, 5, 5, MetricNames.Auc, false, 100);
+        var winner = runner.Run(data, settings, Request(0, "LbfgsLogisticRegression"));
+        var partner = runner.Run(data, settings, Request(1, "FastTreeBinary"));
+
+        var metrics = EnsembleTrainer.Blend(data, settings, winner, partner, 0.5).Metrics;
+
+        Assert.InRange(metrics[MetricNames.Accuracy], 0.9, 1);
+        Assert.InRange(metrics[MetricNames.Recall], 0.85, 0.999);
+        Assert.InRange(metrics[MetricNames.Auc], 0.97, 1);
+    }
+
+    [Fact]
     public void Judge_Multiclass_SaysWhyNoBlendIsTried()
     {
         var data = SampleDatasets.Load(SampleDatasets.Wine).Typed(TestSchemas.ForSample(SampleDatasets.Wine));
