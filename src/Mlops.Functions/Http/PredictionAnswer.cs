@@ -22,7 +22,7 @@ public sealed class PredictionAnswer(IReadOnlyList<PredictionView> predictions, 
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, MlopsJson.WriterOptions))
         {
             Write(writer);
         }

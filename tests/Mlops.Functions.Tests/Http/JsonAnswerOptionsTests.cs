@@ -27,4 +27,19 @@ public sealed class JsonAnswerOptionsTests
         Assert.Contains("\"dialect\":{\"delimiter\":\";\",\"decimalMark\":\",\",\"dateOrder\":\"dayFirst\"}", answered, StringComparison.Ordinal);
         Assert.Equal(JsonSerializer.Serialize(schema, MlopsJson.Options), answered);
     }
+
+    [Fact]
+    public void RoutesAnswerLettersOfAnyScriptAsTheyAre_AndStillEscapeMarkup()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddMvcCore().Services.AddMlopsJsonAnswers().BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+        var schema = new DatasetSchema([new ColumnSchema("observação", ColumnKind.Categorical)], "<label>", MlTask.BinaryClassification, ["não", "日本"]);
+
+        var answered = JsonSerializer.Serialize(schema, options);
+
+        Assert.Contains("\"observação\"", answered, StringComparison.Ordinal);
+        Assert.Contains("[\"não\",\"日本\"]", answered, StringComparison.Ordinal);
+        Assert.Contains("\\u003Clabel\\u003E", answered, StringComparison.Ordinal);
+        Assert.Equal(JsonSerializer.Serialize(schema, MlopsJson.Options), answered);
+    }
 }

@@ -43,6 +43,16 @@ public sealed class PredictionAnswerTests
         Assert.Equal(JsonSerializer.Serialize(new BatchPredictionView(views), MlopsJson.Options), body);
     }
 
+    [Fact]
+    public async Task Labels_KeepTheirLetters_AndMarkupIsEscaped()
+    {
+        var (body, _, _) = await ExecuteAsync(new PredictionAnswer([Classified with { Prediction = "São Paulo" }, Unscored], isBatch: true));
+
+        Assert.Contains("\"São Paulo\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"Ünïcode ", body, StringComparison.Ordinal);
+        Assert.Contains("\"\\u003Cscript\\u003E\"", body, StringComparison.Ordinal);
+    }
+
     private static async Task<(string Body, string? ContentType, int Status)> ExecuteAsync(IActionResult result)
     {
         var context = new DefaultHttpContext();
