@@ -234,7 +234,7 @@ public sealed class MonitoringPass(
             var values = new List<double>(rows.Count);
             foreach (var row in rows)
             {
-                if (row.Number(feature.Name) is { } value)
+                if (row.Number(feature.Name, contract.Schema.Dialect) is { } value)
                 {
                     values.Add(value);
                 }
@@ -250,7 +250,7 @@ public sealed class MonitoringPass(
         var categories = new List<string>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.Text(feature.Name) is { } value)
+            if (row.Text(feature) is { } value)
             {
                 categories.Add(value);
             }
@@ -373,48 +373,5 @@ public sealed class MonitoringPass(
         // A spec that does not parse is refused when it is written; one broken since is read as the defaults.
         var json = await datasets.ReadSpecAsync(model, cancellationToken);
         return json is null ? null : ModelSpecParser.Parse(json, out _);
-    }
-
-    /// <summary>A prediction with its features parsed once.</summary>
-    private sealed class SampledRow
-    {
-        private readonly Dictionary<string, JsonElement> features;
-
-        private SampledRow(PredictionRecord prediction, Dictionary<string, JsonElement> features)
-        {
-            Prediction = prediction;
-            this.features = features;
-        }
-
-        public PredictionRecord Prediction { get; }
-
-        public static SampledRow From(PredictionRecord prediction)
-        {
-            Dictionary<string, JsonElement> parsed;
-            try
-            {
-                parsed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(prediction.FeaturesJson, MlopsJson.Options) ?? [];
-            }
-            catch (JsonException)
-            {
-                parsed = [];
-            }
-
-            return new SampledRow(prediction with { FeaturesJson = string.Empty }, parsed);
-        }
-
-        public double? Number(string name) => features.TryGetValue(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number) => number,
-            JsonValueKind.String when CsvValues.TryParseNumber(value.GetString(), out var number) && double.IsFinite(number) => number,
-            _ => null,
-        } : null;
-
-        public string? Text(string name) => features.TryGetValue(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString() is { } text && !MissingValues.IsMissing(text) ? text.Trim() : null,
-            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-            _ => null,
-        } : null;
     }
 }

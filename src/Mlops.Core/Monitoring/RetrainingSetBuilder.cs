@@ -71,19 +71,24 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
         }
 
         var byId = batch.ToDictionary(p => p.PredictionId, StringComparer.Ordinal);
+        var spellings = schema.Features.Where(f => f.Boolean is not null).ToDictionary(f => f.Name, f => f.Boolean!, StringComparer.Ordinal);
         long added = 0;
         foreach (var label in (await feedback.FindAsync(model, byId.Keys, cancellationToken)).OrderBy(l => l.PredictionId, StringComparer.Ordinal))
         {
             using var features = JsonDocument.Parse(byId[label.PredictionId].FeaturesJson);
             var cells = header.Select(column => column == schema.Label
                 ? label.Label
-                : features.RootElement.TryGetProperty(column, out var value) ? Cell(value, dialect) : string.Empty);
+                : features.RootElement.TryGetProperty(column, out var value) ? Spelled(Cell(value, dialect), spellings.GetValueOrDefault(column)) : string.Empty);
             csv.AppendJoin(dialect.Delimiter, cells.Select(c => Escape(c, dialect.Delimiter))).Append('\n');
             added++;
         }
 
         return added;
     }
+
+    /// <summary>A yes/no column's true or "yes" written as the file writes it, so the set keeps one spelling of each.</summary>
+    private static string Spelled(string cell, BooleanSpelling? spelling) =>
+        spelling is null || cell.Length == 0 ? cell : spelling.Spell(cell);
 
     private static string Cell(JsonElement value, CsvDialect dialect) => value.ValueKind switch
     {

@@ -160,6 +160,11 @@ internal sealed class FeatureLayout
     public void SetCategory(FeatureRow row, int feature, string? raw)
     {
         var value = MissingValues.IsMissing(raw) ? string.Empty : raw!.Trim();
+        if (Schema.Features[feature].Boolean is { } spelling && value.Length > 0)
+        {
+            value = spelling.Spell(value);
+        }
+
         row.Categorical[slots[feature]] = Token(feature, value);
     }
 

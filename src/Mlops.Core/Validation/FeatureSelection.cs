@@ -97,7 +97,12 @@ internal static class FeatureSelection
 
             if (Kind(context, column, categorical, text) is { } kind)
             {
-                features.Add(new ColumnSchema(name, kind));
+                features.Add(new ColumnSchema(name, kind)
+                {
+                    Boolean = kind == ColumnKind.Categorical && column.Type == InferredType.Boolean && column.ValueCounts is { } values
+                        ? BooleanSpelling.Of([.. values.Keys])
+                        : null,
+                });
             }
         }
 
