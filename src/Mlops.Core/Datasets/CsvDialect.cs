@@ -39,10 +39,10 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
 
     /// <summary>
     /// A cell as the product reads numbers and dates (a decimal point; a date's month before its day, or ISO 8601): under
-    /// a decimal comma, a plain number such as "-12,5" becomes "-12.5", and one grouped with points or written with a
-    /// currency or percent sign loses its grouping and takes a point ("1.234,50 €" becomes "1234.50 €", which reads as
-    /// 1234.5); under day-first dates, "28/10/2022" becomes "2022-10-28" (a time after it kept as written). Anything else
-    /// (text, a day that does not exist) is left as it is.
+    /// a decimal comma, a plain number such as "-12,5" becomes "-12.5", and one grouped with points or spaces or written
+    /// with a currency or percent sign loses its grouping and takes a point ("1.234,50 €" becomes "1234.50 €", which
+    /// reads as 1234.5; "7 680,76" becomes "7680.76"); under day-first dates, "28/10/2022" becomes "2022-10-28" (a time
+    /// after it kept as written). Anything else (text, a day that does not exist) is left as it is.
     /// </summary>
     public string Normalize(string cell)
     {
@@ -51,7 +51,7 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
             return cell.Replace(',', '.');
         }
 
-        if (DecimalMark == ',' && FormattedNumbers.PointGrouped(cell) is { } grouped)
+        if (DecimalMark == ',' && FormattedNumbers.CommaFormatted(cell) is { } grouped)
         {
             return grouped;
         }
@@ -174,7 +174,8 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
         {
             foreach (var cell in SplitLine(line, delimiter))
             {
-                if (IsCommaDecimal(cell))
+                // "1.234,5" and "7 680,76" say decimal comma as plainly as "3,14" does.
+                if (IsCommaDecimal(cell) || (cell.Contains(',', StringComparison.Ordinal) && FormattedNumbers.CommaFormatted(cell) is not null))
                 {
                     comma++;
                 }

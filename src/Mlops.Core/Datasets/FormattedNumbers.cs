@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace Mlops.Core.Datasets;
 
@@ -7,7 +8,7 @@ namespace Mlops.Core.Datasets;
 /// grouping in threes ("1,234,567.5"), a percent sign ("15%", read as 15). Read as the number they show, so a price
 /// column is a numeric feature and not thousands of categories. Grouping must be exact (one to three digits, then
 /// groups of three), so "1,2" or "12,34" are never read as grouped numbers, and a sign, symbol or grouping is needed:
-/// plain numbers are <see cref="CsvValues"/>' fast paths. Under a decimal comma, <see cref="PointGrouped"/> first writes
+/// plain numbers are <see cref="CsvValues"/>' fast paths. Under a decimal comma, <see cref="CommaFormatted"/> first writes
 /// "1.234,50 €" the way this reads it.
 /// </summary>
 internal static class FormattedNumbers
@@ -22,6 +23,11 @@ internal static class FormattedNumbers
     private static readonly SearchValues<char> PointDecimal = SearchValues.Create("0123456789.");
 
     private static readonly SearchValues<char> CommaDecimal = SearchValues.Create("0123456789,");
+
+    /// <summary>The spaces that group digits: a plain one, and the no-break and narrow no-break spaces spreadsheets write.</summary>
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" \u00A0\u202F");
+
+    private static readonly SearchValues<char> CommaGroupMarks = SearchValues.Create("., \u00A0\u202F");
 
     public static bool TryParse(ReadOnlySpan<char> value, out double number)
     {
@@ -63,19 +69,21 @@ internal static class FormattedNumbers
     }
 
     /// <summary>
-    /// Under a decimal comma: a number grouped with points ("1.234.567,5", "-€1.234,50") or a comma decimal with a sign
-    /// or symbol ("12,5%", "3,75 €") rewritten with a decimal point and no grouping ("1234567.5", "-€1234.50"), its
-    /// sign and symbols kept; null when the cell is no such number.
+    /// Under a decimal comma: a number grouped with points ("1.234.567,5", "-€1.234,50") or with spaces as French,
+    /// Nordic and Slavic locales write it ("7 680,76", with a no-break or narrow no-break space as spreadsheets put it),
+    /// or a comma decimal with a sign or symbol ("12,5%", "3,75 €"), rewritten with a decimal point and no grouping
+    /// ("1234567.5", "-€1234.50", "7680.76"), its sign and symbols kept; null when the cell is no such number.
     /// </summary>
-    public static string? PointGrouped(string cell)
+    public static string? CommaFormatted(string cell)
     {
         var trimmed = cell.AsSpan().Trim();
-        if (trimmed.Length > MaxLength || trimmed.IndexOfAny('.', ',') < 0 || !TrySplit(trimmed, out _, out var core, out var marked))
+        if (trimmed.Length > MaxLength || trimmed.IndexOfAny(CommaGroupMarks) < 0 || !TrySplit(trimmed, out _, out var core, out var marked))
         {
             return null;
         }
 
-        var grouped = IsGrouped(core, '.', ',');
+        var spaced = core.ContainsAny(Spaces);
+        var grouped = spaced ? !core.Contains('.') && IsGrouped(core, ' ', ',', Spaces) : IsGrouped(core, '.', ',');
         // TrySplit leaves a core that starts and ends with a digit, so one comma inside it has digits on both sides.
         var commaDecimal = marked && core.Count(',') == 1 && !core.ContainsAnyExcept(CommaDecimal);
         if (!grouped && !commaDecimal)
@@ -84,8 +92,20 @@ internal static class FormattedNumbers
         }
 
         var start = cell.AsSpan().IndexOf(core);
-        var rewritten = core.ToString().Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.');
-        return string.Concat(cell.AsSpan(0, start), rewritten, cell.AsSpan(start + core.Length));
+        var rewritten = new StringBuilder(core.Length);
+        foreach (var c in core)
+        {
+            if (c == ',')
+            {
+                rewritten.Append('.');
+            }
+            else if (c != '.' && !Spaces.Contains(c))
+            {
+                rewritten.Append(c);
+            }
+        }
+
+        return string.Concat(cell.AsSpan(0, start), rewritten.ToString(), cell.AsSpan(start + core.Length));
     }
 
     /// <summary>The digits of a formatted number and what surrounds them: a sign, one currency sign before or after, a percent sign.</summary>
@@ -136,8 +156,11 @@ internal static class FormattedNumbers
         return s.Length > 0 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]);
     }
 
-    /// <summary>One to three digits, then one or more groups of a separator and three digits, then optionally a decimal mark and digits.</summary>
-    private static bool IsGrouped(ReadOnlySpan<char> s, char separator, char decimalMark)
+    /// <summary>
+    /// One to three digits, then one or more groups of a separator and three digits, then optionally a decimal mark and
+    /// digits. <paramref name="alike"/>: characters that count as the separator too (the spaces of a spreadsheet).
+    /// </summary>
+    private static bool IsGrouped(ReadOnlySpan<char> s, char separator, char decimalMark, SearchValues<char>? alike = null)
     {
         var mark = s.IndexOf(decimalMark);
         var whole = mark < 0 ? s : s[..mark];
@@ -146,7 +169,7 @@ internal static class FormattedNumbers
             return false;
         }
 
-        var first = whole.IndexOf(separator);
+        var first = alike is null ? whole.IndexOf(separator) : whole.IndexOfAny(alike);
         if (first is < 1 or > 3 || whole[..first].ContainsAnyExceptInRange('0', '9'))
         {
             return false;
@@ -160,7 +183,7 @@ internal static class FormattedNumbers
 
         for (var i = 0; i < rest.Length; i += 4)
         {
-            if (rest[i] != separator || rest.Slice(i + 1, 3).ContainsAnyExceptInRange('0', '9'))
+            if ((alike is null ? rest[i] != separator : !alike.Contains(rest[i])) || rest.Slice(i + 1, 3).ContainsAnyExceptInRange('0', '9'))
             {
                 return false;
             }

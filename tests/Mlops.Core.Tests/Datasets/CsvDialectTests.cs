@@ -20,6 +20,9 @@ public sealed class CsvDialectTests
     [Theory]
     [InlineData("a;b;c\n1,5;2;x\n3,25;4;y\n", ';')]
     [InlineData("a\tb\tc\n1,5\t2\tx\n3,25\t4\ty\n", '\t')]
+    [InlineData("revenu;dépenses;accordé\n7\u00A0680,76;2\u00A0393,88;non\n33\u00A0435,59;3\u00A0247,36;oui\n", ';')]
+    [InlineData("a;b\n1\u202F234\u202F567,5;x\n12\u202F000,25;y\n", ';')]
+    [InlineData("a;b\n1.234,5;x\n12.000,25;y\n", ';')]
     public void ADecimalComma_ComesWithDayFirstDates_WhenTheSampleCannotTell(string csv, char delimiter)
     {
         Assert.Equal(new CsvDialect(delimiter, ',', DateOrder.DayFirst), CsvDialect.Detect(csv, complete: true));

@@ -54,9 +54,15 @@ public sealed class FormattedNumbersTests
     [InlineData("1.500", "1500")]
     [InlineData("1,5", "1.5")]
     [InlineData("1.5", "1.5")]
+    [InlineData("7\u00A0680,76", "7680.76")]
+    [InlineData("1 234 567", "1234567")]
+    [InlineData("-1\u202F234,5 €", "-1234.5 €")]
+    [InlineData("12 345,6 %", "12345.6 %")]
+    [InlineData("12 34,5", "12 34,5")]
+    [InlineData("1 234.567,5", "1 234.567,5")]
     [InlineData("28.10.2022", "2022-10-28")]
     [InlineData("12.34.567", "12.34.567")]
-    public void UnderADecimalComma_GroupingPointsGoAndTheCommaBecomesAPoint(string cell, string expected) =>
+    public void UnderADecimalComma_GroupingPointsOrSpacesGoAndTheCommaBecomesAPoint(string cell, string expected) =>
         Assert.Equal(expected, new CsvDialect(';', ',', DateOrder.DayFirst).Normalize(cell));
 
     [Fact]
