@@ -53,7 +53,7 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
             var report = await stages.RunAsync(
                 PipelineStages.Validate,
                 () => context.CallActivityAsync<ValidationReport>(nameof(ValidateDataset), input, Retry),
-                r => r.Passed ? $"{r.Rows} rows, {r.Schema!.Features.Count} features, {r.Schema.Task}." : r.Summary);
+                r => r.Passed ? $"{r.Rows} rows, {r.Schema!.Features.Count} features, label '{r.Schema.Label}', {r.Schema.Task}." : r.Summary);
 
             if (!report.Passed)
             {

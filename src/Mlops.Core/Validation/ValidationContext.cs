@@ -26,6 +26,9 @@ internal sealed class ValidationContext(ModelSpec spec, ValidationThresholds thr
     public void Error(string rule, string? column, string message, double? observed = null, double? threshold = null) =>
         Findings.Add(new ValidationFinding(Severity.Error, rule, column, message, observed, threshold));
 
+    public void Info(string rule, string? column, string message) =>
+        Findings.Add(new ValidationFinding(Severity.Info, rule, column, message));
+
     public void Warning(string rule, string? column, string message, double? observed = null, double? threshold = null) =>
         Findings.Add(new ValidationFinding(Severity.Warning, rule, column, message, observed, threshold));
 

@@ -282,9 +282,18 @@ internal sealed class ValidationSession : ICsvRowSink
             return previous.Schema.Label;
         }
 
-        return candidates.FirstOrDefault(c => string.Equals(c, DefaultLabel, StringComparison.Ordinal))
-            ?? candidates.FirstOrDefault(c => string.Equals(c, DefaultLabel, StringComparison.OrdinalIgnoreCase))
-            ?? candidates[^1];
+        var named = candidates.FirstOrDefault(c => string.Equals(c, DefaultLabel, StringComparison.Ordinal))
+            ?? candidates.FirstOrDefault(c => string.Equals(c, DefaultLabel, StringComparison.OrdinalIgnoreCase));
+        if (named is not null)
+        {
+            return named;
+        }
+
+        // Said on every such run: a file whose outcome is another column trains a model of the wrong thing otherwise.
+        var last = candidates[^1];
+        context.Info(ValidationRules.LabelByPosition, last,
+            $"The label is '{last}', the last column, since no column is named \"label\" and mlops.json names none. To predict another column, name it in the model's spec ({{\"label\": \"...\"}}, PUT /api/models/{{model}}/spec) and upload the file again.");
+        return last;
     }
 
     private string ListColumns()

@@ -12,9 +12,9 @@ namespace Mlops.Core.Tests.Validation;
 public class DataQualityRuleTests
 {
     private static ValidationReport Validate(CsvBuilder csv, string? spec = null, DataContract? previous = null) =>
-        Validator().Validate(csv.ToStream(), spec, previous);
+        Validator().Validate(csv.ToStream(), spec, previous).WithoutLabelNote();
 
-    private static ValidationReport Validate(byte[] csv) => Validator().Validate(new MemoryStream(csv), specJson: null);
+    private static ValidationReport Validate(byte[] csv) => Validator().Validate(new MemoryStream(csv), specJson: null).WithoutLabelNote();
 
     private static DatasetValidator Validator() => new(Options.Create(new ValidationOptions()));
 

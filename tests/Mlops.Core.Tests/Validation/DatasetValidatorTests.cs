@@ -59,6 +59,22 @@ public class DatasetValidatorTests
         var report = Validate(WithTarget(40, i => i % 2 == 0 ? "a" : "b"));
 
         Assert.Equal("target", report.Schema!.Label);
+
+        // A file whose outcome is not its last column (Titanic's "Survived" is its second) would train the wrong model
+        // without a word: the run says which column it took and why.
+        var finding = Assert.Single(report.Findings, f => f.Rule == ValidationRules.LabelByPosition);
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Equal("target", finding.Column);
+        Assert.Contains("'target', the last column", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("\"label\"", finding.Message, StringComparison.Ordinal);
+        Assert.True(report.Passed);
+    }
+
+    [Fact]
+    public void Validate_ALabelNamedByTheSpecOrTheHeader_IsNotReportedAsChosenByPosition()
+    {
+        Assert.DoesNotContain(Validate(WithTarget(40, i => i % 2 == 0 ? "a" : "b"), """{"label": "target"}""").Findings, f => f.Rule == ValidationRules.LabelByPosition);
+        Assert.DoesNotContain(Validate(CsvBuilder.Typical()).Findings, f => f.Rule == ValidationRules.LabelByPosition);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Mlops.Core.Tests.Validation;
 public class SpecThresholdTests
 {
     private static ValidationReport Validate(CsvBuilder csv, string? spec) =>
-        new DatasetValidator(Options.Create(new ValidationOptions())).Validate(csv.ToStream(), spec);
+        new DatasetValidator(Options.Create(new ValidationOptions())).Validate(csv.ToStream(), spec).WithoutLabelNote();
 
     private static CsvBuilder ThirtyPercentMissing() => QualityFixtures.Clean().Map("income", (i, value) => i % 10 < 3 ? "" : value);
 
