@@ -19,6 +19,8 @@ public class SpecThresholdTests
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((ValidationRules.ColumnMissingRate, Severity.Error, 0.25), (finding.Rule, finding.Severity, finding.Threshold!.Value));
+        Assert.Contains("List it under ignore in mlops.json", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("raise thresholds.maxMissingRate", finding.Message, StringComparison.Ordinal);
         Assert.False(report.Passed);
     }
 
