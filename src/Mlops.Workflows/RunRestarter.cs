@@ -56,26 +56,18 @@ public sealed class RunRestarter(IRunJournalStore journals, TimeProvider clock, 
         return new RunRestartResult(runId, journal.Attempt, reason);
     }
 
-    /// <summary>A run that ended with a version, or whose data was refused, has nothing to resume.</summary>
+    /// <summary>
+    /// A run that ended with a version has nothing to resume. A quarantined one may: its verdict depends on the model's
+    /// spec as well as the data (the label, the columns ignored, the thresholds), so after the spec is fixed it is
+    /// validated again from the start. It trained nothing, so no checkpoint of it can be reused by mistake.
+    /// </summary>
     private static void EnsureRestartable(OrchestrationMetadata instance)
     {
-        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Completed || instance.ReadOutputAs<RunResult>() is not { } result)
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.ReadOutputAs<RunResult>() is { Status: RunStatus.Completed } result)
         {
-            return;
-        }
-
-        switch (result.Status)
-        {
-            case RunStatus.Completed:
-                throw new MlopsException(
-                    MlopsErrorCode.Conflict,
-                    string.Create(CultureInfo.InvariantCulture, $"Run '{instance.InstanceId}' completed (version {result.Version}); there is nothing to restart. Upload new data to train again."));
-            case RunStatus.Quarantined:
-                throw new MlopsException(
-                    MlopsErrorCode.Conflict,
-                    $"Run '{instance.InstanceId}' quarantined its dataset, and the same data would be quarantined again: {result.Reason} Fix the data and upload it.");
-            default:
-                return;
+            throw new MlopsException(
+                MlopsErrorCode.Conflict,
+                string.Create(CultureInfo.InvariantCulture, $"Run '{instance.InstanceId}' completed (version {result.Version}); there is nothing to restart. Upload new data to train again."));
         }
     }
 

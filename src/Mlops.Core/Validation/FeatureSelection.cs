@@ -45,7 +45,7 @@ internal static class FeatureSelection
             if (column.MissingRate > thresholds.MaxMissingRate)
             {
                 context.Error(ValidationRules.ColumnMissingRate, name,
-                    $"Column '{name}' is missing {Percent(column.MissingRate)} of its values ({Count(column.Missing)} of {Count(column.Rows)} rows); at most {Percent(thresholds.MaxMissingRate)} may be missing. List it under ignore in mlops.json to train without it, or raise thresholds.maxMissingRate to keep it (imputed, with a missing-value flag).",
+                    $"Column '{name}' is missing {Percent(column.MissingRate)} of its values ({Count(column.Missing)} of {Count(column.Rows)} rows); at most {Percent(thresholds.MaxMissingRate)} may be missing. List it under ignore in mlops.json to train without it, or raise thresholds.maxMissingRate to keep it (imputed, with a missing-value flag), then restart the run.",
                     column.MissingRate, thresholds.MaxMissingRate);
                 continue;
             }

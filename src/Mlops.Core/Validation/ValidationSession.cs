@@ -292,7 +292,7 @@ internal sealed class ValidationSession : ICsvRowSink
         // Said on every such run: a file whose outcome is another column trains a model of the wrong thing otherwise.
         var last = candidates[^1];
         context.Info(ValidationRules.LabelByPosition, last,
-            $"The label is '{last}', the last column, since no column is named \"label\" and mlops.json names none. To predict another column, name it in the model's spec ({{\"label\": \"...\"}}, PUT /api/models/{{model}}/spec) and upload the file again.");
+            $"The label is '{last}', the last column, since no column is named \"label\" and mlops.json names none. To predict another column, name it in the model's spec ({{\"label\": \"...\"}}, PUT /api/models/{{model}}/spec) before training on this file; a quarantined run of it is validated again under the new spec by POST /api/runs/{{runId}}/restart.");
         return last;
     }
 

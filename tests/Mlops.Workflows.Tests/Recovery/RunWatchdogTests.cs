@@ -115,6 +115,20 @@ public sealed class RunWatchdogTests
     }
 
     [Fact]
+    public async Task AQuarantinedRun_IsValidatedAgainUnderTheSpecAsItIsNow()
+    {
+        // The spec decides the label, the columns left out and the thresholds: a file quarantined for a column the
+        // user has since told the spec to ignore passes on the same bytes, and the same bytes name the same run.
+        client.Setup(c => c.GetInstanceAsync(RunId, true, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Metadata(OrchestrationRuntimeStatus.Completed, Now, RunResult.Quarantined("The dataset was quarantined: Column 'Cabin' is missing 78.9% of its values.")));
+
+        var restart = await Restarter().RestartAsync(client.Object, RunId, RestartKind.Manual, "Cabin ignored in the spec", CancellationToken.None);
+
+        Assert.Equal(2, restart.Attempt);
+        Assert.Equal(Request with { Attempt = 2, PipelineVersion = PipelineVersions.Current }, scheduled);
+    }
+
+    [Fact]
     public async Task AnUnknownRun_IsNotFound()
     {
         var missing = await Assert.ThrowsAsync<MlopsException>(() => Restarter().RestartAsync(client.Object, RunId, RestartKind.Manual, "why", CancellationToken.None));
