@@ -45,6 +45,13 @@ public sealed class MlopsApiClient(HttpClient http) : IDisposable
     public Task<ApiResponse<RunView>> GetRunAsync(string runId, CancellationToken cancellationToken) =>
         SendAsync<RunView>(HttpMethod.Get, $"api/runs/{Segment(runId)}", null, cancellationToken);
 
+    /// <summary>Runs a stalled, failed or quarantined run again (a quarantined one under the model's current spec).</summary>
+    public async Task<ApiResponse<JsonElement>> RestartRunAsync(string runId, string? reason, CancellationToken cancellationToken)
+    {
+        using var content = Json(reason is null ? new JsonObject() : new JsonObject { ["reason"] = reason });
+        return await SendAsync<JsonElement>(HttpMethod.Post, $"api/runs/{Segment(runId)}/restart", content, cancellationToken);
+    }
+
     public Task<ApiResponse<IReadOnlyList<RunSummary>>> ListRunsAsync(string model, CancellationToken cancellationToken) =>
         SendAsync<IReadOnlyList<RunSummary>>(HttpMethod.Get, $"api/models/{Segment(model)}/runs", null, cancellationToken);
 

@@ -10,7 +10,8 @@ namespace Mlops.Cli.Commands;
 
 /// <summary>
 /// <c>mlops runs [--model M]</c> lists runs newest first (every model's without --model); <c>runs show RUNID</c> shows one
-/// run's stages, search and findings; <c>runs watch RUNID</c> follows one until it ends, as <c>upload --watch</c> does.
+/// run's stages, search and findings; <c>runs watch RUNID</c> follows one until it ends, as <c>upload --watch</c> does;
+/// <c>runs restart RUNID [--reason R] [--watch]</c> runs a stalled, failed or quarantined one again.
 /// </summary>
 public static class RunsCommand
 {
@@ -38,22 +39,51 @@ public static class RunsCommand
 
         var watchId = Arguments.RunId();
         var watch = new Command("watch", "Follow a run until it ends; the exit code reflects its outcome") { watchId };
-        runtime.SetAction(watch, async (context, parse, ct) =>
+        runtime.SetAction(watch, (context, parse, ct) => WatchAsync(context, Arguments.CheckRunId(parse.GetValue(watchId)), ct));
+        command.Subcommands.Add(watch);
+
+        var restartId = Arguments.RunId();
+        var reason = new Option<string?>("--reason") { Description = "Why, recorded with the run's attempt" };
+        var follow = new Option<bool>("--watch") { Description = "Follow the run until it ends; the exit code reflects its outcome" };
+        var restart = new Command("restart", "Run a stalled, failed or quarantined run again (a quarantined one is validated again under the model's spec as it is now)") { restartId, reason, follow };
+        runtime.SetAction(restart, async (context, parse, ct) =>
         {
-            var run = await new RunWatcher(context, TimeSpan.FromSeconds(1), TimeProvider.System).WatchAsync(Arguments.CheckRunId(parse.GetValue(watchId)), ct);
-            if (context.Json)
+            var runId = Arguments.CheckRunId(parse.GetValue(restartId));
+            var restarted = await context.Api.RestartRunAsync(runId, parse.GetValue(reason), ct);
+            if (parse.GetValue(follow))
             {
-                context.Output.Json(run.Json);
-            }
-            else if (!context.IsLive)
-            {
-                context.Output.Line(RunRenderer.Outcome(run.Value));
+                if (!context.Json)
+                {
+                    context.Output.Line(Restarted(runId, restarted.Value));
+                }
+
+                return await WatchAsync(context, runId, ct);
             }
 
-            return UploadCommand.ExitCode(run.Value.Status);
+            return context.Say(restarted, value => Restarted(runId, value));
         });
-        command.Subcommands.Add(watch);
+        command.Subcommands.Add(restart);
         return command;
+    }
+
+    private static string Restarted(string runId, JsonElement answer) =>
+        answer.TryGetProperty("attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number
+            ? $"Run {runId} restarted: attempt {attempt.GetRawText()}."
+            : $"Run {runId} restarted.";
+
+    private static async Task<int> WatchAsync(CommandContext context, string runId, CancellationToken cancellationToken)
+    {
+        var run = await new RunWatcher(context, TimeSpan.FromSeconds(1), TimeProvider.System).WatchAsync(runId, cancellationToken);
+        if (context.Json)
+        {
+            context.Output.Json(run.Json);
+        }
+        else if (!context.IsLive)
+        {
+            context.Output.Line(RunRenderer.Outcome(run.Value));
+        }
+
+        return UploadCommand.ExitCode(run.Value.Status);
     }
 
     private static async Task<int> ListAsync(CommandContext context, string? model, CancellationToken cancellationToken)

@@ -192,6 +192,31 @@ public class RequestTests
     }
 
     [Fact]
+    public async Task RunsRestart_PostsTheReason_AndSaysTheAttempt()
+    {
+        var api = new FakeApi().On("POST /api/runs/iris-0123456789abcdef/restart", HttpStatusCode.Accepted, """{"runId":"iris-0123456789abcdef","attempt":2,"reason":"label set in the spec"}""");
+
+        var run = await CliRun.InvokeAsync(api, "runs", "restart", "iris-0123456789abcdef", "--reason", "label set in the spec");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("""{"reason":"label set in the spec"}""", api.Sent.Single().Body);
+        Assert.Contains("Run iris-0123456789abcdef restarted: attempt 2.", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunsRestart_ACompletedRun_PrintsTheConflict_AndSendsNothingElse()
+    {
+        var api = new FakeApi().On("POST /api/runs/iris-0123456789abcdef/restart", HttpStatusCode.Conflict,
+            """{"title":"Conflict","status":409,"detail":"Run 'iris-0123456789abcdef' completed (version 3); there is nothing to restart.","errorCode":"CONFLICT"}""");
+
+        var run = await CliRun.InvokeAsync(api, "runs", "restart", "iris-0123456789abcdef");
+
+        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("completed (version 3)", run.Error, StringComparison.Ordinal);
+        Assert.Single(api.Sent);
+    }
+
+    [Fact]
     public async Task Compare_AsksForBothVersions()
     {
         var api = new FakeApi().On("GET /api/models/iris/compare?versions=1,2", HttpStatusCode.OK, """{"model":"iris","versions":[],"metrics":{"accuracy":{"a":0.9,"b":0.95,"delta":0.05,"shared":{"estimate":0.05,"lower":0.01,"upper":0.09}}}}""");
