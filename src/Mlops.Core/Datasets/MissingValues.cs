@@ -8,8 +8,14 @@ namespace Mlops.Core.Datasets;
 /// </summary>
 public static class MissingValues
 {
-    /// <summary>Tokens compared trimmed and case-insensitively; "" covers empty and blank cells.</summary>
-    public static IReadOnlyList<string> Tokens { get; } = ["", "NA", "N/A", "null", "NaN", "?"];
+    /// <summary>
+    /// Tokens compared trimmed and case-insensitively; "" covers empty and blank cells. Besides the usual ones, what
+    /// spreadsheets and pandas write for a value that is not there: Excel's #N/A (a failed lookup) and its other error
+    /// values (#DIV/0!, #VALUE!...), which are no value a model can learn from, and pandas' &lt;NA&gt;. "None" is not one:
+    /// it is as often a category ("no discount") as a Python null, and models trained with it as a category keep it.
+    /// </summary>
+    public static IReadOnlyList<string> Tokens { get; } =
+        ["", "NA", "N/A", "null", "NaN", "?", "#N/A", "#N/A N/A", "#NA", "<NA>", "#DIV/0!", "#VALUE!", "#REF!", "#NUM!", "#NAME?", "#NULL!"];
 
     // The profiler asks for every cell of a file; almost every present value is rejected by its first character.
     private static readonly SearchValues<char> FirstCharacters = SearchValues.Create(

@@ -77,6 +77,22 @@ public class DatasetValidatorTests
         Assert.DoesNotContain(Validate(CsvBuilder.Typical()).Findings, f => f.Rule == ValidationRules.LabelByPosition);
     }
 
+    [Theory]
+    [InlineData("#N/A")]
+    [InlineData("#DIV/0!")]
+    public void Validate_ExcelErrorValuesInANumericColumn_AreMissingValues_NotCategories(string error)
+    {
+        // A spreadsheet's failed lookup or division: one in 40 rows quarantined the file as numbers with strays, more
+        // made the column 40 categories.
+        var csv = CsvBuilder.WithColumns("x", "label").Rows(200, i => [i % 8 == 0 ? error : CsvBuilder.Number(i), i % 2 == 0 ? "a" : "b"]);
+
+        var report = Validate(csv);
+
+        Assert.True(report.Passed, string.Join("; ", report.Findings.Select(f => f.Message)));
+        Assert.Equal(ColumnKind.Numeric, Assert.Single(report.Schema!.Features).Kind);
+        Assert.Equal(25, report.Contract!.Columns.Single(c => c.Name == "x").Missing);
+    }
+
     [Fact]
     public void Validate_ColumnNamedLabelInOtherCase_IsTheLabel()
     {
