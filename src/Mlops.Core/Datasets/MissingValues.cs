@@ -11,7 +11,8 @@ public static class MissingValues
     /// <summary>
     /// Tokens compared trimmed and case-insensitively; "" covers empty and blank cells. Besides the usual ones, what
     /// spreadsheets and pandas write for a value that is not there: Excel's #N/A (a failed lookup) and its other error
-    /// values (#DIV/0!, #VALUE!...), which are no value a model can learn from, and pandas' &lt;NA&gt;. "None" is not one:
+    /// values (#DIV/0!, #VALUE!...), which are no value a model can learn from, and pandas' &lt;NA&gt;; and a dash alone
+    /// ("-", "--", an en or em dash), as reports write an empty cell. "None" is not one:
     /// it is as often a category ("no discount") as a Python null, and models trained with it as a category keep it.
     /// </summary>
     public static IReadOnlyList<string> Tokens { get; } =
@@ -29,6 +30,13 @@ public static class MissingValues
     {
         var trimmed = value.Trim();
         if (trimmed.Length == 0)
+        {
+            return true;
+        }
+
+        // A dash alone is how reports write "nothing here"; it is checked apart from the tokens so that a negative
+        // number, which starts with one, is still rejected by its first character.
+        if (trimmed is "-" or "--" or "\u2013" or "\u2014")
         {
             return true;
         }

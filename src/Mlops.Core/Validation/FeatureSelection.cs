@@ -21,6 +21,9 @@ internal static class FeatureSelection
     /// </summary>
     internal const double StrayNonNumericShare = 0.02;
 
+    /// <summary>Numbers' share of a column's values from which a column read as categories is reported (it looks numeric).</summary>
+    internal const double MostlyNumbersShare = 0.8;
+
     /// <summary>Fewest numbers for a column to count as numeric with strays (below, a handful of cells proves nothing).</summary>
     private const int StrayMinNumbers = 20;
 
@@ -97,6 +100,14 @@ internal static class FeatureSelection
 
             if (Kind(context, column, categorical, text) is { } kind)
             {
+                if (kind == ColumnKind.Categorical && !categorical && IsMostlyNumbers(column))
+                {
+                    var rate = (double)column.NonNumericCount / column.Present;
+                    context.Warning(ValidationRules.ColumnMostlyNumeric, name,
+                        $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) such as '{column.NonNumericExample}' ({Percent(rate)} of its values), so it was read as {(column.DistinctExact ? string.Empty : "about ")}{Count(column.DistinctCount)} categories and the numbers' order is lost. If those values mean \"no value\", leave the cells empty (or write NA) and upload again; list the column under categorical in mlops.json to keep it as categories.",
+                        rate, MostlyNumbersShare);
+                }
+
                 features.Add(new ColumnSchema(name, kind)
                 {
                     Boolean = kind == ColumnKind.Categorical && column.Type == InferredType.Boolean && column.ValueCounts is { } values
@@ -160,6 +171,15 @@ internal static class FeatureSelection
         && column.NonNumericCount > 0
         && column.Present - column.NonNumericCount >= StrayMinNumbers
         && column.NonNumericCount <= StrayNonNumericShare * column.Present;
+
+    /// <summary>
+    /// Numbers in most rows and words in a few: past the stray share, such a column is read as categories, and a
+    /// placeholder ("unknown", "pending") is the likelier cause than a column of codes.
+    /// </summary>
+    private static bool IsMostlyNumbers(ColumnStatistics column) =>
+        column.NonNumericCount > 0
+        && column.Present - column.NonNumericCount >= StrayMinNumbers
+        && column.NonNumericCount <= (1 - MostlyNumbersShare) * column.Present;
 
     private static bool LooksLikeIdentifier(ColumnStatistics column) =>
         column.DistinctCount > IdentifierMinDistinct && column.DistinctCount > IdentifierDistinctShare * column.Rows;

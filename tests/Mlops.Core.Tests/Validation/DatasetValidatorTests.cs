@@ -93,6 +93,41 @@ public class DatasetValidatorTests
         Assert.Equal(25, report.Contract!.Columns.Single(c => c.Name == "x").Missing);
     }
 
+    [Theory]
+    [InlineData("-", true)]
+    [InlineData("\u2014", true)]
+    [InlineData("pending", false)]
+    public void Validate_ANumericColumnWithAPlaceholderInOneRowOfEight_IsNumericOrSaysWhyNot(string placeholder, bool missing)
+    {
+        // A dash is a missing value; a word in 12.5% of the rows is past the strays a numeric column takes, so the column
+        // is categories, and the report says so instead of leaving a numeric column silently lost.
+        var csv = CsvBuilder.WithColumns("x", "label").Rows(200, i => [i % 8 == 0 ? placeholder : CsvBuilder.Number(i), i % 2 == 0 ? "a" : "b"]);
+
+        var report = Validate(csv);
+
+        Assert.True(report.Passed);
+        var column = Assert.Single(report.Schema!.Features);
+        Assert.Equal(missing ? ColumnKind.Numeric : ColumnKind.Categorical, column.Kind);
+        var warning = report.Findings.SingleOrDefault(f => f.Rule == ValidationRules.ColumnMostlyNumeric);
+        Assert.Equal(!missing, warning is not null);
+        if (warning is not null)
+        {
+            Assert.Equal((Severity.Warning, "x"), (warning.Severity, warning.Column));
+            Assert.Contains("such as 'pending' (12.5% of its values)", warning.Message, StringComparison.Ordinal);
+            Assert.Contains("read as 176 categories", warning.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Validate_AColumnOfCodes_IsCategoriesWithoutAWarning()
+    {
+        var csv = CsvBuilder.WithColumns("plan", "label").Rows(200, i => [$"P{i % 7}", i % 2 == 0 ? "a" : "b"]);
+
+        var report = Validate(csv);
+
+        Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.ColumnMostlyNumeric);
+    }
+
     [Fact]
     public void Validate_ColumnNamedLabelInOtherCase_IsTheLabel()
     {
