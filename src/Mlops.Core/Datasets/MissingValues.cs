@@ -12,8 +12,8 @@ public static class MissingValues
     /// Tokens compared trimmed and case-insensitively; "" covers empty and blank cells. Besides the usual ones, what
     /// spreadsheets and pandas write for a value that is not there: Excel's #N/A (a failed lookup) and its other error
     /// values (#DIV/0!, #VALUE!...), which are no value a model can learn from, and pandas' &lt;NA&gt;; and a dash alone
-    /// ("-", "--", an en or em dash), as reports write an empty cell. "None" is not one:
-    /// it is as often a category ("no discount") as a Python null, and models trained with it as a category keep it.
+    /// ("-", "--", an en or em dash), as reports write an empty cell. "None" is not one: it is as often a category ("no
+    /// discount") as a Python null, and models trained with it as a category keep it.
     /// </summary>
     public static IReadOnlyList<string> Tokens { get; } =
         ["", "NA", "N/A", "null", "NaN", "?", "#N/A", "#N/A N/A", "#NA", "<NA>", "#DIV/0!", "#VALUE!", "#REF!", "#NUM!", "#NAME?", "#NULL!"];

@@ -62,7 +62,7 @@ public class DatasetValidatorTests
 
         // A file whose outcome is not its last column (Titanic's "Survived" is its second) would train the wrong model
         // without a word: the run says which column it took and why.
-        var finding = Assert.Single(report.Findings, f => f.Rule == ValidationRules.LabelByPosition);
+        var finding = Single(report, ValidationRules.LabelByPosition);
         Assert.Equal(Severity.Info, finding.Severity);
         Assert.Equal("target", finding.Column);
         Assert.Contains("'target', the last column", finding.Message, StringComparison.Ordinal);
