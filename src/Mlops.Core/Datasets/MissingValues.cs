@@ -20,7 +20,7 @@ public static class MissingValues
 
     // The profiler asks for every cell of a file; almost every present value is rejected by its first character.
     private static readonly SearchValues<char> FirstCharacters = SearchValues.Create(
-        string.Concat(Tokens.Where(t => t.Length > 0).Select(t => char.ToLowerInvariant(t[0]).ToString() + char.ToUpperInvariant(t[0]))));
+        string.Concat(Tokens.Where(t => t.Length > 0).Select(t => char.ToLowerInvariant(t[0]).ToString() + char.ToUpperInvariant(t[0]))) + "-\u2013\u2014");
 
     private static readonly int LongestToken = Tokens.Max(t => t.Length);
 
@@ -34,16 +34,16 @@ public static class MissingValues
             return true;
         }
 
-        // A dash alone is how reports write "nothing here"; it is checked apart from the tokens so that a negative
-        // number, which starts with one, is still rejected by its first character.
-        if (trimmed is "-" or "--" or "\u2013" or "\u2014")
-        {
-            return true;
-        }
-
         if (trimmed.Length > LongestToken || !FirstCharacters.Contains(trimmed[0]))
         {
             return false;
+        }
+
+        // A dash alone is how reports write "nothing here". No token starts with one, and a negative number does, so
+        // a cell starting with a dash is decided here, behind the first-character test most cells fail.
+        if (trimmed[0] is '-' or '\u2013' or '\u2014')
+        {
+            return trimmed is "-" or "--" or "\u2013" or "\u2014";
         }
 
         foreach (var token in Tokens)
