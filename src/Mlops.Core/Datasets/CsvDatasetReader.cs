@@ -5,8 +5,8 @@ namespace Mlops.Core.Datasets;
 
 /// <summary>
 /// Reads an uploaded CSV: RFC 4180 quoting, a comma, semicolon, tab or pipe delimiter and a decimal point or comma
-/// (<see cref="CsvDialect"/>: detected, or as the caller says), UTF-8 with or without a byte order mark, a header row
-/// naming the columns. Numbers written with a decimal comma reach the sink with a point, as the rest of the product
+/// (<see cref="CsvDialect"/>: detected, or as the caller says), UTF-8 with or without a byte order mark, Windows-1252 or
+/// UTF-16 (<see cref="CsvEncoding"/>), a header row naming the columns, after Excel's "sep=;" line if the file has one. Numbers written with a decimal comma reach the sink with a point, as the rest of the product
 /// reads them. It streams: rows go to a sink as they are parsed, in memory bounded by the longest row, so a
 /// file of any size can be profiled. Every way the data can be unreadable comes back as a finding, never as an
 /// exception.
@@ -85,6 +85,7 @@ public static class CsvDatasetReader
             using var reader = Sep.New(dialect.Delimiter)
                 .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
                 .From(text);
+            var leadingRows = 0;
             foreach (var row in reader)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -93,10 +94,16 @@ public static class CsvDatasetReader
                     continue;
                 }
 
+                if (leadingRows == 0 && DelimiterHintLine.IsReadable(row.Span))
+                {
+                    leadingRows = 1;
+                    continue;
+                }
+
                 var header = ReadHeader(row);
                 return CheckHeader(header) is { } error
                     ? new CsvStreamResult(null, 0, error)
-                    : new CsvStreamResult(header, 0, null) { Dialect = dialect with { Encoding = decoder.Encoding } };
+                    : new CsvStreamResult(header, 0, null) { Dialect = dialect with { Encoding = decoder.Encoding }, LeadingRows = leadingRows };
             }
 
             return Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns.");
@@ -128,7 +135,17 @@ public static class CsvDatasetReader
             filled += read;
         }
 
-        dialect = CsvDialect.Detect(sample.AsSpan(0, filled), complete: filled < sample.Length, hint.Delimiter, hint.DecimalMark, hint.DateOrder);
+        // Excel's "sep=;" line names the delimiter (the spec's still wins) and is no line to detect the rest from.
+        var lines = sample.AsSpan(0, filled);
+        var delimiter = hint.Delimiter;
+        var firstEnd = lines.IndexOfAny('\r', '\n');
+        if (DelimiterHintLine.IsReadable(firstEnd < 0 ? lines : lines[..firstEnd]))
+        {
+            delimiter ??= DelimiterHintLine.Read(lines[..(firstEnd < 0 ? lines.Length : firstEnd)]);
+            lines = firstEnd < 0 ? [] : lines[(firstEnd + 1)..].TrimStart('\n');
+        }
+
+        dialect = CsvDialect.Detect(lines, complete: filled < sample.Length, delimiter, hint.DecimalMark, hint.DateOrder);
         return new PrefixedTextReader(sample.AsMemory(0, filled), text);
     }
 
@@ -148,6 +165,7 @@ public static class CsvDatasetReader
             .From(text);
 
         string[]? header = null;
+        var leadingRows = 0;
         long rows = 0;
         var raggedCount = 0;
         ValidationFinding? firstRagged = null;
@@ -157,6 +175,12 @@ public static class CsvDatasetReader
             // Blank lines (often trailing ones an editor adds) carry no data and are not a column-count mistake.
             if (row.ColCount == 1 && row.Span.IsWhiteSpace())
             {
+                continue;
+            }
+
+            if (header is null && leadingRows == 0 && DelimiterHintLine.IsReadable(row.Span))
+            {
+                leadingRows = 1;
                 continue;
             }
 
@@ -204,7 +228,7 @@ public static class CsvDatasetReader
 
         return header is null
             ? Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns and at least one data row.")
-            : new CsvStreamResult(header, rows, null);
+            : new CsvStreamResult(header, rows, null) { LeadingRows = leadingRows };
     }
 
     private static string[] ReadHeader(SepReader.Row row)
@@ -226,11 +250,12 @@ public static class CsvDatasetReader
                 $"The header names {header.Length} columns; at most {MaxColumns} are accepted. Drop the columns the model should not use before uploading.");
         }
 
-        // "sep=;" is the line some tools put first for Excel to know the delimiter: it is neither names nor data.
-        if (header.Length == 1 && header[0].StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && header[0].Length <= 5)
+        // A "sep=" line for a delimiter that is read is skipped before the header (DelimiterHintLine); one for another
+        // character names a delimiter the file cannot be read with.
+        if (header.Length == 1 && DelimiterHintLine.Read(header[0]) is { } hinted)
         {
             return Error(ValidationRules.NoHeader, null,
-                "The first line is a \"sep=\" delimiter hint for Excel, not column names; remove that line so that the header comes first. The delimiter is detected from the file (or set \"delimiter\" in the model's spec).");
+                $"The first line is a \"sep=\" delimiter hint for Excel naming '{hinted}' as the delimiter, which is not one read here: save the file delimited by a comma, semicolon, tab or pipe.");
         }
 
         // A first line of numbers is data, not names: every cell numeric, or a cell with a decimal point or an

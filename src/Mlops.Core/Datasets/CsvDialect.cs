@@ -29,9 +29,9 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public CsvEncoding Encoding { get; init; }
 
-    /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma, day-first dates, Windows-1252".</summary>
+    /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma, day-first dates, Windows-1252" (or "UTF-16").</summary>
     public string Describe() =>
-        $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}{(DateOrder == DateOrder.DayFirst ? ", day-first dates" : string.Empty)}{(Encoding == CsvEncoding.Windows1252 ? ", Windows-1252" : string.Empty)}";
+        $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}{(DateOrder == DateOrder.DayFirst ? ", day-first dates" : string.Empty)}{Encoding switch { CsvEncoding.Windows1252 => ", Windows-1252", CsvEncoding.Utf16 => ", UTF-16", _ => string.Empty }}";
 
     /// <summary>Whether <see cref="Normalize"/> can change a cell: the file writes numbers or dates unlike the product reads them.</summary>
     [JsonIgnore]

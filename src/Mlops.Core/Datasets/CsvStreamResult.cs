@@ -10,4 +10,7 @@ public sealed record CsvStreamResult(IReadOnlyList<string>? Columns, long Rows, 
 {
     /// <summary>How the file was read (detected, or as the caller said); null when it could not be read.</summary>
     public CsvDialect? Dialect { get; init; }
+
+    /// <summary>Lines before the header that are neither names nor data: 1 for Excel's "sep=;" line (<see cref="DelimiterHintLine"/>).</summary>
+    public int LeadingRows { get; init; }
 }

@@ -8,13 +8,15 @@ namespace Mlops.Core.Datasets;
 
 /// <summary>
 /// Decodes a CSV's bytes for the parser, checking them in the same pass, so that a bad byte is reported with its exact
-/// offset and line rather than as a decoder failure a buffer later; the byte order mark is skipped and a UTF-16 one, or
-/// a NUL byte (UTF-16 without a mark, binary files), rejected. The encoding is UTF-8 or Windows-1252 as the caller says,
-/// or, when it says nothing, detected as the bytes go by: UTF-8 until a byte that is not, and Windows-1252 from there
-/// on if every byte before it was ASCII (which both read alike), so a spreadsheet's file is read whole without a
-/// look-ahead, wherever its first accented letter is. It also bounds the parser's memory: a row (quotes balanced, as
-/// the parser counts them) longer than <see cref="MaxRowBytes"/> is an unclosed quote swallowing the rest of the file,
-/// which the parser would otherwise buffer whole.
+/// offset and line rather than as a decoder failure a buffer later; the byte order mark is skipped, and a NUL byte
+/// (binary files) rejected. A UTF-16 file (a UTF-16 byte order mark, or zero bytes on one side of each byte pair, as
+/// its ASCII characters are written) is read through a transcoder to UTF-8 whatever the caller says, so the same
+/// checks follow; offsets are then those of the UTF-8 text, lines those of the file. Otherwise the encoding is UTF-8 or
+/// Windows-1252 as the caller says, or, when it says nothing, detected as the bytes go by: UTF-8 until a byte that is
+/// not, and Windows-1252 from there on if every byte before it was ASCII (which both read alike), so a spreadsheet's
+/// file is read whole without a look-ahead, wherever its first accented letter is. It also bounds the parser's memory:
+/// a row (quotes balanced, as the parser counts them) longer than <see cref="MaxRowBytes"/> is an unclosed quote
+/// swallowing the rest of the file, which the parser would otherwise buffer whole.
 /// </summary>
 internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextReader.DefaultMaxRowBytes, CsvEncoding? encoding = null) : TextReader
 {
@@ -25,7 +27,17 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly SearchValues<byte> QuoteOrLineEnd = SearchValues.Create("\"\n\r"u8);
 
+    /// <summary>The bytes the file's head is looked at for UTF-16 without a byte order mark.</summary>
+    private const int Utf16SniffBytes = 4096;
+
     private readonly byte[] bytes = new byte[BufferSize];
+
+    // UTF-16 is detected from the file, never taken on the caller's word, so a caller's "UTF-16" means "detect".
+    private readonly CsvEncoding? declared = encoding == CsvEncoding.Utf16 ? null : encoding;
+
+    // The file's bytes, or, for a UTF-16 file, the UTF-8 its transcoder makes of them.
+    private Stream input = source;
+    private Stream? transcoder;
 
     // bytes[start..end) are read and not yet decoded; bytes[start..tracked) have been checked for rows and NULs.
     private int start;
@@ -47,12 +59,12 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
     private long rowStartLine = 1;
 
     // Detecting: no byte of 0x80 or above has been decoded yet, so the file may still turn out to be Windows-1252.
-    private bool asciiSoFar = encoding is null;
+    private bool asciiSoFar = encoding is null or CsvEncoding.Utf16;
 
     public int MaxRowBytes { get; } = maxRowBytes;
 
     /// <summary>The encoding the bytes read so far were decoded with.</summary>
-    public CsvEncoding Encoding { get; private set; } = encoding ?? CsvEncoding.Utf8;
+    public CsvEncoding Encoding { get; private set; } = encoding is null or CsvEncoding.Utf16 ? CsvEncoding.Utf8 : encoding.Value;
 
     public override int Peek() => throw new NotSupportedException("The CSV reader reads blocks.");
 
@@ -113,7 +125,7 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
                     continue;
                 }
 
-                throw BadByte(start, encoding is null
+                throw BadByte(start, declared is null
                     ? "The file is not valid UTF-8, though it begins as UTF-8 (a byte order mark, or UTF-8 letters before this byte), so it mixes two encodings"
                     : "The file is not valid UTF-8, the encoding the model's spec gives");
             }
@@ -164,10 +176,11 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
         start = 0;
         end = kept;
 
-        // The byte order mark needs its three bytes together; a source may hand them out one by one.
+        // The encoding is told from the file's head: a byte order mark needs its bytes together, and UTF-16 without
+        // one a few of its lines, while a source may hand them out one by one.
         do
         {
-            var read = source.Read(bytes, end, bytes.Length - end);
+            var read = ReadInput(end);
             if (read == 0)
             {
                 sourceDone = true;
@@ -176,19 +189,26 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
 
             end += read;
         }
-        while (!begun && end < Utf8Bom.Length);
+        while (!begun && end < Utf16SniffBytes);
 
         if (!begun)
         {
             begun = true;
-            SkipByteOrderMark();
+            if (DetectEncoding())
+            {
+                return Fill();
+            }
         }
 
         Track();
         return start < end || !sourceDone || Fill();
     }
 
-    private void SkipByteOrderMark()
+    /// <summary>
+    /// Skips a UTF-8 byte order mark; for a UTF-16 file, puts a transcoder to UTF-8 in front of the bytes read so far and
+    /// the rest, and answers true: what was read is then to be read again through it.
+    /// </summary>
+    private bool DetectEncoding()
     {
         var head = bytes.AsSpan(0, end);
         if (head.StartsWith(Utf8Bom))
@@ -197,12 +217,41 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
             asciiSoFar = false;
             start = tracked = Utf8Bom.Length;
             rowStartOffset = Utf8Bom.Length;
-            return;
+            return false;
         }
 
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        var bigEndian = head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        var mark = bigEndian || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? 2 : 0;
+        if (mark == 0 && Utf16Text.WithoutMark(head[..Math.Min(head.Length, Utf16SniffBytes)]) is { } unmarked)
         {
-            throw Fault(ValidationRules.BadEncoding, "The file is UTF-16 (it starts with a UTF-16 byte order mark), which is not read; save it as UTF-8.");
+            bigEndian = unmarked;
+        }
+        else if (mark == 0)
+        {
+            return false;
+        }
+
+        var utf16 = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
+        transcoder = System.Text.Encoding.CreateTranscodingStream(
+            new PrefixedStream(head[mark..].ToArray(), input), utf16, new UTF8Encoding(false), leaveOpen: true);
+        input = transcoder;
+        Encoding = CsvEncoding.Utf16;
+        asciiSoFar = false;
+        start = tracked = end = 0;
+        sourceDone = false;
+        return true;
+    }
+
+    private int ReadInput(int at)
+    {
+        try
+        {
+            return input.Read(bytes, at, bytes.Length - at);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Fault(ValidationRules.BadEncoding, string.Create(CultureInfo.InvariantCulture,
+                $"The file is UTF-16, but after line {trackedLines + 1} it holds bytes that are not UTF-16 text (half of a character pair, or an odd byte at its end); save the file as UTF-8."));
         }
     }
 
@@ -271,4 +320,14 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
             $"{what}: byte 0x{bytes[index]:X2} at byte offset {bufferOffset + index} (line {linesBefore + bytes.AsSpan(start, index - start).Count((byte)'\n') + 1}) cannot be decoded. Save the file as UTF-8, or, if it was saved in Windows-1252 (Excel's \"CSV\" in Western European and American locales), set \"encoding\": \"windows-1252\" in the model's spec."));
 
     private static CsvReadFault Fault(string rule, string message) => new(rule, message);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            transcoder?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
         var bytes = original.GetBuffer().AsSpan(0, (int)original.Length);
         var text = DatasetFiles.FormatOf(dataset.BlobName) == DatasetFormat.Parquet
             ? await ParquetAsCsvAsync(original, cancellationToken)
-            : dialect.Encoding == CsvEncoding.Windows1252 ? Windows1252.GetString(bytes) : Encoding.UTF8.GetString(bytes);
+            : CsvFileText.Decode(bytes, dialect.Encoding);
         var header = CsvHeader(text, dialect.Delimiter);
         var csv = new StringBuilder(text);
         if (!text.EndsWith('\n'))
@@ -59,7 +59,7 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
 
         added += await AppendLabelledAsync(model, champion.Schema, dialect, header, pending, csv, cancellationToken);
         return added == 0 ? null
-            : (dialect.Encoding == CsvEncoding.Windows1252 ? BinaryData.FromBytes(Windows1252.GetBytes(csv.ToString())) : BinaryData.FromString(csv.ToString()), added);
+            : (CsvFileText.Encode(csv.ToString(), dialect.Encoding), added);
     }
 
     private async Task<long> AppendLabelledAsync(
@@ -135,7 +135,26 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
     /// <summary>The dataset's column names, as its first line lists them (quoted names unquoted).</summary>
     private static string[] CsvHeader(string text, char delimiter)
     {
+        var line = FirstLine(text, out var rest);
+        if (DelimiterHintLine.Read(line) is not null)
+        {
+            line = FirstLine(rest, out _);
+        }
+
+        return [.. CsvDialect.SplitLine(line.TrimStart('\uFEFF'), delimiter)];
+    }
+
+    private static string FirstLine(string text, out string rest)
+    {
         var end = text.IndexOfAny(['\r', '\n']);
-        return [.. CsvDialect.SplitLine((end < 0 ? text : text[..end]).TrimStart('\uFEFF'), delimiter)];
+        if (end < 0)
+        {
+            rest = string.Empty;
+            return text;
+        }
+
+        var next = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+        rest = text[next..];
+        return text[..end];
     }
 }

@@ -17,12 +17,14 @@ public static class CsvRowIndexer
     /// <param name="input">The file's bytes from its start.</param>
     /// <param name="delimiter">The file's delimiter: a tab is a blank unless it delimits.</param>
     /// <param name="chunkRows">Rows per chunk.</param>
-    public static async Task<CsvRowIndex> IndexAsync(Stream input, char delimiter, int chunkRows, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <param name="leadingRows">Rows before the header that are neither names nor data (Excel's "sep=;" line).</param>
+    public static async Task<CsvRowIndex> IndexAsync(Stream input, char delimiter, int chunkRows, CancellationToken cancellationToken, int leadingRows = 0)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
         var blanks = SearchValues.Create(delimiter == '\t' ? " "u8 : " \t"u8);
-        var state = new State(chunkRows);
+        var state = new State(chunkRows, leadingRows);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
@@ -93,7 +95,7 @@ public static class CsvRowIndexer
         }
     }
 
-    private sealed class State(int chunkRows)
+    private sealed class State(int chunkRows, int leadingRows)
     {
         public List<long> ChunkStarts { get; } = [];
 
@@ -106,6 +108,7 @@ public static class CsvRowIndexer
         public bool Blank { get; set; } = true;
 
         private long rowStart;
+        private int leading = leadingRows;
         private bool header;
 
         /// <summary>The row that began at <see cref="rowStart"/> ends before <paramref name="next"/>, where the next one begins.</summary>
@@ -113,7 +116,11 @@ public static class CsvRowIndexer
         {
             if (!Blank)
             {
-                if (!header)
+                if (leading > 0)
+                {
+                    leading--;
+                }
+                else if (!header)
                 {
                     header = true;
                     ChunkStarts.Add(next);

@@ -54,6 +54,12 @@ public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IO
             return Refused(settings, $"The scoring file cannot be read: {error.Message}");
         }
 
+        if (head.Dialect!.Encoding == CsvEncoding.Utf16)
+        {
+            // Chunks are byte ranges cut at line ends, which UTF-16 writes as two bytes.
+            return Refused(settings, "The scoring file is UTF-16, which is scored only as a dataset is read, whole; save it as UTF-8 (or Windows-1252) to score it in chunks.");
+        }
+
         var columns = head.Columns!;
         if (ScoringColumns.Missing(version.Schema, columns) is { Count: > 0 } missing)
         {
@@ -64,7 +70,7 @@ public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IO
         CsvRowIndex index;
         await using (var content = await store.OpenReadAsync(file, CancellationToken.None))
         {
-            index = await CsvRowIndexer.IndexAsync(content, format.Dialect.Delimiter, settings.ChunkRows, CancellationToken.None);
+            index = await CsvRowIndexer.IndexAsync(content, format.Dialect.Delimiter, settings.ChunkRows, CancellationToken.None, head.LeadingRows);
         }
 
         var ranges = index.Chunks();

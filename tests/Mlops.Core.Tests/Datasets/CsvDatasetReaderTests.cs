@@ -187,26 +187,138 @@ public class CsvDatasetReaderTests
     private static byte[] Windows1252Bytes(string text) => Windows1252.GetBytes(text);
 
     [Theory]
-    [InlineData("sep=;\na;label\n1;x\n")]
-    [InlineData("sep=,\na,label\n1,x\n")]
-    [InlineData("SEP=|\na|label\n1|x\n")]
-    public void Read_ExcelsDelimiterHintLine_ReturnsNoHeaderSayingToRemoveIt(string csv)
+    [InlineData("sep=;\na;label\n1;x\n", ';')]
+    [InlineData("sep=,\r\na,label\r\n1,x\r\n", ',')]
+    [InlineData("SEP=|\na|label\n1|x\n", '|')]
+    [InlineData("\"sep=\t\"\na\tlabel\n1\tx\n", '\t')]
+    public void Read_ExcelsDelimiterHintLine_IsSkipped_AndNamesTheDelimiter(string csv, char delimiter)
     {
         var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(csv)));
 
-        Assert.Equal(ValidationRules.NoHeader, result.Error!.Rule);
-        Assert.Contains("\"sep=\" delimiter hint", result.Error.Message, StringComparison.Ordinal);
+        Assert.Null(result.Error);
+        Assert.Equal(["a", "label"], result.Dataset!.Columns);
+        Assert.Equal([["1", "x"]], result.Dataset.Rows);
+        Assert.Equal(delimiter, result.Dataset.Dialect.Delimiter);
     }
 
     [Fact]
-    public void Read_Utf16WithByteOrderMark_ReturnsBadEncodingSayingUtf16()
+    public void Read_ExcelsDelimiterHintLine_NamesTheDelimiterTheRowsAloneWouldNotShow()
     {
-        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("a,label\n1,x\n")).ToArray();
+        // Every line splits into as many fields on a comma as on a semicolon; the hint line says which one it is.
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("sep=;\na,b;label\n1,5;x\n2,5;y\n")));
+
+        Assert.Null(result.Error);
+        Assert.Equal(["a,b", "label"], result.Dataset!.Columns);
+        Assert.Equal([["1.5", "x"], ["2.5", "y"]], result.Dataset.Rows);
+    }
+
+    [Fact]
+    public void Read_AfterADelimiterHintLine_LinesAreStillCountedInTheFile()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("sep=;\na;label\n1;x\n2\n")));
+
+        Assert.Equal(ValidationRules.RaggedRow, result.Error!.Rule);
+        Assert.Contains("Line 4 has 1 field(s)", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WithTheSpecsDelimiter_AHintLineIsStillSkipped()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("sep=,\na;label\n1;x\n")), new CsvDialectHint(';', null), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal(["a", "label"], result.Dataset!.Columns);
+    }
+
+    [Fact]
+    public void ReadHeader_AfterADelimiterHintLine_CountsItAsALeadingRow()
+    {
+        var result = CsvDatasetReader.ReadHeader(new MemoryStream(CsvBuilder.Encode("sep=;\na;label\n1;x\n")), CsvDialectHint.Detect, CancellationToken.None);
+
+        Assert.Equal(["a", "label"], result.Columns);
+        Assert.Equal(1, result.LeadingRows);
+        Assert.Equal(';', result.Dialect!.Delimiter);
+    }
+
+    [Fact]
+    public void Read_AHintLineForADelimiterNotRead_ReturnsNoHeaderNamingIt()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("sep=^\na^label\n1^x\n")));
+
+        Assert.Equal(ValidationRules.NoHeader, result.Error!.Rule);
+        Assert.Contains("'^'", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, bool, bool> Utf16Forms => new()
+    {
+        { "little-endian with a byte order mark", false, true },
+        { "big-endian with a byte order mark", true, true },
+        { "little-endian without a mark", false, false },
+        { "big-endian without a mark", true, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Utf16Forms))]
+    public void Read_Utf16_ReadsTheSameDataAsUtf8(string form, bool bigEndian, bool mark)
+    {
+        // What SQL Server Management Studio and Windows PowerShell's redirection save: tabs, letters of any script.
+        var text = "cidade\tpreço\tlabel\r\nSão Paulo\t12,5\tsim\r\n\u6771\u4eac\t\"3,75\"\tnão\r\n";
+        var utf16 = new System.Text.UnicodeEncoding(bigEndian, mark);
+
+        var result = CsvDatasetReader.Read(new MemoryStream([.. utf16.GetPreamble(), .. utf16.GetBytes(text)]));
+        var expected = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(text)));
+
+        Assert.True(result.Error is null, form);
+        Assert.Equal(expected.Dataset!.Columns, result.Dataset!.Columns);
+        Assert.Equal(expected.Dataset.Rows, result.Dataset.Rows);
+        Assert.Equal(expected.Dataset.Dialect with { Encoding = CsvEncoding.Utf16 }, result.Dataset.Dialect);
+        Assert.Contains("UTF-16", result.Dataset.Dialect.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ALargeUtf16File_IsReadWhole_AndARaggedLineNamedByItsLineInTheFile()
+    {
+        // Far more than one buffer, whatever the spec says of the encoding: the bytes say UTF-16.
+        var text = new System.Text.StringBuilder("city,label\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            text.Append("Kraków,yes\n");
+        }
+
+        text.Append("Łódź\n");
+        var bytes = (byte[])[.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(text.ToString())];
+
+        var ragged = CsvDatasetReader.Read(new MemoryStream(bytes), new CsvDialectHint(null, null, Encoding: CsvEncoding.Windows1252), CancellationToken.None);
+        var whole = CsvDatasetReader.Read(new MemoryStream(bytes[..^12]));
+
+        Assert.Equal(ValidationRules.RaggedRow, ragged.Error!.Rule);
+        Assert.Contains("Line 20002 has 1 field(s)", ragged.Error.Message, StringComparison.Ordinal);
+        Assert.Null(whole.Error);
+        Assert.Equal(20_000, whole.Dataset!.Rows.Count);
+        Assert.All(whole.Dataset.Rows, r => Assert.Equal(["Kraków", "yes"], r));
+    }
+
+    [Fact]
+    public void Read_Utf16WithHalfACharacterPair_ReturnsBadEncodingSayingUtf16()
+    {
+        var bytes = (byte[])[.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes("a,label\n1,x\n"), 0x3D, 0xD8, 0x0A, 0x00];
 
         var result = CsvDatasetReader.Read(new MemoryStream(bytes));
 
         Assert.Equal(ValidationRules.BadEncoding, result.Error!.Rule);
         Assert.Contains("UTF-16", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ABinaryFileWithAStrayZeroByte_IsStillNotText()
+    {
+        var bytes = CsvBuilder.Encode("a,label\n1,x\n2,y\n3,z\n");
+        bytes[10] = 0;
+
+        var result = CsvDatasetReader.Read(new MemoryStream(bytes));
+
+        Assert.Equal(ValidationRules.BadEncoding, result.Error!.Rule);
+        Assert.Contains("NUL byte", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,27 @@ public sealed class CsvDialectEquivalenceTests
     }
 
     [Fact]
+    public void TheWineSample_SavedAsUtf16WithExcelsDelimiterLine_TrainsToTheSameModelAndMetrics()
+    {
+        // What SQL Server Management Studio saves (UTF-16, CRLF), with the "sep=," line some exports add for Excel.
+        var comma = File.ReadAllText(SampleDatasets.PathOf(SampleDatasets.Wine));
+        var windows = "sep=,\r\n" + comma.ReplaceLineEndings("\r\n");
+
+        var (commaSchema, commaData) = ValidateAndLoad(comma);
+        var (utf16Schema, utf16Data) = ValidateAndLoad([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(windows)]);
+
+        Assert.Equal(CsvDialect.Standard with { Encoding = CsvEncoding.Utf16 }, utf16Schema.Dialect);
+        Assert.Equal(commaSchema.Features, utf16Schema.Features);
+        Assert.Equal(commaSchema.ClassLabels, utf16Schema.ClassLabels);
+        Assert.Equal(commaData.Rows.Select(r => string.Join('|', r)), utf16Data.Rows.Select(r => string.Join('|', r)));
+
+        var trainedComma = new ModelTrainer(TestSchemas.DefaultOptions).Train(commaData.Typed(commaSchema));
+        var trainedUtf16 = new ModelTrainer(TestSchemas.DefaultOptions).Train(utf16Data.Typed(utf16Schema));
+        Assert.Equal(trainedComma.Metrics, trainedUtf16.Metrics);
+        Assert.Equal(trainedComma.ModelZip.ToArray(), trainedUtf16.ModelZip.ToArray());
+    }
+
+    [Fact]
     public void DatesWrittenDayFirst_AreTheSameDates_InTrainingAndServing()
     {
         // A date decides the label (after 15 June 2023), so a model that misreads its dates scores differently.

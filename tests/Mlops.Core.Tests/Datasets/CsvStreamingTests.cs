@@ -70,7 +70,8 @@ public class CsvStreamingTests
     [Fact]
     public void Read_NulByte_IsBadEncoding()
     {
-        var bytes = Encoding.Unicode.GetBytes("a,label\n1,x\n");
+        // One zero byte, not the zero on every other byte that UTF-16 text has: a binary file, or a damaged one.
+        var bytes = "a\0,label\n1,x\n"u8.ToArray();
 
         var (result, _) = Stream(new MemoryStream(bytes));
 

@@ -29,6 +29,22 @@ public sealed class RetrainingSetBuilderTests
     }
 
     [Fact]
+    public async Task AUtf16DatasetWithExcelsDelimiterLine_GrowsIntoAUtf16Set_ReadAsTheFileWasRead()
+    {
+        var original = (byte[])[.. System.Text.Encoding.BigEndianUnicode.GetPreamble(), .. System.Text.Encoding.BigEndianUnicode.GetBytes("sep=;\r\ncidade;renda;label\r\nSão Paulo;12,5;sim\r\n")];
+        var dialect = new CsvDialect(';', ',') { Encoding = CsvEncoding.Utf16 };
+        var champion = Champion(new DatasetSchema([new ColumnSchema("cidade", ColumnKind.Categorical), new ColumnSchema("renda", ColumnKind.Numeric)], "label", MlTask.BinaryClassification, ["não", "sim"]) { Dialect = dialect });
+        var set = await BuildAsync(champion, original, "{\"cidade\":\"\u6771\u4eac\",\"renda\":3.5}", "não");
+
+        Assert.Equal(1, set!.Value.Added);
+        var read = CsvDatasetReader.Read(set.Value.Csv.ToStream(), CsvDialectHint.Exactly(dialect), CancellationToken.None);
+        Assert.Null(read.Error);
+        Assert.Equal(["cidade", "renda", "label"], read.Dataset!.Columns);
+        Assert.Equal([["São Paulo", "12.5", "sim"], ["\u6771\u4eac", "3.5", "não"]], read.Dataset.Rows);
+        Assert.Equal(CsvEncoding.Utf16, read.Dataset.Dialect.Encoding);
+    }
+
+    [Fact]
     public async Task AYesNoColumn_KeepsTheFilesSpelling_WhateverTheRequestSent()
     {
         var original = "garage,size,label\nTRUE,120,high\nFALSE,80,low\n"u8.ToArray();

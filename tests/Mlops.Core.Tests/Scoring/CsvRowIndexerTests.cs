@@ -43,6 +43,17 @@ public class CsvRowIndexerTests
     }
 
     [Fact]
+    public async Task Index_AfterALeadingRow_TheHeaderIsTheSecondLine_AndNotARow()
+    {
+        var file = Encoding.UTF8.GetBytes("sep=,\nid,x\n1,2\n3,4\n");
+
+        var index = await CsvRowIndexer.IndexAsync(new MemoryStream(file), ',', 10, default, leadingRows: 1);
+
+        Assert.Equal(2, index.Rows);
+        Assert.Equal(["1", "3"], index.Chunks().SelectMany(c => Ids(file, c, ',')));
+    }
+
+    [Fact]
     public async Task Index_TabDelimited_ALineOfOneTabIsARow_NotABlank()
     {
         var file = Encoding.UTF8.GetBytes("id\tx\n1\t2\n\t\n3\t4\n");

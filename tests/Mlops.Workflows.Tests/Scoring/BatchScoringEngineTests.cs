@@ -66,6 +66,35 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
     }
 
     [Fact]
+    public async Task AFileWithExcelsDelimiterLine_ScoresEveryRowOnce_AndNotTheHeaderAsARow()
+    {
+        var file = await DropAsync("sep=,\n" + ScoringFile(120));
+
+        var (_, result, _) = await ScoreAsync(file);
+
+        Assert.True(result.Completed, result.Reason);
+        Assert.Equal((120, 120, 0), (result.RowsTotal, result.RowsDone, result.RowsRejected));
+        var lines = (await ReadScoredAsync(file)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(Ids(1, 120), lines[1..].Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public async Task AUtf16File_FailsSayingToSaveItAsUtf8_BeforeAnyChunkIsWritten()
+    {
+        var file = $"f{Guid.NewGuid():N}.csv";
+        await Clients.Container(StorageNames.ScoringContainer).GetBlobClient($"{engine.Model}/{file}")
+            .UploadAsync(BinaryData.FromBytes([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(ScoringFile(50))]));
+
+        var (_, result, _) = await ScoreAsync(file);
+
+        Assert.False(result.Completed);
+        Assert.Contains("UTF-16", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("save it as UTF-8", result.Reason, StringComparison.Ordinal);
+        Assert.False((await Clients.Container(StorageNames.ScoredContainer).GetBlobClient($"{engine.Model}/{file}").ExistsAsync()).Value);
+    }
+
+    [Fact]
     public async Task AChunkRunAgain_AndThePublishRunAgain_LeaveEachRowOnceInOrder()
     {
         // What a crash does: the activity that was running when the host died runs again, after its output was written.
