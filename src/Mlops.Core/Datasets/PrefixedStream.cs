@@ -21,18 +21,7 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) :
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer)
-    {
-        if (prefix.IsEmpty)
-        {
-            return rest.Read(buffer);
-        }
-
-        var n = Math.Min(buffer.Length, prefix.Length);
-        prefix.Span[..n].CopyTo(buffer);
-        prefix = prefix[n..];
-        return n;
-    }
+    public override int Read(Span<byte> buffer) => prefix.IsEmpty ? rest.Read(buffer) : MemoryPrefix.Take(ref prefix, buffer);
 
     public override void Flush()
     {

@@ -21,18 +21,7 @@ internal sealed class PrefixedTextReader(ReadOnlyMemory<char> prefix, TextReader
 
     public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
-    public override int Read(Span<char> buffer)
-    {
-        if (prefix.IsEmpty)
-        {
-            return rest.Read(buffer);
-        }
-
-        var n = Math.Min(buffer.Length, prefix.Length);
-        prefix.Span[..n].CopyTo(buffer);
-        prefix = prefix[n..];
-        return n;
-    }
+    public override int Read(Span<char> buffer) => prefix.IsEmpty ? rest.Read(buffer) : MemoryPrefix.Take(ref prefix, buffer);
 
     public override Task<int> ReadAsync(char[] buffer, int index, int count) => Task.FromResult(Read(buffer, index, count));
 
