@@ -123,7 +123,7 @@ public static class CsvDatasetReader
     {
         if (hint.IsComplete)
         {
-            dialect = new CsvDialect(hint.Delimiter!.Value, hint.DecimalMark!.Value, hint.DateOrder!.Value);
+            dialect = new CsvDialect(hint.Delimiter!.Value, hint.DecimalMark!.Value, hint.DateOrder!.Value) { MissingValues = hint.MissingValues };
             return text;
         }
 
@@ -145,7 +145,7 @@ public static class CsvDatasetReader
             lines = firstEnd < 0 ? [] : lines[(firstEnd + 1)..].TrimStart('\n');
         }
 
-        dialect = CsvDialect.Detect(lines, complete: filled < sample.Length, delimiter, hint.DecimalMark, hint.DateOrder);
+        dialect = CsvDialect.Detect(lines, complete: filled < sample.Length, delimiter, hint.DecimalMark, hint.DateOrder) with { MissingValues = hint.MissingValues };
         return new PrefixedTextReader(sample.AsMemory(0, filled), text);
     }
 

@@ -29,23 +29,37 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public CsvEncoding Encoding { get; init; }
 
+    /// <summary>
+    /// The file's own words for "no value" (the spec's <c>"missingValues"</c>: "pending", "unknown", "-999"), read as
+    /// an empty cell in every column, besides the tokens every file has (<see cref="Datasets.MissingValues"/>); compared
+    /// trimmed and case-insensitively. Null when the spec names none, and then not written out.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? MissingValues { get; init; }
+
     /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma, day-first dates, Windows-1252" (or "UTF-16").</summary>
     public string Describe() =>
-        $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}{(DateOrder == DateOrder.DayFirst ? ", day-first dates" : string.Empty)}{Encoding switch { CsvEncoding.Windows1252 => ", Windows-1252", CsvEncoding.Utf16 => ", UTF-16", _ => string.Empty }}";
+        $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}{(DateOrder == DateOrder.DayFirst ? ", day-first dates" : string.Empty)}{Encoding switch { CsvEncoding.Windows1252 => ", Windows-1252", CsvEncoding.Utf16 => ", UTF-16", _ => string.Empty }}{(MissingValues is { Count: > 0 } missing ? $", missing values {string.Join(", ", missing.Select(m => $"'{m}'"))}" : string.Empty)}";
 
     /// <summary>Whether <see cref="Normalize"/> can change a cell: the file writes numbers or dates unlike the product reads them.</summary>
     [JsonIgnore]
-    public bool RewritesCells => DecimalMark == ',' || DateOrder == DateOrder.DayFirst;
+    public bool RewritesCells => DecimalMark == ',' || DateOrder == DateOrder.DayFirst || MissingValues is { Count: > 0 };
 
     /// <summary>
     /// A cell as the product reads numbers and dates (a decimal point; a date's month before its day, or ISO 8601): under
     /// a decimal comma, a plain number such as "-12,5" becomes "-12.5", and one grouped with points or spaces or written
     /// with a currency or percent sign loses its grouping and takes a point ("1.234,50 €" becomes "1234.50 €", which
     /// reads as 1234.5; "7 680,76" becomes "7680.76"); under day-first dates, "28/10/2022" becomes "2022-10-28" (a time
-    /// after it kept as written). Anything else (text, a day that does not exist) is left as it is.
+    /// after it kept as written); one of the file's own <see cref="MissingValues"/> becomes an empty cell. Anything else
+    /// (text, a day that does not exist) is left as it is.
     /// </summary>
     public string Normalize(string cell)
     {
+        if (IsDeclaredMissing(cell))
+        {
+            return string.Empty;
+        }
+
         if (DecimalMark == ',' && IsCommaDecimal(cell))
         {
             return cell.Replace(',', '.');
@@ -58,6 +72,34 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
 
         return DateOrder == DateOrder.DayFirst && NumericDate.TryRead(cell, out var date) && date.ToIso(cell, DateOrder.DayFirst) is { } iso ? iso : cell;
     }
+
+    /// <summary>Whether the cell is one of the file's own words for "no value" (<see cref="MissingValues"/>).</summary>
+    public bool IsDeclaredMissing(ReadOnlySpan<char> cell)
+    {
+        if (MissingValues is not { Count: > 0 } tokens)
+        {
+            return false;
+        }
+
+        cell = cell.Trim();
+        foreach (var token in tokens)
+        {
+            if (cell.Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Equal parts, the missing values compared as lists (in order, as written).</summary>
+    public bool Equals(CsvDialect? other) =>
+        other is not null
+        && Delimiter == other.Delimiter && DecimalMark == other.DecimalMark && DateOrder == other.DateOrder && Encoding == other.Encoding
+        && (MissingValues ?? []).SequenceEqual(other.MissingValues ?? [], StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Delimiter, DecimalMark, DateOrder, Encoding, MissingValues?.Count ?? 0);
 
     /// <summary>
     /// Detects the dialect from the beginning of a file: the delimiter that splits the header into the most columns and

@@ -7,7 +7,11 @@ public readonly record struct CsvDialectHint(char? Delimiter, char? DecimalMark,
     public static CsvDialectHint Detect => default;
 
     /// <summary>Read exactly as <paramref name="dialect"/> says (a load of a dataset validation already read); null detects.</summary>
-    public static CsvDialectHint Exactly(CsvDialect? dialect) => dialect is null ? default : new(dialect.Delimiter, dialect.DecimalMark, dialect.DateOrder, dialect.Encoding);
+    public static CsvDialectHint Exactly(CsvDialect? dialect) =>
+        dialect is null ? default : new(dialect.Delimiter, dialect.DecimalMark, dialect.DateOrder, dialect.Encoding) { MissingValues = dialect.MissingValues };
+
+    /// <summary>The file's own words for "no value" (<see cref="CsvDialect.MissingValues"/>); never detected.</summary>
+    public IReadOnlyList<string>? MissingValues { get; init; }
 
     public bool IsComplete => Delimiter is not null && DecimalMark is not null && DateOrder is not null;
 }

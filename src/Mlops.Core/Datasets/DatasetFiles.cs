@@ -20,6 +20,6 @@ public static class DatasetFiles
     /// </summary>
     public static async Task<CsvStreamResult> ReadAsync(Stream stream, DatasetFormat format, ICsvRowSink sink, CsvDialectHint dialect, CancellationToken cancellationToken) =>
         format == DatasetFormat.Parquet
-            ? await ParquetDatasetReader.ReadAsync(stream, sink, cancellationToken)
+            ? await ParquetDatasetReader.ReadAsync(stream, sink, CsvDialect.Standard with { MissingValues = dialect.MissingValues }, cancellationToken)
             : CsvDatasetReader.Read(stream, sink, dialect, cancellationToken);
 }

@@ -54,8 +54,14 @@ public sealed record ModelSpec
     /// <summary>Whether a date written with numbers only puts the day or the month first; null: detected from the file.</summary>
     public DateOrder? DateOrder { get; init; }
 
-    /// <summary>The CSV's character encoding (UTF-8 or Windows-1252); null: detected from the file.</summary>
+    /// <summary>The CSV's character encoding (UTF-8 or Windows-1252; UTF-16 is always told from the file); null: detected from the file.</summary>
     public CsvEncoding? Encoding { get; init; }
+
+    /// <summary>
+    /// The file's own words for "no value" ("pending", "unknown", "-999"), read as an empty cell in every column besides
+    /// the tokens every file has; recorded in the schema's dialect so serving, scoring and monitoring read them alike.
+    /// </summary>
+    public IReadOnlyList<string> MissingValues { get; init; } = [];
 
     /// <summary>Where the model's registry events are POSTed (see <see cref="WebhookSpec"/>).</summary>
     public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = [];

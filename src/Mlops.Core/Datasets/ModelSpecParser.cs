@@ -19,6 +19,11 @@ public static class ModelSpecParser
 {
     private const string FileName = "mlops.json";
 
+    /// <summary>Bounds on "missingValues": every cell of every column is compared with each one.</summary>
+    private const int MaxMissingValues = 50;
+
+    private const int MaxMissingValueLength = 100;
+
     /// <summary>How the spec is read wherever it is: people write this file by hand.</summary>
     public static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -142,6 +147,10 @@ public static class ModelSpecParser
                     problem = encoding is null ? $"'{property.Name}' must be \"utf-8\" or \"windows-1252\" (also written \"cp1252\", \"latin1\" or \"iso-8859-1\"); it is {property.Value.GetRawText()}." : null;
                     spec = spec with { Encoding = encoding };
                     break;
+                case "MISSINGVALUES":
+                    problem = ReadMissingValues(property, out var missing);
+                    spec = spec with { MissingValues = missing };
+                    break;
                 case "ENSEMBLE":
                     problem = property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"'ensemble' must be true or false, but it is {ModelSpecText.Show(property.Value)}.";
                     spec = spec with { Ensemble = property.Value.ValueKind == JsonValueKind.True };
@@ -151,7 +160,7 @@ public static class ModelSpecParser
                     spec = spec with { Webhooks = webhooks };
                     break;
                 default:
-                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, delimiter, decimal, dateOrder, encoding, thresholds, gates, promotion, monitoring, retrainSchedule, ensemble and webhooks.";
+                    problem = $"'{property.Name}' is not a spec property; the properties are label, task, primaryMetric, id, ignore, categorical, text, delimiter, decimal, dateOrder, encoding, missingValues, thresholds, gates, promotion, monitoring, retrainSchedule, ensemble and webhooks.";
                     break;
             }
 
@@ -170,6 +179,39 @@ public static class ModelSpecParser
 
         error = null;
         return spec;
+    }
+
+    private static string? ReadMissingValues(JsonProperty property, out IReadOnlyList<string> values)
+    {
+        values = [];
+        const string Shape = "a list of the words the file writes for \"no value\", such as [\"pending\", \"unknown\", \"-999\"]";
+        if (property.Value.ValueKind != JsonValueKind.Array)
+        {
+            return $"'{property.Name}' must be {Shape}, but it is {ModelSpecText.Show(property.Value)}.";
+        }
+
+        if (property.Value.GetArrayLength() > MaxMissingValues)
+        {
+            return $"'{property.Name}' names {property.Value.GetArrayLength()} values; at most {MaxMissingValues} are accepted.";
+        }
+
+        var read = new List<string>();
+        foreach (var item in property.Value.EnumerateArray())
+        {
+            var text = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim() : null;
+            if (string.IsNullOrEmpty(text) || text.Length > MaxMissingValueLength)
+            {
+                return $"'{property.Name}' must be {Shape} (each a non-empty string of at most {MaxMissingValueLength} characters; write a number as a string); {ModelSpecText.Show(item)} is not.";
+            }
+
+            if (!read.Contains(text, StringComparer.OrdinalIgnoreCase))
+            {
+                read.Add(text);
+            }
+        }
+
+        values = read;
+        return null;
     }
 
     private static string? ReadDialectPart(JsonProperty property, Func<string, char?> parse, string allowed, out char? value)

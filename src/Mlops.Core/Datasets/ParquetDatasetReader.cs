@@ -12,8 +12,14 @@ namespace Mlops.Core.Datasets;
 /// </summary>
 public static class ParquetDatasetReader
 {
-    public static async Task<CsvStreamResult> ReadAsync(Stream stream, ICsvRowSink sink, CancellationToken cancellationToken)
+    public static Task<CsvStreamResult> ReadAsync(Stream stream, ICsvRowSink sink, CancellationToken cancellationToken) =>
+        ReadAsync(stream, sink, CsvDialect.Standard, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(Stream, ICsvRowSink, CancellationToken)"/>; a value that is one of the
+    /// <paramref name="dialect"/>'s own words for "no value" reaches the sink as an empty cell, as from a CSV.</summary>
+    public static async Task<CsvStreamResult> ReadAsync(Stream stream, ICsvRowSink sink, CsvDialect dialect, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sink);
         try
@@ -50,12 +56,12 @@ public static class ParquetDatasetReader
                     columns[c] = await ParquetValues.ReadAsync(rowGroup, fields[c], count, cancellationToken);
                 }
 
-                rows += Emit(sink, columns, count);
+                rows += Emit(sink, columns, count, dialect);
             }
 
             return header.Length == 0
                 ? Fail(ValidationRules.EmptyFile, null, "The file has no columns.")
-                : new CsvStreamResult(header, rows, null) { Dialect = CsvDialect.Standard };
+                : new CsvStreamResult(header, rows, null) { Dialect = CsvDialect.Standard with { MissingValues = dialect.MissingValues } };
         }
         catch (CsvReadFault fault)
         {
@@ -68,8 +74,9 @@ public static class ParquetDatasetReader
     }
 
     /// <summary>Hands the row group's rows to the sink, each row's cells written end to end into one reused buffer.</summary>
-    private static long Emit(ICsvRowSink sink, ParquetValues.CellColumn[] columns, int count)
+    private static long Emit(ICsvRowSink sink, ParquetValues.CellColumn[] columns, int count, CsvDialect dialect)
     {
+        var declared = dialect.MissingValues is { Count: > 0 };
         var ends = new int[columns.Length];
         var buffer = new char[256];
         for (var row = 0; row < count; row++)
@@ -83,7 +90,7 @@ public static class ParquetDatasetReader
                     Array.Resize(ref buffer, buffer.Length * 2);
                 }
 
-                length += written;
+                length += declared && dialect.IsDeclaredMissing(buffer.AsSpan(length, written)) ? 0 : written;
                 ends[c] = length;
             }
 

@@ -250,7 +250,7 @@ public sealed class MonitoringPass(
         var categories = new List<string>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.Text(feature) is { } value)
+            if (row.Text(feature, contract.Schema.Dialect) is { } value)
             {
                 categories.Add(value);
             }

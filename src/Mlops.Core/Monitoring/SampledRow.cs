@@ -48,12 +48,15 @@ internal sealed class SampledRow
         _ => null,
     } : null;
 
-    /// <summary>The value as serving read it: a yes/no column's true or "yes" counts as the training file's spelling.</summary>
-    public string? Text(ColumnSchema feature)
+    /// <summary>
+    /// The value as serving read it: a yes/no column's true or "yes" counts as the training file's spelling, and a
+    /// string as the training file's reader saw it (<see cref="CsvDialect.Normalize"/>).
+    /// </summary>
+    public string? Text(ColumnSchema feature, CsvDialect? dialect = null)
     {
         var text = features.TryGetValue(feature.Name, out var value) ? value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString() is { } raw && !MissingValues.IsMissing(raw) ? raw.Trim() : null,
+            JsonValueKind.String => value.GetString() is { } raw && (dialect is { RewritesCells: true } ? dialect.Normalize(raw) : raw) is var read && !MissingValues.IsMissing(read) ? read.Trim() : null,
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => null,
         } : null;

@@ -35,7 +35,7 @@ internal static class JsonFeatureRows
                     SetDate(layout, row, i, column.Name, value);
                     break;
                 case ColumnKind.Text:
-                    layout.SetText(row, i, CategoryText(column.Name, value));
+                    layout.SetText(row, i, AsTrained(schema, CategoryText(column.Name, value)));
                     break;
                 default:
                     layout.SetCategory(row, i, AsTrained(schema, CategoryText(column.Name, value)));
@@ -79,7 +79,7 @@ internal static class JsonFeatureRows
 
     /// <summary>
     /// A string as the training file's reader saw it: a number written with its decimal comma becomes "1.5", a date
-    /// written day first "2022-10-28".
+    /// written day first "2022-10-28", one of the file's own words for "no value" an empty (missing) value.
     /// </summary>
     private static string? AsTrained(DatasetSchema schema, string? text) =>
         text is null || schema.Dialect is not { RewritesCells: true } dialect ? text : dialect.Normalize(text);

@@ -35,13 +35,15 @@ public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimePr
 
         var data = read.Dataset
             ?? throw new ArgumentException("A read result carries either a dataset or an error.", nameof(read));
+        // Read before the spec was known: its words for "no value" apply now, as a read under the spec applies them.
+        var dialect = data.Dialect with { MissingValues = session.DialectHint.MissingValues };
         session.Header(data.Columns);
         foreach (var row in data.Rows)
         {
-            session.Row(new CsvRow(row));
+            session.Row(new CsvRow(dialect.MissingValues is null ? row : [.. row.Select(cell => dialect.IsDeclaredMissing(cell) ? string.Empty : cell)]));
         }
 
-        return session.Finish(time.GetUtcNow(), data.Dialect);
+        return session.Finish(time.GetUtcNow(), dialect);
     }
 
     /// <summary>

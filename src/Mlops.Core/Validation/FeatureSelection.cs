@@ -68,7 +68,7 @@ internal static class FeatureSelection
             {
                 var rate = (double)column.NonNumericCount / column.Present;
                 context.Error(ValidationRules.ColumnNonNumericValues, name,
-                    $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) such as '{column.NonNumericExample}' ({Percent(rate)} of its values); fix them or leave them empty (an empty cell is a missing value), or list the column under categorical in mlops.json to treat all its values as categories.",
+                    $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) such as '{column.NonNumericExample}' ({Percent(rate)} of its values). If such values mean \"no value\", add {MissingValuesEntry(column)} to mlops.json and restart the run (they are then missing values, imputed and flagged); otherwise fix them, or list the column under categorical in mlops.json to treat all its values as categories.",
                     rate, StrayNonNumericShare);
                 continue;
             }
@@ -104,7 +104,7 @@ internal static class FeatureSelection
                 {
                     var rate = (double)column.NonNumericCount / column.Present;
                     context.Warning(ValidationRules.ColumnMostlyNumeric, name,
-                        $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) such as '{column.NonNumericExample}' ({Percent(rate)} of its values), so it was read as {(column.DistinctExact ? string.Empty : "about ")}{Count(column.DistinctCount)} categories and the numbers' order is lost. If those values mean \"no value\", leave the cells empty (or write NA) and upload again; list the column under categorical in mlops.json to keep it as categories.",
+                        $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) such as '{column.NonNumericExample}' ({Percent(rate)} of its values), so it was read as {(column.DistinctExact ? string.Empty : "about ")}{Count(column.DistinctCount)} categories and the numbers' order is lost. If those values mean \"no value\", add {MissingValuesEntry(column)} to mlops.json and restart the run; list the column under categorical in mlops.json to keep it as categories.",
                         rate, MostlyNumbersShare);
                 }
 
@@ -166,20 +166,23 @@ internal static class FeatureSelection
         && column.TopValues.Count > 0
         && column.TopValues.Count(v => v.Value.AsSpan().Trim().Count(' ') >= ProseMinSpaces) * 2 > column.TopValues.Count;
 
-    private static bool IsNumericWithStrays(ColumnStatistics column) =>
-        !column.AllNumeric
-        && column.NonNumericCount > 0
-        && column.Present - column.NonNumericCount >= StrayMinNumbers
-        && column.NonNumericCount <= StrayNonNumericShare * column.Present;
+    private static bool IsNumericWithStrays(ColumnStatistics column) => !column.AllNumeric && IsNumbersBut(column, StrayNonNumericShare);
 
     /// <summary>
     /// Numbers in most rows and words in a few: past the stray share, such a column is read as categories, and a
     /// placeholder ("unknown", "pending") is the likelier cause than a column of codes.
     /// </summary>
-    private static bool IsMostlyNumbers(ColumnStatistics column) =>
+    private static bool IsMostlyNumbers(ColumnStatistics column) => IsNumbersBut(column, 1 - MostlyNumbersShare);
+
+    /// <summary>Numbers but for some values, at most <paramref name="share"/> of them, among enough numbers to tell.</summary>
+    private static bool IsNumbersBut(ColumnStatistics column, double share) =>
         column.NonNumericCount > 0
         && column.Present - column.NonNumericCount >= StrayMinNumbers
-        && column.NonNumericCount <= (1 - MostlyNumbersShare) * column.Present;
+        && column.NonNumericCount <= share * column.Present;
+
+    /// <summary>The spec entry that makes the column's stray value a missing value, its JSON escaped as the spec reads it.</summary>
+    private static string MissingValuesEntry(ColumnStatistics column) =>
+        $"\"missingValues\": [{System.Text.Json.JsonSerializer.Serialize(column.NonNumericExample?.Trim() ?? string.Empty, MlopsJson.Options)}]";
 
     private static bool LooksLikeIdentifier(ColumnStatistics column) =>
         column.DistinctCount > IdentifierMinDistinct && column.DistinctCount > IdentifierDistinctShare * column.Rows;

@@ -48,7 +48,10 @@ internal sealed class ValidationSession : ICsvRowSink
     }
 
     /// <summary>What the spec says of the file's dialect (its delimiter and decimal mark), for the reader.</summary>
-    public CsvDialectHint DialectHint => new(context?.Spec.Delimiter, context?.Spec.DecimalMark, context?.Spec.DateOrder, context?.Spec.Encoding);
+    public CsvDialectHint DialectHint => new(context?.Spec.Delimiter, context?.Spec.DecimalMark, context?.Spec.DateOrder, context?.Spec.Encoding)
+    {
+        MissingValues = context?.Spec.MissingValues is { Count: > 0 } missing ? missing : null,
+    };
 
     public void Header(IReadOnlyList<string> columns)
     {

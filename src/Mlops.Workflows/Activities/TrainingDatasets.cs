@@ -27,7 +27,7 @@ public sealed class TrainingDatasets(ColumnarCopies loader, IOptions<TrainingOpt
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(schema);
-        var key = $"{dataset.Model}/{dataset.BlobName}@{dataset.Sha256}|{schema.Dialect}|{schema.Label}|{schema.Features.Count}";
+        var key = $"{dataset.Model}/{dataset.BlobName}@{dataset.Sha256}|{schema.Dialect}{string.Join('\u001f', schema.Dialect?.MissingValues ?? [])}|{schema.Label}|{schema.Features.Count}";
         Lazy<Task<ColumnarDataset>> load;
         lock (gate)
         {

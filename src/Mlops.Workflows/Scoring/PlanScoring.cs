@@ -66,7 +66,7 @@ public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IO
             return Refused(settings, ScoringColumns.MissingReason(missing, version.Schema)) with { MissingColumns = missing };
         }
 
-        var format = new ScoringFormat(columns, head.Dialect!);
+        var format = ScoringFormat.Of(head, version.Schema);
         CsvRowIndex index;
         await using (var content = await store.OpenReadAsync(file, CancellationToken.None))
         {

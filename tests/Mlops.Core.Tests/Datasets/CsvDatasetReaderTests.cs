@@ -249,6 +249,19 @@ public class CsvDatasetReaderTests
         Assert.Contains("'^'", result.Error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_TheSpecsMissingValues_AreEmptyCells_InEveryColumn_AndNamedInTheDialect()
+    {
+        var hint = CsvDialectHint.Detect with { MissingValues = ["pending", "-999"] };
+
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("income,code,label\n1200.5,7,yes\n PENDING ,-999,no\n-9990,pending later,yes\n")), hint, CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal([["1200.5", "7", "yes"], ["", "", "no"], ["-9990", "pending later", "yes"]], result.Dataset!.Rows);
+        Assert.Equal(["pending", "-999"], result.Dataset.Dialect.MissingValues);
+        Assert.Contains("missing values 'pending', '-999'", result.Dataset.Dialect.Describe(), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, bool, bool> Utf16Forms => new()
     {
         { "little-endian with a byte order mark", false, true },

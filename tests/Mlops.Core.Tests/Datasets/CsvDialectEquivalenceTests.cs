@@ -66,6 +66,41 @@ public sealed class CsvDialectEquivalenceTests
     }
 
     [Fact]
+    public void APlaceholderTheSpecNamesMissing_TrainsAsEmptyCellsDo_AndServesAsNull()
+    {
+        // One cell in twenty of mean_radius is "pending" in one copy and empty in the other.
+        var lines = File.ReadAllText(SampleDatasets.PathOf(SampleDatasets.BreastCancer)).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var radius = Array.IndexOf(lines[0].Split(','), "mean_radius");
+        string Copy(string placeholder) => string.Join('\n', lines.Select((line, i) =>
+        {
+            var cells = line.Split(',');
+            if (i > 0 && i % 20 == 0)
+            {
+                cells[radius] = placeholder;
+            }
+
+            return string.Join(',', cells);
+        })) + "\n";
+
+        var (emptySchema, emptyData) = ValidateAndLoad(Encoding.UTF8.GetBytes(Copy(string.Empty)));
+        var (pendingSchema, pendingData) = ValidateAndLoad(Encoding.UTF8.GetBytes(Copy("Pending")), """{"label": "label", "missingValues": ["pending"]}""");
+
+        Assert.Equal(["pending"], pendingSchema.Dialect!.MissingValues);
+        Assert.Equal(emptySchema.Features, pendingSchema.Features);
+        Assert.Equal(emptyData.Rows.Select(r => string.Join('|', r)), pendingData.Rows.Select(r => string.Join('|', r)));
+        var trainedEmpty = new ModelTrainer(TestSchemas.DefaultOptions).Train(emptyData.Typed(emptySchema));
+        var trainedPending = new ModelTrainer(TestSchemas.DefaultOptions).Train(pendingData.Typed(pendingSchema));
+        Assert.Equal(trainedEmpty.Metrics, trainedPending.Metrics);
+
+        using var predictor = ModelPredictor.Load(trainedPending.ModelZip, pendingSchema);
+        var row = pendingData.Rows[0];
+        var asNull = Features(pendingSchema, pendingData, row, v => JsonSerializer.SerializeToElement(double.Parse(v, CultureInfo.InvariantCulture)));
+        asNull["mean_radius"] = JsonSerializer.SerializeToElement<string?>(null);
+        var asPending = new Dictionary<string, JsonElement>(asNull) { ["mean_radius"] = JsonSerializer.SerializeToElement(" PENDING") };
+        Assert.Equal(predictor.Predict(asNull).Probabilities, predictor.Predict(asPending).Probabilities);
+    }
+
+    [Fact]
     public void DatesWrittenDayFirst_AreTheSameDates_InTrainingAndServing()
     {
         // A date decides the label (after 15 June 2023), so a model that misreads its dates scores differently.
@@ -149,9 +184,9 @@ public sealed class CsvDialectEquivalenceTests
 
     private static (DatasetSchema Schema, CsvDataset Data) ValidateAndLoad(string csv) => ValidateAndLoad(Encoding.UTF8.GetBytes(csv));
 
-    private static (DatasetSchema Schema, CsvDataset Data) ValidateAndLoad(byte[] csv)
+    private static (DatasetSchema Schema, CsvDataset Data) ValidateAndLoad(byte[] csv, string spec = "{\"label\":\"label\"}")
     {
-        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(new MemoryStream(csv), specJson: "{\"label\":\"label\"}");
+        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(new MemoryStream(csv), specJson: spec);
         Assert.True(report.Passed, string.Join("; ", report.Findings.Select(f => f.Message)));
         var read = CsvDatasetReader.Read(new MemoryStream(csv), CsvDialectHint.Exactly(report.Schema!.Dialect), CancellationToken.None);
         return (report.Schema, read.Dataset!);

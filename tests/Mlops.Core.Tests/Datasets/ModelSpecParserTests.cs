@@ -40,6 +40,34 @@ public class ModelSpecParserTests
     }
 
     [Fact]
+    public void Parse_MissingValues_AreTrimmed_AndKeptOnceWhateverTheirCase()
+    {
+        var spec = ModelSpecParser.Parse("""{"missingValues": [" pending ", "unknown", "PENDING", "-999"]}""", out var error);
+
+        Assert.Null(error);
+        Assert.Equal(["pending", "unknown", "-999"], spec!.MissingValues);
+    }
+
+    [Theory]
+    [InlineData("""{"missingValues": "pending"}""", "'missingValues' must be a list of the words the file writes for \"no value\"")]
+    [InlineData("""{"missingValues": [-999]}""", "write a number as a string); -999 is not")]
+    [InlineData("""{"missingValues": ["  "]}""", "each a non-empty string")]
+    public void Parse_MissingValuesNotAListOfWords_SaysSo(string json, string expected)
+    {
+        Assert.Null(ModelSpecParser.Parse(json, out var error));
+        Assert.Contains(expected, error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TooManyMissingValues_SaysTheBound()
+    {
+        var json = $"{{\"missingValues\": [{string.Join(", ", Enumerable.Range(0, 51).Select(i => $"\"w{i}\""))}]}}";
+
+        Assert.Null(ModelSpecParser.Parse(json, out var error));
+        Assert.Contains("names 51 values; at most 50 are accepted", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_EmptyObject_LeavesEverythingToInference()
     {
         var spec = ModelSpecParser.Parse("{}", out var error);

@@ -46,6 +46,27 @@ public sealed class ParquetDatasetReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_TheSpecsMissingValues_ReachTheSinkEmpty_InEveryColumn()
+    {
+        DataField[] fields = [new DataField<string>("income"), new DataField<int>("code")];
+        var bytes = await WriteAsync(
+            fields,
+            async group =>
+            {
+                await group.WriteAsync(fields[0], new[] { "1200.5", " Pending ", "980" });
+                await group.WriteAsync<int>(fields[1], new[] { 7, -999, 3 }.AsMemory());
+            });
+        var rows = new Collected();
+        var dialect = CsvDialect.Standard with { MissingValues = ["pending", "-999"] };
+
+        var read = await ParquetDatasetReader.ReadAsync(new MemoryStream(bytes), rows, dialect, CancellationToken.None);
+
+        Assert.True(read.Error is null, read.Error?.Message);
+        Assert.Equal([["1200.5", "7"], ["", ""], ["980", "3"]], rows.Rows);
+        Assert.Equal(dialect, read.Dialect);
+    }
+
+    [Fact]
     public async Task TheBreastCancerSample_AsParquet_PassesTheGate_AndTrainsAsItsCsvDoes()
     {
         var csv = SampleDatasets.Load(SampleDatasets.BreastCancer);

@@ -107,6 +107,25 @@ public class ChunkScorerTests
         Assert.Equal(Encoding.UTF8.GetString(expected.Scored.Span), Encoding.UTF8.GetString(output.Scored.Span));
     }
 
+    [Fact]
+    public void Score_TheModelsWordsForNoValue_ScoreAsEmptyCells()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        var schema = trained.Schema with { Dialect = Core.Datasets.CsvDialect.Standard with { MissingValues = ["pending"] } };
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, schema);
+        var feature = schema.Features[0].Name;
+        var empty = ScoringSamples.FileOf(SampleDatasets.Iris, 6).Map(feature, (i, value) => i == 2 ? string.Empty : value).ToText();
+        var pending = ScoringSamples.FileOf(SampleDatasets.Iris, 6).Map(feature, (i, value) => i == 2 ? "Pending" : value).ToText();
+
+        var expected = ScoringSamples.Score(predictor, 3, empty);
+        var output = ScoringSamples.Score(predictor, 3, pending);
+
+        Assert.Equal(0, output.RejectedRows);
+        Assert.Equal(
+            Encoding.UTF8.GetString(expected.Scored.Span).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(',')[^5..]),
+            Encoding.UTF8.GetString(output.Scored.Span).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(',')[^5..]));
+    }
+
     [Theory]
     [InlineData(',')]
     [InlineData(';')]

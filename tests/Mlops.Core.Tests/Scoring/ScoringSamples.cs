@@ -37,7 +37,7 @@ internal static class ScoringSamples
         var index = CsvRowIndexer.IndexAsync(new MemoryStream(bytes), head.Dialect!.Delimiter, int.MaxValue, default).GetAwaiter().GetResult();
         var chunk = index.Chunks().Single() with { FirstRow = firstRow };
         var range = new MemoryStream(bytes[(int)chunk.Start..(int)chunk.End]);
-        return ChunkScorer.Score(predictor, version, range, new ScoringFormat(head.Columns!, head.Dialect), chunk, default, logging, log);
+        return ChunkScorer.Score(predictor, version, range, ScoringFormat.Of(head, predictor.Layout.Schema), chunk, default, logging, log);
     }
 
     public static DatasetSchema Schema(string sample) => TrainedSamples.Get(sample).Schema;

@@ -224,7 +224,21 @@ public class DataQualityRuleTests
         var finding = Only(report, ValidationRules.ColumnNonNumericValues, Severity.Error);
         Assert.Equal("price", finding.Column);
         Assert.Contains("holds numbers but for 1 value(s) such as 'unknown'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("add \"missingValues\": [\"unknown\"] to mlops.json and restart the run", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.IdentifierColumn);
+    }
+
+    [Fact]
+    public void NumbersWithAStrayWord_NamedInTheSpecsMissingValues_AreNumbersWithAMissingValue()
+    {
+        var csv = QualityFixtures.Clean().With("price", i => i == 37 ? "Unknown" : QualityFixtures.Number(10 + (i * 7.31 % 500)));
+
+        var report = Validate(csv, """{"missingValues": ["unknown"]}""");
+
+        Assert.True(report.Passed, report.Summary);
+        Assert.Contains(new ColumnSchema("price", ColumnKind.Numeric), report.Schema!.Features);
+        Assert.Equal(1, report.Contract!.Columns.Single(c => c.Name == "price").Missing);
+        Assert.Equal(["unknown"], report.Schema.Dialect!.MissingValues);
     }
 
     [Fact]

@@ -115,7 +115,21 @@ public class DatasetValidatorTests
             Assert.Equal((Severity.Warning, "x"), (warning.Severity, warning.Column));
             Assert.Contains("such as 'pending' (12.5% of its values)", warning.Message, StringComparison.Ordinal);
             Assert.Contains("read as 176 categories", warning.Message, StringComparison.Ordinal);
+            Assert.Contains("add \"missingValues\": [\"pending\"] to mlops.json and restart the run", warning.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Validate_APlaceholderTheSpecNamesAMissingValue_LeavesTheColumnNumeric()
+    {
+        var csv = CsvBuilder.WithColumns("x", "label").Rows(200, i => [i % 8 == 0 ? "pending" : CsvBuilder.Number(i), i % 2 == 0 ? "a" : "b"]);
+
+        var report = Validate(csv, """{"missingValues": ["pending"]}""");
+
+        Assert.True(report.Passed);
+        Assert.Equal(ColumnKind.Numeric, Assert.Single(report.Schema!.Features).Kind);
+        Assert.Equal(25, report.Contract!.Columns.Single(c => c.Name == "x").Missing);
+        Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.ColumnMostlyNumeric);
     }
 
     [Fact]
