@@ -115,7 +115,7 @@ public static class ChunkScorer
     private static string? Read(FeatureLayout layout, InputLines inputs, SepReader.Row row, int width, int[] positions, LoggedRows? logged, out FeatureRow? features)
     {
         // The row's text is taken before any cell is read: unescaping a cell rewrites the row's characters in place.
-        var mark = inputs.Begin(row.Span, trailingDelimiter: width < row.ColCount);
+        var mark = inputs.Begin(row.Span, emptyTail: row.ColCount - width);
         features = layout.CreateRow();
         logged?.BeginRow();
         for (var f = 0; f < positions.Length; f++)

@@ -23,14 +23,15 @@ internal sealed class InputLines(CsvDialect dialect, long expectedBytes)
 
     /// <summary>
     /// Starts a row (its text as the parser read it, before any cell was unescaped); returns where it began. A line that
-    /// ends with a delimiter (<see cref="TrailingDelimiter"/>) is kept without it, so the answer's columns line up.
+    /// ends with delimiters (<see cref="TrailingDelimiter"/>) is kept without its <paramref name="emptyTail"/> empty
+    /// fields, so the answer's columns line up.
     /// </summary>
-    public int Begin(ReadOnlySpan<char> line, bool trailingDelimiter = false)
+    public int Begin(ReadOnlySpan<char> line, int emptyTail = 0)
     {
         var mark = Length;
         if (verbatim)
         {
-            Append(trailingDelimiter ? TrailingDelimiter.Without(line) : line);
+            Append(emptyTail > 0 ? TrailingDelimiter.Without(line, emptyTail, dialect.Delimiter) : line);
         }
 
         return mark;

@@ -446,6 +446,9 @@ public class CsvDatasetReaderTests
     [InlineData("a;b;label;\n1;2;x; \n3;4;y\n")]
     [InlineData("a;b;label\n1;2;x;\n3;4;y;\n")]
     [InlineData("a\tb\tlabel\t\n1\t2\tx\t\n3\t4\ty\t\n")]
+    [InlineData("a,b,label,,,\n1,2,x,,,\n3,4,y,,,\n")]
+    [InlineData("a,b,label,,,\r\n1,2,x, , ,\r\n3,4,y\r\n")]
+    [InlineData("a,b,label\n1,2,x,,\n3,4,y,,,,\n")]
     public void Read_LinesEndingWithTheDelimiter_ReadAsIfTheyDidNot(string csv)
     {
         var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(csv)));
@@ -453,6 +456,23 @@ public class CsvDatasetReaderTests
         Assert.Null(result.Error);
         Assert.Equal(["a", "b", "label"], result.Dataset!.Columns);
         Assert.Equal([["1", "2", "x"], ["3", "4", "y"]], result.Dataset.Rows);
+    }
+
+    [Fact]
+    public void Read_AHeaderOfEmptyNamesOnly_StillHasNoName()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(",,\n1,2,x\n")));
+
+        Assert.Equal(ValidationRules.UnnamedColumn, result.Error!.Rule);
+    }
+
+    [Fact]
+    public void Read_AValueUnderAnEmptyTrailingName_IsARaggedRow()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("a,b,label,,\n1,2,x,,\n3,4,y,,5\n")));
+
+        Assert.Equal(ValidationRules.RaggedRow, result.Error!.Rule);
+        Assert.Contains("Line 3 has 5 field(s) but the header has 3", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,15 +127,16 @@ public class ChunkScorerTests
     }
 
     [Theory]
-    [InlineData(',')]
-    [InlineData(';')]
-    public void Score_LinesEndingWithTheDelimiter_ScoreAsTheFileWithout(char delimiter)
+    [InlineData(',', 1)]
+    [InlineData(';', 1)]
+    [InlineData(',', 3)]
+    public void Score_LinesEndingWithTheDelimiter_ScoreAsTheFileWithout(char delimiter, int trailingDelimiters)
     {
         var trained = TrainedSamples.Get(SampleDatasets.Iris);
         using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
         var plain = ScoringSamples.FileOf(SampleDatasets.Iris, 8).ToText();
         var lines = plain.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => delimiter == ',' ? l : l.Replace(',', delimiter));
-        var trailing = string.Concat(lines.Select(l => l + delimiter + "\n"));
+        var trailing = string.Concat(lines.Select(l => l + new string(delimiter, trailingDelimiters) + "\n"));
 
         var expected = ScoringSamples.Score(predictor, 2, plain);
         var output = ScoringSamples.Score(predictor, 2, trailing);
