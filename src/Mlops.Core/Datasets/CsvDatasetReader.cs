@@ -167,6 +167,8 @@ public static class CsvDatasetReader
         string[]? header = null;
         var leadingRows = 0;
         long rows = 0;
+        long repeatedHeaders = 0;
+        long firstRepeatedHeader = 0;
         var raggedCount = 0;
         ValidationFinding? firstRagged = null;
 
@@ -216,6 +218,13 @@ public static class CsvDatasetReader
                 continue;
             }
 
+            // Files joined end to end each bring their header: it is not a row.
+            if (RepeatsHeader(row, header))
+            {
+                firstRepeatedHeader = repeatedHeaders++ == 0 ? row.LineNumberFrom : firstRepeatedHeader;
+                continue;
+            }
+
             sink.Row(normalize ? new CsvRow(Normalized(row, width, dialect)) : new CsvRow(row, width));
             rows++;
         }
@@ -228,7 +237,26 @@ public static class CsvDatasetReader
 
         return header is null
             ? Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns and at least one data row.")
-            : new CsvStreamResult(header, rows, null) { LeadingRows = leadingRows };
+            : new CsvStreamResult(header, rows, null) { LeadingRows = leadingRows, RepeatedHeaders = repeatedHeaders, FirstRepeatedHeaderLine = firstRepeatedHeader };
+    }
+
+    /// <summary>Whether the row's cells are the header's names (the first compared first: most rows differ there).</summary>
+    private static bool RepeatsHeader(SepReader.Row row, string[] header)
+    {
+        if (!row[0].Span.Trim().SequenceEqual(header[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < header.Length; i++)
+        {
+            if (!row[i].Span.Trim().SequenceEqual(header[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string[] ReadHeader(SepReader.Row row)

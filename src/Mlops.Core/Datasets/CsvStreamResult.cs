@@ -13,4 +13,10 @@ public sealed record CsvStreamResult(IReadOnlyList<string>? Columns, long Rows, 
 
     /// <summary>Lines before the header that are neither names nor data: 1 for Excel's "sep=;" line (<see cref="DelimiterHintLine"/>).</summary>
     public int LeadingRows { get; init; }
+
+    /// <summary>Lines after the header that repeat it (files joined end to end, each with its header): skipped, not rows.</summary>
+    public long RepeatedHeaders { get; init; }
+
+    /// <summary>The line of the first of <see cref="RepeatedHeaders"/>; 0 when there is none.</summary>
+    public long FirstRepeatedHeaderLine { get; init; }
 }

@@ -54,7 +54,13 @@ public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimePr
     {
         var session = Start(specJson, previous);
         var read = CsvDatasetReader.Read(csv, session, session.DialectHint, cancellationToken);
-        return read.Error is not null ? session.Unreadable(read.Error) : session.Finish(time.GetUtcNow(), read.Dialect!);
+        if (read.Error is not null)
+        {
+            return session.Unreadable(read.Error);
+        }
+
+        session.Skipped(read);
+        return session.Finish(time.GetUtcNow(), read.Dialect!);
     }
 
     /// <summary>
@@ -65,7 +71,13 @@ public sealed class DatasetValidator(IOptions<ValidationOptions> options, TimePr
     {
         var session = Start(specJson, previous);
         var read = await DatasetFiles.ReadAsync(data, format, session, session.DialectHint, cancellationToken);
-        return read.Error is not null ? session.Unreadable(read.Error) : session.Finish(time.GetUtcNow(), read.Dialect!);
+        if (read.Error is not null)
+        {
+            return session.Unreadable(read.Error);
+        }
+
+        session.Skipped(read);
+        return session.Finish(time.GetUtcNow(), read.Dialect!);
     }
 
     private ValidationSession Start(string? specJson, DataContract? previous) =>

@@ -16,6 +16,7 @@ public static class ValidationRules
     public const string MalformedCsv = "malformed-csv";
     public const string DatasetTooLarge = "dataset-too-large";
     public const string TooManyColumns = "too-many-columns";
+    public const string HeaderRepeated = "header-repeated";
 
     // The model spec (datasets/{model}/mlops.json).
     public const string InvalidSpec = "invalid-spec";

@@ -79,6 +79,21 @@ internal sealed class ValidationSession : ICsvRowSink
         profiler?.Row(row);
     }
 
+    /// <summary>What the reader skipped and the report should say: lines that repeat the header.</summary>
+    public void Skipped(CsvStreamResult read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (context is null || read.RepeatedHeaders == 0)
+        {
+            return;
+        }
+
+        var more = read.RepeatedHeaders > 1 ? $", as were {ValidationContext.Count(read.RepeatedHeaders - 1)} more such lines" : string.Empty;
+        context.Warning(ValidationRules.HeaderRepeated, null,
+            $"Line {ValidationContext.Count(read.FirstRepeatedHeaderLine)} repeats the header, as files joined end to end each bring theirs; it is not data and was skipped{more}.",
+            read.RepeatedHeaders, 0);
+    }
+
     /// <summary>The report of a file that could not be read (with the spec's own error, if any).</summary>
     public ValidationReport Unreadable(ValidationFinding readError) =>
         new([readError, .. specError is null ? Array.Empty<ValidationFinding>() : [specError]], null, 0, 0);

@@ -459,6 +459,28 @@ public class CsvDatasetReaderTests
     }
 
     [Fact]
+    public void Stream_LinesRepeatingTheHeader_AreSkipped_AndCounted()
+    {
+        // Two exports joined with cat, then a third whose header was written with spaces and quotes.
+        var csv = "a,b,label\n1,2,x\na,b,label\n3,4,y\n a ,\"b\",label\n5,6,z\n";
+        var rows = new List<string[]>();
+
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(csv)), new RowsOf(rows), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal([["1", "2", "x"], ["3", "4", "y"], ["5", "6", "z"]], rows);
+        Assert.Equal((3L, 2L, 3L), (result.Rows, result.RepeatedHeaders, result.FirstRepeatedHeaderLine));
+    }
+
+    [Fact]
+    public void Read_ARowSharingOnlyTheHeadersFirstName_IsData()
+    {
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode("kind,b,label\nkind,2,x\n")));
+
+        Assert.Equal([["kind", "2", "x"]], result.Dataset!.Rows);
+    }
+
+    [Fact]
     public void Read_AHeaderOfEmptyNamesOnly_StillHasNoName()
     {
         var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(",,\n1,2,x\n")));
@@ -578,6 +600,24 @@ public class CsvDatasetReaderTests
         {
             get => throw new NotSupportedException();
             set => throw new NotSupportedException();
+        }
+    }
+
+    private sealed class RowsOf(List<string[]> rows) : ICsvRowSink
+    {
+        public void Header(IReadOnlyList<string> columns)
+        {
+        }
+
+        public void Row(CsvRow row)
+        {
+            var cells = new string[row.Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = row.GetString(i);
+            }
+
+            rows.Add(cells);
         }
     }
 }

@@ -229,6 +229,20 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void TwoExportsJoinedEndToEnd_PassWithTheSecondHeaderSkipped_AndSaySo()
+    {
+        var first = QualityFixtures.Clean(200, seed: 7).ToText();
+        var joined = first + QualityFixtures.Clean(200, seed: 8).ToText();
+
+        var report = Validate(CsvBuilder.Encode(joined));
+
+        var finding = Only(report, ValidationRules.HeaderRepeated, Severity.Warning);
+        Assert.Contains("Line 202 repeats the header", finding.Message, StringComparison.Ordinal);
+        Assert.True(report.Passed, report.Summary);
+        Assert.Equal(400, report.Rows);
+    }
+
+    [Fact]
     public void NumbersWithAStrayWord_NamedInTheSpecsMissingValues_AreNumbersWithAMissingValue()
     {
         var csv = QualityFixtures.Clean().With("price", i => i == 37 ? "Unknown" : QualityFixtures.Number(10 + (i * 7.31 % 500)));
