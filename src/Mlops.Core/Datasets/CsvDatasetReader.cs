@@ -56,9 +56,9 @@ public static class CsvDatasetReader
         try
         {
             using var decoder = new CsvTextReader(stream, maxRowBytes, hint.Encoding);
-            using var text = Sniff(decoder, hint, out var dialect);
+            using var text = Sniff(decoder, hint, out var dialect, out var preamble);
             var parsed = Parse(text, sink, dialect, cancellationToken);
-            return parsed with { Dialect = dialect with { Encoding = decoder.Encoding } };
+            return parsed with { Dialect = dialect with { Encoding = decoder.Encoding }, Preamble = preamble };
         }
         catch (CsvReadFault fault)
         {
@@ -81,11 +81,11 @@ public static class CsvDatasetReader
         try
         {
             using var decoder = new CsvTextReader(stream, CsvTextReader.DefaultMaxRowBytes, hint.Encoding);
-            using var text = Sniff(decoder, hint, out var dialect);
+            using var text = Sniff(decoder, hint, out var dialect, out _);
             using var reader = Sep.New(dialect.Delimiter)
                 .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
                 .From(text);
-            var leadingRows = 0;
+            var leading = new LinesAboveHeader(dialect);
             foreach (var row in reader)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -94,16 +94,15 @@ public static class CsvDatasetReader
                     continue;
                 }
 
-                if (leadingRows == 0 && DelimiterHintLine.IsReadable(row.Span))
+                if (leading.Skips(row.Span))
                 {
-                    leadingRows = 1;
                     continue;
                 }
 
                 var header = ReadHeader(row);
                 return CheckHeader(header) is { } error
                     ? new CsvStreamResult(null, 0, error)
-                    : new CsvStreamResult(header, 0, null) { Dialect = dialect with { Encoding = decoder.Encoding }, LeadingRows = leadingRows };
+                    : new CsvStreamResult(header, 0, null) { Dialect = dialect with { Encoding = decoder.Encoding }, LeadingRows = leading.Count };
             }
 
             return Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns.");
@@ -119,11 +118,16 @@ public static class CsvDatasetReader
     }
 
     /// <summary>Detects what the hint leaves open from the file's first characters, which the returned reader reads again.</summary>
-    private static TextReader Sniff(TextReader text, CsvDialectHint hint, out CsvDialect dialect)
+    private static TextReader Sniff(TextReader text, CsvDialectHint hint, out CsvDialect dialect, out IReadOnlyList<string> preamble)
     {
+        preamble = [];
         if (hint.IsComplete)
         {
-            dialect = new CsvDialect(hint.Delimiter!.Value, hint.DecimalMark!.Value, hint.DateOrder!.Value) { MissingValues = hint.MissingValues };
+            dialect = new CsvDialect(hint.Delimiter!.Value, hint.DecimalMark!.Value, hint.DateOrder!.Value)
+            {
+                MissingValues = hint.MissingValues,
+                PreambleLines = hint.PreambleLines!.Value,
+            };
             return text;
         }
 
@@ -145,7 +149,7 @@ public static class CsvDatasetReader
             lines = firstEnd < 0 ? [] : lines[(firstEnd + 1)..].TrimStart('\n');
         }
 
-        dialect = CsvDialect.Detect(lines, complete: filled < sample.Length, delimiter, hint.DecimalMark, hint.DateOrder) with { MissingValues = hint.MissingValues };
+        dialect = CsvDialect.Detect(lines, complete: filled < sample.Length, delimiter, hint.DecimalMark, hint.DateOrder, out preamble) with { MissingValues = hint.MissingValues };
         return new PrefixedTextReader(sample.AsMemory(0, filled), text);
     }
 
@@ -165,7 +169,7 @@ public static class CsvDatasetReader
             .From(text);
 
         string[]? header = null;
-        var leadingRows = 0;
+        var leading = new LinesAboveHeader(dialect);
         long rows = 0;
         long repeatedHeaders = 0;
         long firstRepeatedHeader = 0;
@@ -180,9 +184,8 @@ public static class CsvDatasetReader
                 continue;
             }
 
-            if (header is null && leadingRows == 0 && DelimiterHintLine.IsReadable(row.Span))
+            if (header is null && leading.Skips(row.Span))
             {
-                leadingRows = 1;
                 continue;
             }
 
@@ -218,8 +221,9 @@ public static class CsvDatasetReader
                 continue;
             }
 
-            // Files joined end to end each bring their header: it is not a row.
-            if (RepeatsHeader(row, header))
+            // Files joined end to end each bring their header: it is not a row. (In a file of one column, a value can
+            // be the column's name.)
+            if (header.Length > 1 && RepeatsHeader(row, header))
             {
                 firstRepeatedHeader = repeatedHeaders++ == 0 ? row.LineNumberFrom : firstRepeatedHeader;
                 continue;
@@ -237,7 +241,7 @@ public static class CsvDatasetReader
 
         return header is null
             ? Fail(ValidationRules.EmptyFile, null, "The file is empty: it needs a header row naming the columns and at least one data row.")
-            : new CsvStreamResult(header, rows, null) { LeadingRows = leadingRows, RepeatedHeaders = repeatedHeaders, FirstRepeatedHeaderLine = firstRepeatedHeader };
+            : new CsvStreamResult(header, rows, null) { LeadingRows = leading.Count, RepeatedHeaders = repeatedHeaders, FirstRepeatedHeaderLine = firstRepeatedHeader };
     }
 
     /// <summary>Whether the row's cells are the header's names (the first compared first: most rows differ there).</summary>

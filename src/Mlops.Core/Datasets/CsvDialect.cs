@@ -37,6 +37,16 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? MissingValues { get; init; }
 
+    /// <summary>
+    /// Lines above the header that are a title or notes ("Quarterly churn report", "Generated 2026-11-30"), not data:
+    /// skipped by every reader (blank lines and Excel's "sep=" line are not counted). Written out only when there are any.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int PreambleLines { get; init; }
+
+    /// <summary>The most lines above the header detection takes for a title or notes.</summary>
+    internal const int MaxPreambleLines = 10;
+
     /// <summary>The dialect as people name it: "semicolon-delimited, decimal comma, day-first dates, Windows-1252" (or "UTF-16").</summary>
     public string Describe() =>
         $"{Delimiter switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", '|' => "pipe", _ => $"'{Delimiter}'" }}-delimited, decimal {(DecimalMark == ',' ? "comma" : "point")}{(DateOrder == DateOrder.DayFirst ? ", day-first dates" : string.Empty)}{Encoding switch { CsvEncoding.Windows1252 => ", Windows-1252", CsvEncoding.Utf16 => ", UTF-16", _ => string.Empty }}{(MissingValues is { Count: > 0 } missing ? $", missing values {string.Join(", ", missing.Select(m => $"'{m}'"))}" : string.Empty)}";
@@ -97,22 +107,30 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
     public bool Equals(CsvDialect? other) =>
         other is not null
         && Delimiter == other.Delimiter && DecimalMark == other.DecimalMark && DateOrder == other.DateOrder && Encoding == other.Encoding
+        && PreambleLines == other.PreambleLines
         && (MissingValues ?? []).SequenceEqual(other.MissingValues ?? [], StringComparer.Ordinal);
 
-    public override int GetHashCode() => HashCode.Combine(Delimiter, DecimalMark, DateOrder, Encoding, MissingValues?.Count ?? 0);
+    public override int GetHashCode() => HashCode.Combine(Delimiter, DecimalMark, DateOrder, Encoding, PreambleLines, MissingValues?.Count ?? 0);
 
     /// <summary>
-    /// Detects the dialect from the beginning of a file: the delimiter that splits the header into the most columns and
-    /// every sampled data line into as many; a decimal comma when the delimiter is not a comma and numbers in the sample
-    /// are written with a comma and never with a point; the date order from the sample's dates
-    /// (<see cref="ChooseDateOrder"/>). <paramref name="complete"/>: the sample is the whole file.
+    /// Detects the dialect from the beginning of a file: the delimiter and the header line (<see cref="ChooseLayout"/>);
+    /// a decimal comma when the delimiter is not a comma and numbers in the sample are written with a comma and never
+    /// with a point; the date order from the sample's dates (<see cref="ChooseDateOrder"/>). <paramref name="complete"/>:
+    /// the sample is the whole file.
     /// </summary>
-    public static CsvDialect Detect(ReadOnlySpan<char> sample, bool complete, char? delimiter = null, char? decimalMark = null, DateOrder? dateOrder = null)
+    public static CsvDialect Detect(ReadOnlySpan<char> sample, bool complete, char? delimiter = null, char? decimalMark = null, DateOrder? dateOrder = null) =>
+        Detect(sample, complete, delimiter, decimalMark, dateOrder, out _);
+
+    /// <inheritdoc cref="Detect(ReadOnlySpan{char}, bool, char?, char?, DateOrder?)"/>
+    /// <param name="preamble">The lines above the header that detection took for a title or notes.</param>
+    internal static CsvDialect Detect(ReadOnlySpan<char> sample, bool complete, char? delimiter, char? decimalMark, DateOrder? dateOrder, out IReadOnlyList<string> preamble)
     {
         var lines = Lines(sample, complete);
-        var chosen = delimiter ?? (lines.Count == 0 ? ',' : ChooseDelimiter(lines));
+        var (chosen, skipped) = lines.Count == 0 ? (delimiter ?? ',', 0) : ChooseLayout(lines, delimiter);
+        preamble = lines.GetRange(0, skipped);
+        lines = lines.GetRange(skipped, lines.Count - skipped);
         var mark = decimalMark ?? (chosen != ',' && HasCommaDecimals(lines, chosen) ? ',' : '.');
-        return new CsvDialect(chosen, mark, dateOrder ?? ChooseDateOrder(lines, chosen, mark));
+        return new CsvDialect(chosen, mark, dateOrder ?? ChooseDateOrder(lines, chosen, mark)) { PreambleLines = skipped };
     }
 
     /// <summary>
@@ -153,30 +171,57 @@ public sealed record CsvDialect(char Delimiter, char DecimalMark, DateOrder Date
     };
 
     /// <summary>
-    /// The delimiter that splits the header into two or more columns and the most data lines into as many (a ragged
-    /// line is then reported as such, not as a file of one column); the header's width, then the order of
-    /// <see cref="Delimiters"/>, break ties.
+    /// The delimiter and the header line: the header splits into two or more named columns and the most data lines
+    /// below it into as many (a ragged line is then reported as such, not as a file of one column). The header is the
+    /// first line unless lines above it are a title or notes: at most <see cref="MaxPreambleLines"/> lines, each naming
+    /// at most half as many fields as the header, which holds no number, below which more lines agree with the header
+    /// than with the first line. Then fewer lines skipped, the header's width and the order of
+    /// <see cref="Delimiters"/> break ties. The spec's delimiter, when it gives one, is the only candidate.
     /// </summary>
-    private static char ChooseDelimiter(List<string> lines)
+    private static (char Delimiter, int Preamble) ChooseLayout(List<string> lines, char? given)
     {
-        var best = ',';
+        var best = (Delimiter: given ?? ',', Preamble: 0);
         var (bestMatches, bestColumns) = (-1, 1);
-        foreach (var candidate in Delimiters)
+        foreach (var candidate in given is { } only ? [only] : Delimiters)
         {
-            var header = Fields(lines[0], candidate);
-            if (header < 2)
+            for (var k = 0; k <= Math.Min(MaxPreambleLines, lines.Count - 1); k++)
             {
-                continue;
-            }
+                var header = Fields(lines[k], candidate);
+                var named = Named(lines[k], candidate);
+                if (named < 2)
+                {
+                    continue;
+                }
 
-            var matches = lines.Skip(1).Count(line => Fields(line, candidate) == header);
-            if (matches > bestMatches || (matches == bestMatches && header > bestColumns))
-            {
-                (best, bestMatches, bestColumns) = (candidate, matches, header);
+                if (lines.Take(k).Any(line => Named(line, candidate) * 2 > named))
+                {
+                    // A line above names too much to be a title: neither it nor anything below is above the header.
+                    break;
+                }
+
+                var matches = lines.Skip(k + 1).Count(line => Fields(line, candidate) == header);
+                if (k > 0 && (matches == 0 || SplitLine(lines[k], candidate).Any(cell => CsvValues.TryParseNumber(cell, out _))))
+                {
+                    // Below a title there is a table, and its header names columns: a line with a number in it is data.
+                    continue;
+                }
+
+                if (matches > bestMatches || (matches == bestMatches && (k < best.Preamble || (k == best.Preamble && header > bestColumns))))
+                {
+                    (best, bestMatches, bestColumns) = ((candidate, k), matches, header);
+                }
             }
         }
 
         return best;
+    }
+
+    /// <summary>The line's fields up to its last non-empty one: its named columns, were it a header.</summary>
+    private static int Named(string line, char delimiter)
+    {
+        var fields = SplitLine(line, delimiter);
+        var last = fields.FindLastIndex(f => f.Length > 0);
+        return last + 1;
     }
 
     /// <summary>

@@ -11,8 +11,14 @@ public sealed record CsvStreamResult(IReadOnlyList<string>? Columns, long Rows, 
     /// <summary>How the file was read (detected, or as the caller said); null when it could not be read.</summary>
     public CsvDialect? Dialect { get; init; }
 
-    /// <summary>Lines before the header that are neither names nor data: 1 for Excel's "sep=;" line (<see cref="DelimiterHintLine"/>).</summary>
+    /// <summary>
+    /// Lines before the header that are neither names nor data: Excel's "sep=;" line (<see cref="DelimiterHintLine"/>)
+    /// and a title or notes above the table (<see cref="CsvDialect.PreambleLines"/>).
+    /// </summary>
     public int LeadingRows { get; init; }
+
+    /// <summary>The title or notes detection found above the header, as written; empty when none (or not detected in this read).</summary>
+    public IReadOnlyList<string> Preamble { get; init; } = [];
 
     /// <summary>Lines after the header that repeat it (files joined end to end, each with its header): skipped, not rows.</summary>
     public long RepeatedHeaders { get; init; }

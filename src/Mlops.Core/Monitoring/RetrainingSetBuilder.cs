@@ -17,6 +17,8 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
     /// <summary>Predictions whose labels are looked up per range read.</summary>
     private const int LabelBatch = 1_000;
 
+    private const int HeaderSearchChars = 1 << 20;
+
     /// <summary>The set's CSV and how many labelled rows it adds; null when no prediction since has a label.</summary>
     public async Task<(BinaryData Csv, long Added)?> BuildAsync(ModelVersion champion, DateTimeOffset until, CancellationToken cancellationToken)
     {
@@ -38,7 +40,7 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
         var text = DatasetFiles.FormatOf(dataset.BlobName) == DatasetFormat.Parquet
             ? await ParquetAsCsvAsync(original, cancellationToken)
             : CsvFileText.Decode(bytes, dialect.Encoding);
-        var header = CsvHeader(text, dialect.Delimiter);
+        var header = CsvHeader(text, dialect);
         var csv = new StringBuilder(text);
         if (!text.EndsWith('\n'))
         {
@@ -133,28 +135,16 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
     }
 
     /// <summary>The dataset's column names, as its first line lists them (quoted names unquoted).</summary>
-    private static string[] CsvHeader(string text, char delimiter)
+
+    /// <summary>
+    /// The file's header as every reader finds it: below Excel's "sep=" line and a title, if the dialect says so (the
+    /// header is within its first lines, so only the beginning of the text is read).
+    /// </summary>
+    private static string[] CsvHeader(string text, CsvDialect dialect)
     {
-        var line = FirstLine(text, out var rest);
-        if (DelimiterHintLine.Read(line) is not null)
-        {
-            line = FirstLine(rest, out _);
-        }
-
-        return [.. CsvDialect.SplitLine(line.TrimStart('\uFEFF'), delimiter)];
-    }
-
-    private static string FirstLine(string text, out string rest)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        if (end < 0)
-        {
-            rest = string.Empty;
-            return text;
-        }
-
-        var next = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
-        rest = text[next..];
-        return text[..end];
+        var head = Encoding.UTF8.GetBytes(text[..Math.Min(text.Length, HeaderSearchChars)]);
+        var read = CsvDatasetReader.ReadHeader(new MemoryStream(head), CsvDialectHint.Exactly(dialect with { Encoding = CsvEncoding.Utf8 }), CancellationToken.None);
+        return read.Columns is { } columns ? [.. columns]
+            : throw new InvalidOperationException($"The champion's dataset has no readable header: {read.Error?.Message}");
     }
 }

@@ -17,6 +17,7 @@ public static class ValidationRules
     public const string DatasetTooLarge = "dataset-too-large";
     public const string TooManyColumns = "too-many-columns";
     public const string HeaderRepeated = "header-repeated";
+    public const string PreambleSkipped = "preamble-skipped";
 
     // The model spec (datasets/{model}/mlops.json).
     public const string InvalidSpec = "invalid-spec";

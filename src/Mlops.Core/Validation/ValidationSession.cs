@@ -79,11 +79,24 @@ internal sealed class ValidationSession : ICsvRowSink
         profiler?.Row(row);
     }
 
-    /// <summary>What the reader skipped and the report should say: lines that repeat the header.</summary>
+    /// <summary>What the reader skipped and the report should say: a title above the header, lines that repeat it.</summary>
     public void Skipped(CsvStreamResult read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        if (context is null || read.RepeatedHeaders == 0)
+        if (context is null)
+        {
+            return;
+        }
+
+        if (read.Preamble.Count > 0)
+        {
+            var shown = string.Join(", ", read.Preamble.Take(3).Select(line => $"'{(line.Length > 60 ? line[..60] + "..." : line)}'"));
+            context.Warning(ValidationRules.PreambleSkipped, null,
+                $"{ValidationContext.Count(read.Preamble.Count)} line(s) above the header were taken for a title or notes and skipped: {shown}{(read.Preamble.Count > 3 ? ", ..." : string.Empty)}. If one of them is the header, remove the lines above it and upload again.",
+                read.Preamble.Count, 0);
+        }
+
+        if (read.RepeatedHeaders == 0)
         {
             return;
         }

@@ -481,6 +481,36 @@ public class CsvDatasetReaderTests
     }
 
     [Fact]
+    public void Read_ATitleAboveTheHeader_IsSkipped_NamedInTheResult_AndLinesAreStillTheFilesLines()
+    {
+        var csv = "sep=,\nChurn report\n\nGenerated 2026-11-30,,\na,b,label\n1,2,x\n3,4\n";
+        var rows = new List<string[]>();
+
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(csv)), new RowsOf(rows), CancellationToken.None);
+        var header = CsvDatasetReader.ReadHeader(new MemoryStream(CsvBuilder.Encode(csv)), CsvDialectHint.Detect, CancellationToken.None);
+
+        Assert.Equal(ValidationRules.RaggedRow, result.Error!.Rule);
+        Assert.Contains("Line 7 has 2 field(s)", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(["a", "b", "label"], header.Columns);
+        Assert.Equal(3, header.LeadingRows);
+        Assert.Equal(2, header.Dialect!.PreambleLines);
+    }
+
+    [Fact]
+    public void Read_ATitleAboveTheHeader_IsReadAgainExactlyAsTheDialectSays()
+    {
+        var csv = CsvBuilder.Encode("Churn report\nGenerated 2026-11-30\na;b;label\n1,5;2;x\n3;4;y\n");
+
+        var detected = CsvDatasetReader.Read(new MemoryStream(csv));
+        var again = CsvDatasetReader.Read(new MemoryStream(csv), CsvDialectHint.Exactly(detected.Dataset!.Dialect), CancellationToken.None);
+
+        Assert.Equal(new CsvDialect(';', ',', DateOrder.DayFirst) { PreambleLines = 2 }, detected.Dataset.Dialect);
+        Assert.Equal([["1.5", "2", "x"], ["3", "4", "y"]], detected.Dataset.Rows);
+        Assert.Equal(detected.Dataset.Rows, again.Dataset!.Rows);
+        Assert.Equal(["a", "b", "label"], again.Dataset.Columns);
+    }
+
+    [Fact]
     public void Read_AHeaderOfEmptyNamesOnly_StillHasNoName()
     {
         var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(",,\n1,2,x\n")));

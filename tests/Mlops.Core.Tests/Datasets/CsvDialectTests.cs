@@ -80,6 +80,29 @@ public sealed class CsvDialectTests
         Assert.Equal(new CsvDialect(';', ',', DateOrder.DayFirst), CsvDialect.Detect(csv, complete: true));
     }
 
+    private static readonly string Table = "x1,x2,segment,label\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"{i}.5,{i * 2},s{i % 3},{(i % 2 == 0 ? "yes" : "no")}\n"));
+
+    [Theory]
+    [InlineData("Quarterly churn report\nGenerated 2026-11-30\n\n", 2)]
+    [InlineData("Sales by region, 2023\n", 1)]
+    [InlineData("Quarterly churn report,,,\n,,,\nSource: CRM export,,,\n", 3)]
+    [InlineData("", 0)]
+    public void ATitleAboveTheTable_IsItsPreamble(string title, int lines)
+    {
+        Assert.Equal(new CsvDialect(',', '.') { PreambleLines = lines }, CsvDialect.Detect(title + Table, complete: true));
+    }
+
+    [Theory]
+    [InlineData("\"a\",\"b\"\n\"1\",2.5,x\n\"2\",3.5,y\n\"3\",4.5,z\n")]
+    [InlineData("a,b,label\n1,2\n3,4,y\n5,6,z\n7,8,x\n")]
+    [InlineData("a;b;label\n1;2;x\n3;4;y\n")]
+    public void AHeaderNamingAsMuchAsTheRows_OrMoreThanHalfOfThem_IsNeverAPreamble(string csv)
+    {
+        // R's row names (a header one name short), a ragged second line: the first line stays the header, and the
+        // reader reports the mismatch.
+        Assert.Equal(0, CsvDialect.Detect(csv, complete: true).PreambleLines);
+    }
+
     [Fact]
     public void TheSpec_OverridesEitherPart()
     {

@@ -29,10 +29,10 @@ public sealed class RetrainingSetBuilderTests
     }
 
     [Fact]
-    public async Task AUtf16DatasetWithExcelsDelimiterLine_GrowsIntoAUtf16Set_ReadAsTheFileWasRead()
+    public async Task AUtf16DatasetWithExcelsDelimiterLineAndATitle_GrowsIntoAUtf16Set_ReadAsTheFileWasRead()
     {
-        var original = (byte[])[.. System.Text.Encoding.BigEndianUnicode.GetPreamble(), .. System.Text.Encoding.BigEndianUnicode.GetBytes("sep=;\r\ncidade;renda;label\r\nSão Paulo;12,5;sim\r\n")];
-        var dialect = new CsvDialect(';', ',') { Encoding = CsvEncoding.Utf16 };
+        var original = (byte[])[.. System.Text.Encoding.BigEndianUnicode.GetPreamble(), .. System.Text.Encoding.BigEndianUnicode.GetBytes("sep=;\r\nRelatório de renda\r\ncidade;renda;label\r\nSão Paulo;12,5;sim\r\n")];
+        var dialect = new CsvDialect(';', ',') { Encoding = CsvEncoding.Utf16, PreambleLines = 1 };
         var champion = Champion(new DatasetSchema([new ColumnSchema("cidade", ColumnKind.Categorical), new ColumnSchema("renda", ColumnKind.Numeric)], "label", MlTask.BinaryClassification, ["não", "sim"]) { Dialect = dialect });
         var set = await BuildAsync(champion, original, "{\"cidade\":\"\u6771\u4eac\",\"renda\":3.5}", "não");
 

@@ -108,6 +108,20 @@ public class ChunkScorerTests
     }
 
     [Fact]
+    public void Score_AFileWithATitleAboveItsHeader_ScoresAsTheFileWithout()
+    {
+        var trained = TrainedSamples.Get(SampleDatasets.Iris);
+        using var predictor = ModelPredictor.Load(trained.Model.ModelZip, trained.Schema);
+        var plain = ScoringSamples.FileOf(SampleDatasets.Iris, 8).ToText();
+
+        var expected = ScoringSamples.Score(predictor, 2, plain);
+        var output = ScoringSamples.Score(predictor, 2, "Flowers measured in 2026\n\nsep=,\n" + plain);
+
+        Assert.Equal(0, output.RejectedRows);
+        Assert.Equal(Encoding.UTF8.GetString(expected.Scored.Span), Encoding.UTF8.GetString(output.Scored.Span));
+    }
+
+    [Fact]
     public void Score_TheModelsWordsForNoValue_ScoreAsEmptyCells()
     {
         var trained = TrainedSamples.Get(SampleDatasets.Iris);

@@ -34,7 +34,7 @@ internal static class ScoringSamples
     {
         var head = CsvDatasetReader.ReadHeader(new MemoryStream(bytes), CsvDialectHint.Detect, default);
         Assert.Null(head.Error);
-        var index = CsvRowIndexer.IndexAsync(new MemoryStream(bytes), head.Dialect!.Delimiter, int.MaxValue, default).GetAwaiter().GetResult();
+        var index = CsvRowIndexer.IndexAsync(new MemoryStream(bytes), head.Dialect!.Delimiter, int.MaxValue, default, head.LeadingRows).GetAwaiter().GetResult();
         var chunk = index.Chunks().Single() with { FirstRow = firstRow };
         var range = new MemoryStream(bytes[(int)chunk.Start..(int)chunk.End]);
         return ChunkScorer.Score(predictor, version, range, ScoringFormat.Of(head, predictor.Layout.Schema), chunk, default, logging, log);

@@ -229,6 +229,20 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void AReportsTitleAboveTheTable_PassesWithTheTitleSkipped_AndSaysSo()
+    {
+        var table = QualityFixtures.Clean(200, seed: 7).ToText();
+
+        var report = Validate(CsvBuilder.Encode("Quarterly churn report\nGenerated 2026-11-30\n\n" + table));
+
+        var finding = Only(report, ValidationRules.PreambleSkipped, Severity.Warning);
+        Assert.Contains("2 line(s) above the header were taken for a title or notes and skipped: 'Quarterly churn report', 'Generated 2026-11-30'", finding.Message, StringComparison.Ordinal);
+        Assert.True(report.Passed, report.Summary);
+        Assert.Equal(200, report.Rows);
+        Assert.Equal(2, report.Schema!.Dialect!.PreambleLines);
+    }
+
+    [Fact]
     public void TwoExportsJoinedEndToEnd_PassWithTheSecondHeaderSkipped_AndSaySo()
     {
         var first = QualityFixtures.Clean(200, seed: 7).ToText();
