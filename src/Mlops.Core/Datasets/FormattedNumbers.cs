@@ -4,9 +4,10 @@ using System.Text;
 namespace Mlops.Core.Datasets;
 
 /// <summary>
-/// Numbers as spreadsheets and reports format them: a currency sign before or after ("$1,234.50", "-$5", "12 €"), digit
-/// grouping in threes ("1,234,567.5"), a percent sign ("15%", read as 15). Read as the number they show, so a price
-/// column is a numeric feature and not thousands of categories. Grouping must be exact (one to three digits, then
+/// Numbers as spreadsheets and reports format them: a currency sign or a common ISO 4217 code before or after
+/// ("$1,234.50", "-$5", "12 €", "USD 1,200.00", "1.200,00 EUR"), digit grouping in threes ("1,234,567.5"), a percent
+/// sign ("15%", read as 15), a negative amount in parentheses as accounting formats write it ("(1,234.50)", "($5)").
+/// Read as the number they show, so a price or balance column is a numeric feature and not thousands of categories. Grouping must be exact (one to three digits, then
 /// groups of three), so "1,2" or "12,34" are never read as grouped numbers, and a sign, symbol or grouping is needed:
 /// plain numbers are <see cref="CsvValues"/>' fast paths. Under a decimal comma, <see cref="CommaFormatted"/> first writes
 /// "1.234,50 €" the way this reads it.
@@ -16,7 +17,20 @@ internal static class FormattedNumbers
     /// <summary>The longest formatted number tried; anything longer is text.</summary>
     private const int MaxLength = 64;
 
-    private static readonly SearchValues<char> Marks = SearchValues.Create(",%$€£¥");
+    private static readonly SearchValues<char> Marks = SearchValues.Create(",%$€£¥(");
+
+    /// <summary>
+    /// The currency codes read beside a number: the most traded and those of the locales whose spreadsheets are
+    /// common. A list, not any three capitals, so an identifier such as "ABC 123" stays text.
+    /// </summary>
+    private static readonly HashSet<string> CurrencyCodes = new(StringComparer.Ordinal)
+    {
+        "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "CNY", "HKD", "SGD", "SEK", "NOK", "DKK", "ISK", "PLN",
+        "CZK", "HUF", "RON", "BGN", "TRY", "RUB", "UAH", "INR", "PKR", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "ZAR",
+        "NGN", "KES", "EGP", "MAD", "KRW", "TWD", "THB", "MYR", "IDR", "PHP", "VND", "ILS", "AED", "SAR", "QAR",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CurrencyCodeLookup = CurrencyCodes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly SearchValues<char> Currencies = SearchValues.Create("$€£¥");
 
@@ -32,7 +46,7 @@ internal static class FormattedNumbers
     public static bool TryParse(ReadOnlySpan<char> value, out double number)
     {
         number = 0;
-        if (value.Length > MaxLength || value.IndexOfAny(Marks) < 0 || !TrySplit(value.Trim(), out var negative, out var core, out var marked))
+        if (value.Length > MaxLength || (value.IndexOfAny(Marks) < 0 && !EndsInCapitals(value.Trim())) || !TrySplit(value.Trim(), out var negative, out var core, out var marked))
         {
             return false;
         }
@@ -108,23 +122,33 @@ internal static class FormattedNumbers
         return string.Concat(cell.AsSpan(0, start), rewritten.ToString(), cell.AsSpan(start + core.Length));
     }
 
-    /// <summary>The digits of a formatted number and what surrounds them: a sign, one currency sign before or after, a percent sign.</summary>
+    /// <summary>
+    /// The digits of a formatted number and what surrounds them: parentheses for a negative amount, or a sign; one
+    /// currency sign or code before or after, or a percent sign.
+    /// </summary>
     private static bool TrySplit(ReadOnlySpan<char> s, out bool negative, out ReadOnlySpan<char> core, out bool marked)
     {
         negative = false;
         marked = false;
         core = default;
-        if (s.Length > 0 && s[0] is '-' or '+')
+        var bracketed = s.Length > 2 && s[0] == '(' && s[^1] == ')';
+        if (bracketed)
+        {
+            negative = true;
+            s = s[1..^1].Trim();
+        }
+        else if (s.Length > 0 && s[0] is '-' or '+')
         {
             negative = s[0] == '-';
             s = s[1..].TrimStart();
         }
 
-        if (s.Length > 0 && Currencies.Contains(s[0]))
+        var code = s.Length > 3 && IsCurrencyCode(s[..3]) && !char.IsAsciiLetter(s[3]);
+        if (code || (s.Length > 0 && Currencies.Contains(s[0])))
         {
             marked = true;
-            s = s[1..].TrimStart();
-            if (s.Length > 0 && s[0] is '-' or '+' && !negative)
+            s = s[(code ? 3 : 1)..].TrimStart();
+            if (s.Length > 0 && s[0] is '-' or '+' && !negative && !bracketed)
             {
                 negative = s[0] == '-';
                 s = s[1..];
@@ -151,9 +175,31 @@ internal static class FormattedNumbers
             marked = true;
             s = s[..^1].TrimEnd();
         }
+        else if (s.Length > 3 && IsCurrencyCode(s[^3..]) && !char.IsAsciiLetter(s[^4]))
+        {
+            if (marked)
+            {
+                return false;
+            }
+
+            marked = true;
+            s = s[..^3].TrimEnd();
+        }
 
         core = s;
+        marked |= bracketed;
         return s.Length > 0 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]);
+    }
+
+    private static bool IsCurrencyCode(ReadOnlySpan<char> letters) =>
+        letters.Length == 3 && !letters.ContainsAnyExceptInRange('A', 'Z') && CurrencyCodeLookup.Contains(letters);
+
+    /// <summary>Whether the cell begins (after a sign) or ends with three capitals: a currency code, maybe, where no other mark is.</summary>
+    private static bool EndsInCapitals(ReadOnlySpan<char> s)
+    {
+        var head = s.TrimStart("-+( ");
+        var tail = s.TrimEnd(") ");
+        return (head.Length > 3 && !head[..3].ContainsAnyExceptInRange('A', 'Z')) || (tail.Length > 3 && !tail[^3..].ContainsAnyExceptInRange('A', 'Z'));
     }
 
     /// <summary>

@@ -24,6 +24,15 @@ public sealed class FormattedNumbersTests
     [InlineData("12 €", 12)]
     [InlineData("£0.99", 0.99)]
     [InlineData("¥1,000", 1000)]
+    [InlineData("(1,234.50)", -1234.5)]
+    [InlineData("($5)", -5)]
+    [InlineData("( 12.5 % )", -12.5)]
+    [InlineData("(1234.5)", -1234.5)]
+    [InlineData("USD 1,200.00", 1200)]
+    [InlineData("USD-5", -5)]
+    [InlineData("-EUR 3.5", -3.5)]
+    [InlineData("1,200.00 GBP", 1200)]
+    [InlineData("(CHF 1,000)", -1000)]
     public void AFormattedNumber_ReadsAsTheNumberItShows(string cell, double expected)
     {
         Assert.True(CsvValues.TryParseNumber(cell, out var number), cell);
@@ -44,7 +53,15 @@ public sealed class FormattedNumbersTests
     [InlineData("1.234,5")]
     [InlineData("Smith, John")]
     [InlineData("1,234.")]
-    [InlineData("(1,234)")]
+    [InlineData("(1,234")]
+    [InlineData("(-5)")]
+    [InlineData("(555) 123-4567")]
+    [InlineData("ABC 123")]
+    [InlineData("USDX 5")]
+    [InlineData("USD")]
+    [InlineData("usd 5")]
+    [InlineData("$5 EUR")]
+    [InlineData("Smith (Jr)")]
     public void AnythingElse_IsNotANumber(string cell) => Assert.False(CsvValues.TryParseNumber(cell, out _), cell);
 
     [Theory]
@@ -58,6 +75,8 @@ public sealed class FormattedNumbersTests
     [InlineData("1 234 567", "1234567")]
     [InlineData("-1\u202F234,5 €", "-1234.5 €")]
     [InlineData("12 345,6 %", "12345.6 %")]
+    [InlineData("(1.234,50 €)", "(1234.50 €)")]
+    [InlineData("1.200,00 EUR", "1200.00 EUR")]
     [InlineData("12 34,5", "12 34,5")]
     [InlineData("1 234.567,5", "1 234.567,5")]
     [InlineData("28.10.2022", "2022-10-28")]
@@ -95,5 +114,39 @@ public sealed class FormattedNumbersTests
         Assert.Equal("yes", asText.Label);
 
         static Dictionary<string, JsonElement> Row(JsonElement price, JsonElement discount) => new() { ["price"] = price, ["discount"] = discount };
+    }
+
+    [Fact]
+    public void AnAccountingBalanceAndACodedAmount_AreNumericFeatures_AndPredictReadsThemAsTheNumbers()
+    {
+        // A ledger's balance, negative in parentheses, and an amount with its currency code decide the label together;
+        // as text both were left out as identifiers.
+        var csv = new StringBuilder("balance,amount,label\n");
+        var random = new Random(5);
+        for (var i = 0; i < 400; i++)
+        {
+            var balance = (random.NextDouble() - 0.5) * 20_000;
+            var amount = random.NextDouble() * 3_000;
+            var shown = balance < 0 ? $"({-balance:#,##0.00})" : balance.ToString("#,##0.00", CultureInfo.InvariantCulture);
+            var yes = (balance / 10_000) + (amount / 3_000) + ((random.NextDouble() - 0.5) * 0.6) > 0.5;
+            csv.Append(CultureInfo.InvariantCulture, $"\"{shown}\",\"USD {amount:#,##0.00}\",{(yes ? "yes" : "no")}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(new MemoryStream(bytes), specJson: null);
+        Assert.True(report.Passed, string.Join("; ", report.Findings.Select(f => f.Message)));
+        Assert.Equal([ColumnKind.Numeric, ColumnKind.Numeric], report.Schema!.Features.Select(f => f.Kind));
+
+        var data = CsvDatasetReader.Read(new MemoryStream(bytes), CsvDialectHint.Exactly(report.Schema.Dialect), CancellationToken.None).Dataset!;
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(report.Schema));
+        Assert.True(trained.Metrics["auc"] > 0.9, $"AUC {trained.Metrics["auc"]}");
+
+        using var predictor = ModelPredictor.Load(trained.ModelZip, report.Schema);
+        var asText = predictor.Predict(Row(JsonSerializer.SerializeToElement("(2,500.00)"), JsonSerializer.SerializeToElement("USD 1,000.00")));
+        var asNumbers = predictor.Predict(Row(JsonSerializer.SerializeToElement(-2500.0), JsonSerializer.SerializeToElement(1000.0)));
+        Assert.Equal(asNumbers.Probabilities, asText.Probabilities);
+        Assert.Equal("no", asText.Label);
+
+        static Dictionary<string, JsonElement> Row(JsonElement balance, JsonElement amount) => new() { ["balance"] = balance, ["amount"] = amount };
     }
 }
