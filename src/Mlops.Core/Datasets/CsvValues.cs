@@ -17,7 +17,8 @@ internal static class CsvValues
     /// <summary>
     /// A number in the invariant culture that stays finite in single precision, which is what the model sees:
     /// a column validated as numeric must parse the same way when it trains (Training's FeatureLayout). A number with a
-    /// currency sign, digit grouping or a percent sign reads as the number it shows (<see cref="FormattedNumbers"/>).
+    /// currency sign, digit grouping or a percent sign reads as the number it shows (<see cref="FormattedNumbers"/>), a
+    /// time of day or duration as its hours (<see cref="ClockTimes"/>).
     /// </summary>
     public static bool TryParseNumber(string? value, out double number) => TryParseNumber(value.AsSpan(), out number);
 
@@ -34,7 +35,7 @@ internal static class CsvValues
             return true;
         }
 
-        return FormattedNumbers.TryParse(value, out number);
+        return FormattedNumbers.TryParse(value, out number) || ClockTimes.TryParse(value, out number);
     }
 
     /// <summary>

@@ -40,6 +40,34 @@ public sealed class FormattedNumbersTests
     }
 
     [Theory]
+    [InlineData("13:45", 13.75)]
+    [InlineData(" 7:05 ", 7 + (5 / 60.0))]
+    [InlineData("23:59:59", 23 + (59 / 60.0) + (59 / 3600.0))]
+    [InlineData("36:15", 36.25)]
+    [InlineData("1:30 PM", 13.5)]
+    [InlineData("12:00 am", 0)]
+    [InlineData("12:15PM", 12.25)]
+    public void AClockTime_ReadsAsItsHours(string cell, double expected)
+    {
+        Assert.True(CsvValues.TryParseNumber(cell, out var number), cell);
+        Assert.Equal(expected, number, 9);
+    }
+
+    [Theory]
+    [InlineData("1:5")]
+    [InlineData("12:60")]
+    [InlineData("13:45 PM")]
+    [InlineData("0:30 AM")]
+    [InlineData("1:30:60")]
+    [InlineData("10:30:00.1234")]
+    [InlineData("123:45")]
+    [InlineData(":45")]
+    [InlineData("12:345")]
+    [InlineData("2023-01-05 10:00")]
+    [InlineData("10:30 XM")]
+    public void AnythingElseWithAColon_IsNotANumber(string cell) => Assert.False(CsvValues.TryParseNumber(cell, out _), cell);
+
+    [Theory]
     [InlineData("1,2")]
     [InlineData("12,34")]
     [InlineData("1,2345")]
@@ -98,16 +126,7 @@ public sealed class FormattedNumbersTests
             csv.Append(CultureInfo.InvariantCulture, $"\"${price:#,##0.00}\",{discount}%,{(price > 2000 ^ discount > 25 ? "yes" : "no")}\n");
         }
 
-        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
-        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(new MemoryStream(bytes), specJson: null);
-        Assert.True(report.Passed, string.Join("; ", report.Findings.Select(f => f.Message)));
-        Assert.Equal([ColumnKind.Numeric, ColumnKind.Numeric], report.Schema!.Features.Select(f => f.Kind));
-
-        var data = CsvDatasetReader.Read(new MemoryStream(bytes), CsvDialectHint.Exactly(report.Schema.Dialect), CancellationToken.None).Dataset!;
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(report.Schema));
-        Assert.True(trained.Metrics["auc"] > 0.9, $"AUC {trained.Metrics["auc"]}");
-
-        using var predictor = ModelPredictor.Load(trained.ModelZip, report.Schema);
+        using var predictor = TrainedOnTwoNumericColumns(csv.ToString(), minAuc: 0.9);
         var asText = predictor.Predict(Row(JsonSerializer.SerializeToElement("$3,500.00"), JsonSerializer.SerializeToElement("10%")));
         var asNumbers = predictor.Predict(Row(JsonSerializer.SerializeToElement(3500.0), JsonSerializer.SerializeToElement(10)));
         Assert.Equal(asNumbers.Probabilities, asText.Probabilities);
@@ -132,21 +151,49 @@ public sealed class FormattedNumbersTests
             csv.Append(CultureInfo.InvariantCulture, $"\"{shown}\",\"USD {amount:#,##0.00}\",{(yes ? "yes" : "no")}\n");
         }
 
-        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
-        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(new MemoryStream(bytes), specJson: null);
-        Assert.True(report.Passed, string.Join("; ", report.Findings.Select(f => f.Message)));
-        Assert.Equal([ColumnKind.Numeric, ColumnKind.Numeric], report.Schema!.Features.Select(f => f.Kind));
-
-        var data = CsvDatasetReader.Read(new MemoryStream(bytes), CsvDialectHint.Exactly(report.Schema.Dialect), CancellationToken.None).Dataset!;
-        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(report.Schema));
-        Assert.True(trained.Metrics["auc"] > 0.9, $"AUC {trained.Metrics["auc"]}");
-
-        using var predictor = ModelPredictor.Load(trained.ModelZip, report.Schema);
+        using var predictor = TrainedOnTwoNumericColumns(csv.ToString(), minAuc: 0.9);
         var asText = predictor.Predict(Row(JsonSerializer.SerializeToElement("(2,500.00)"), JsonSerializer.SerializeToElement("USD 1,000.00")));
         var asNumbers = predictor.Predict(Row(JsonSerializer.SerializeToElement(-2500.0), JsonSerializer.SerializeToElement(1000.0)));
         Assert.Equal(asNumbers.Probabilities, asText.Probabilities);
         Assert.Equal("no", asText.Label);
 
         static Dictionary<string, JsonElement> Row(JsonElement balance, JsonElement amount) => new() { ["balance"] = balance, ["amount"] = amount };
+    }
+
+    [Fact]
+    public void ATimeOfDayColumn_IsANumericFeature_AndPredictReadsItsTimes()
+    {
+        // Late departures are delayed; read as categories the times were 600 values with a few rows each.
+        var csv = new StringBuilder("departure,distance,label\n");
+        var random = new Random(9);
+        for (var i = 0; i < 600; i++)
+        {
+            var minute = random.Next(5 * 60, 23 * 60);
+            var distance = random.Next(100, 3000);
+            var late = (minute / 60.0) + (random.NextDouble() * 4) > 18;
+            csv.Append(CultureInfo.InvariantCulture, $"{minute / 60}:{minute % 60:00},{distance},{(late ? "delayed" : "on-time")}\n");
+        }
+
+        using var predictor = TrainedOnTwoNumericColumns(csv.ToString(), minAuc: 0.85);
+        var asText = predictor.Predict(Row(JsonSerializer.SerializeToElement("9:30 PM")));
+        var asHours = predictor.Predict(Row(JsonSerializer.SerializeToElement(21.5)));
+        Assert.Equal(asHours.Probabilities, asText.Probabilities);
+        Assert.Equal("delayed", asText.Label);
+
+        static Dictionary<string, JsonElement> Row(JsonElement departure) => new() { ["departure"] = departure, ["distance"] = JsonSerializer.SerializeToElement(800) };
+    }
+
+    /// <summary>Validates the file (two feature columns, both to be read as numbers), trains on it and loads the model.</summary>
+    private static ModelPredictor TrainedOnTwoNumericColumns(string csv, double minAuc)
+    {
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        var report = new DatasetValidator(Options.Create(new ValidationOptions())).Validate(new MemoryStream(bytes), specJson: null);
+        Assert.True(report.Passed, string.Join("; ", report.Findings.Select(f => f.Message)));
+        Assert.Equal([ColumnKind.Numeric, ColumnKind.Numeric], report.Schema!.Features.Select(f => f.Kind));
+
+        var data = CsvDatasetReader.Read(new MemoryStream(bytes), CsvDialectHint.Exactly(report.Schema.Dialect), CancellationToken.None).Dataset!;
+        var trained = new ModelTrainer(TestSchemas.DefaultOptions).Train(data.Typed(report.Schema));
+        Assert.True(trained.Metrics["auc"] > minAuc, $"AUC {trained.Metrics["auc"]}");
+        return ModelPredictor.Load(trained.ModelZip, report.Schema);
     }
 }
