@@ -6,10 +6,11 @@ namespace Mlops.Core.Datasets;
 /// <summary>
 /// Reads an uploaded CSV: RFC 4180 quoting, a comma, semicolon, tab or pipe delimiter and a decimal point or comma
 /// (<see cref="CsvDialect"/>: detected, or as the caller says), UTF-8 with or without a byte order mark, Windows-1252 or
-/// UTF-16 (<see cref="CsvEncoding"/>), a header row naming the columns, after Excel's "sep=;" line if the file has one. Numbers written with a decimal comma reach the sink with a point, as the rest of the product
-/// reads them. It streams: rows go to a sink as they are parsed, in memory bounded by the longest row, so a
-/// file of any size can be profiled. Every way the data can be unreadable comes back as a finding, never as an
-/// exception.
+/// UTF-16 (<see cref="CsvEncoding"/>), a header row naming the columns, below Excel's "sep=;" line and a title if the
+/// file has them (<see cref="LinesAboveHeader"/>); lines repeating the header are skipped. Numbers written with a
+/// decimal comma reach the sink with a point, as the rest of the product reads them. It streams: rows go to a sink as
+/// they are parsed, in memory bounded by the longest row, so a file of any size can be profiled. Every way the data can
+/// be unreadable comes back as a finding, never as an exception.
 /// </summary>
 public static class CsvDatasetReader
 {
