@@ -15,8 +15,10 @@ public static class ParquetDatasetReader
     public static Task<CsvStreamResult> ReadAsync(Stream stream, ICsvRowSink sink, CancellationToken cancellationToken) =>
         ReadAsync(stream, sink, CsvDialect.Standard, cancellationToken);
 
-    /// <summary>As <see cref="ReadAsync(Stream, ICsvRowSink, CancellationToken)"/>; a value that is one of the
-    /// <paramref name="dialect"/>'s own words for "no value" reaches the sink as an empty cell, as from a CSV.</summary>
+    /// <summary>
+    /// As <see cref="ReadAsync(Stream, ICsvRowSink, CancellationToken)"/>; a value that is one of the
+    /// <paramref name="dialect"/>'s own words for "no value" reaches the sink as an empty cell, as from a CSV.
+    /// </summary>
     public static async Task<CsvStreamResult> ReadAsync(Stream stream, ICsvRowSink sink, CsvDialect dialect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialect);

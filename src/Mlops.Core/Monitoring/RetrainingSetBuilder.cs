@@ -17,6 +17,7 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
     /// <summary>Predictions whose labels are looked up per range read.</summary>
     private const int LabelBatch = 1_000;
 
+    /// <summary>How much of the file's text the header is looked for in: it is within the first lines.</summary>
     private const int HeaderSearchChars = 1 << 20;
 
     /// <summary>The set's CSV and how many labelled rows it adds; null when no prediction since has a label.</summary>
@@ -133,8 +134,6 @@ public sealed class RetrainingSetBuilder(IDatasetStore datasets, IPredictionLog 
 
         public override string ToString() => text.ToString();
     }
-
-    /// <summary>The dataset's column names, as its first line lists them (quoted names unquoted).</summary>
 
     /// <summary>
     /// The file's header as every reader finds it: below Excel's "sep=" line and a title, if the dialect says so (the

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mlops.Core.Datasets;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Profiling;
@@ -47,7 +48,10 @@ internal sealed class ValidationSession : ICsvRowSink
         context = new ValidationContext(spec, defaults.With(spec.Thresholds), previous);
     }
 
-    /// <summary>What the spec says of the file's dialect (its delimiter and decimal mark), for the reader.</summary>
+    /// <summary>
+    /// What the spec says of the file's dialect (its delimiter, decimal mark, date order, encoding and words for "no
+    /// value"), for the reader.
+    /// </summary>
     public CsvDialectHint DialectHint => new(context?.Spec.Delimiter, context?.Spec.DecimalMark, context?.Spec.DateOrder, context?.Spec.Encoding)
     {
         MissingValues = context?.Spec.MissingValues is { Count: > 0 } missing ? missing : null,
@@ -103,7 +107,7 @@ internal sealed class ValidationSession : ICsvRowSink
 
         var more = read.RepeatedHeaders > 1 ? $", as were {ValidationContext.Count(read.RepeatedHeaders - 1)} more such lines" : string.Empty;
         context.Warning(ValidationRules.HeaderRepeated, null,
-            $"Line {ValidationContext.Count(read.FirstRepeatedHeaderLine)} repeats the header, as files joined end to end each bring theirs; it is not data and was skipped{more}.",
+            $"Line {read.FirstRepeatedHeaderLine.ToString(CultureInfo.InvariantCulture)} repeats the header, as files joined end to end each bring theirs; it is not data and was skipped{more}.",
             read.RepeatedHeaders, 0);
     }
 
