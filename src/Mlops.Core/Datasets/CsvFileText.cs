@@ -13,13 +13,7 @@ public static class CsvFileText
             case CsvEncoding.Windows1252:
                 return Windows1252.GetString(bytes);
             case CsvEncoding.Utf16:
-                var bigEndian = bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
-                var mark = bigEndian || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? 2 : 0;
-                if (mark == 0)
-                {
-                    bigEndian = Utf16Text.WithoutMark(bytes[..Math.Min(bytes.Length, 4096)]) ?? false;
-                }
-
+                var bigEndian = Utf16Text.IsBigEndian(bytes, out var mark);
                 return (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(bytes[mark..]);
             default:
                 return Encoding.UTF8.GetString(bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes);

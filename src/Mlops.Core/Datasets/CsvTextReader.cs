@@ -27,9 +27,6 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly SearchValues<byte> QuoteOrLineEnd = SearchValues.Create("\"\n\r"u8);
 
-    /// <summary>The bytes the file's head is looked at for UTF-16 without a byte order mark.</summary>
-    private const int Utf16SniffBytes = 4096;
-
     private readonly byte[] bytes = new byte[BufferSize];
 
     // UTF-16 is detected from the file, never taken on the caller's word, so a caller's "UTF-16" means "detect".
@@ -189,7 +186,7 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
 
             end += read;
         }
-        while (!begun && end < Utf16SniffBytes);
+        while (!begun && end < Utf16Text.SniffBytes);
 
         if (!begun)
         {
@@ -222,7 +219,7 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
 
         var bigEndian = head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
         var mark = bigEndian || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? 2 : 0;
-        if (mark == 0 && Utf16Text.WithoutMark(head[..Math.Min(head.Length, Utf16SniffBytes)]) is { } unmarked)
+        if (mark == 0 && Utf16Text.WithoutMark(head[..Math.Min(head.Length, Utf16Text.SniffBytes)]) is { } unmarked)
         {
             bigEndian = unmarked;
         }

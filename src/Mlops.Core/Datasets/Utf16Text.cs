@@ -8,8 +8,24 @@ namespace Mlops.Core.Datasets;
 /// </summary>
 internal static class Utf16Text
 {
+    /// <summary>The bytes of a file's head that are enough to tell UTF-16 without a byte order mark.</summary>
+    public const int SniffBytes = 4096;
+
     /// <summary>Byte pairs looked at to decide: enough for a header and a few rows.</summary>
     private const int MinPairs = 2;
+
+    /// <summary>
+    /// The byte order of a file already known to be UTF-16, from its first bytes: its byte order mark, or else where its
+    /// zero bytes fall; little-endian (what Windows writes) when the bytes cannot tell.
+    /// </summary>
+    /// <param name="head">The file's first bytes (a few thousand are plenty).</param>
+    /// <param name="mark">The byte order mark's length: 2, or 0 without one.</param>
+    public static bool IsBigEndian(ReadOnlySpan<byte> head, out int mark)
+    {
+        var bigEndian = head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        mark = bigEndian || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? 2 : 0;
+        return mark == 2 ? bigEndian : WithoutMark(head[..Math.Min(head.Length, SniffBytes)]) ?? false;
+    }
 
     /// <summary>True for big-endian, false for little-endian; null when the bytes are not UTF-16 text.</summary>
     public static bool? WithoutMark(ReadOnlySpan<byte> head)

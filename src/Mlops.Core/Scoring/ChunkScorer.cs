@@ -42,7 +42,10 @@ public static class ChunkScorer
         using var logged = logging is null ? null
             : new LoggedRows(logging, log ?? throw new ArgumentNullException(nameof(log), "A chunk that logs its rows needs the log's batch."), layout.Schema, version, chunk.Rows);
         // The plan knows Windows-1252 when the file's first rows showed it; otherwise each chunk detects as the gate does.
-        using (var text = new CsvTextReader(range, encoding: format.Dialect.Encoding == CsvEncoding.Windows1252 ? CsvEncoding.Windows1252 : null))
+        // A UTF-16 chunk starts between two code units but without a byte order mark, so it is decoded in the file's byte
+        // order as the plan read it, not left to detection, which needs enough ASCII to tell.
+        using var utf16 = format.Dialect.Encoding == CsvEncoding.Utf16 ? Utf16AsUtf8(range, format.Utf16BigEndian) : null;
+        using (var text = new CsvTextReader(utf16 ?? range, encoding: utf16 is not null ? CsvEncoding.Utf8 : format.Dialect.Encoding == CsvEncoding.Windows1252 ? CsvEncoding.Windows1252 : null))
         using (var reader = Sep.New(format.Dialect.Delimiter)
             .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
             .From(text))
@@ -96,6 +99,9 @@ public static class ChunkScorer
             LoggedRows = logged?.Logged ?? 0,
         };
     }
+
+    private static Stream Utf16AsUtf8(Stream range, bool bigEndian) => Encoding.CreateTranscodingStream(
+        range, new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true), new UTF8Encoding(false), leaveOpen: true);
 
     private static int[] Positions(DatasetSchema schema, IReadOnlyList<string> columns)
     {

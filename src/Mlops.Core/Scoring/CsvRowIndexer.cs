@@ -7,6 +7,9 @@ namespace Mlops.Core.Scoring;
 /// and each chunk can then read (and score) its own byte range in parallel with the others. A row ends at a line break
 /// (CR, LF or CRLF) outside quotes; quotes toggle as the parser toggles them, so an escaped quote ("") and a line break
 /// inside a quoted cell are read as the parser reads them. A line holding only blanks is not a row, as for the parser.
+/// A UTF-16 file is indexed by its code units: every character the rules look at is ASCII, which UTF-16 writes as one
+/// unit no other character (not even half of a surrogate pair) equals, so a unit stands for a byte of the same rules and
+/// every boundary falls between two units.
 /// </summary>
 public static class CsvRowIndexer
 {
@@ -19,7 +22,8 @@ public static class CsvRowIndexer
     /// <param name="chunkRows">Rows per chunk.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <param name="leadingRows">Rows before the header that are neither names nor data (Excel's "sep=;" line).</param>
-    public static async Task<CsvRowIndex> IndexAsync(Stream input, char delimiter, int chunkRows, CancellationToken cancellationToken, int leadingRows = 0)
+    /// <param name="utf16BigEndian">For a UTF-16 file, its byte order; null for UTF-8 and Windows-1252.</param>
+    public static async Task<CsvRowIndex> IndexAsync(Stream input, char delimiter, int chunkRows, CancellationToken cancellationToken, int leadingRows = 0, bool? utf16BigEndian = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
@@ -28,19 +32,38 @@ public static class CsvRowIndexer
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            int read;
-            while ((read = await input.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            int read, carried = 0;
+            while ((read = await input.ReadAsync(buffer.AsMemory(carried, BufferSize - carried), cancellationToken)) > 0)
             {
-                Scan(buffer.AsSpan(0, read), state, blanks);
-                state.Offset += read;
+                if (utf16BigEndian is not { } bigEndian)
+                {
+                    Scan(buffer.AsSpan(0, read), state, blanks);
+                    state.Offset += read;
+                    continue;
+                }
+
+                var length = carried + read;
+                var units = CodeUnitsAsBytes(buffer.AsSpan(0, length), bigEndian);
+                Scan(buffer.AsSpan(0, units), state, blanks);
+                state.Offset += units;
+                carried = length % 2;
+                if (carried == 1)
+                {
+                    buffer[0] = buffer[length - 1];
+                }
+            }
+
+            state.EndRow(state.Offset);
+            if (utf16BigEndian is not null)
+            {
+                // Offsets counted in code units, two bytes each; an odd last byte stays in the last chunk, whose reader refuses it.
+                return new CsvRowIndex(state.Rows, state.Rows == 0 ? [] : [.. state.ChunkStarts.Select(s => s * 2)], (state.Offset * 2) + carried, chunkRows);
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        state.EndRow(state.Offset);
 
         // A header alone has no chunk to score.
         return new CsvRowIndex(state.Rows, state.Rows == 0 ? [] : state.ChunkStarts, state.Offset, chunkRows);
@@ -49,6 +72,23 @@ public static class CsvRowIndexer
     /// <summary>Whether a parsed line of one field is a blank line by the rule rows are indexed with.</summary>
     public static bool IsBlank(ReadOnlySpan<char> line, char delimiter) =>
         (delimiter == '\t' ? line.IndexOfAnyExcept(' ') : line.IndexOfAnyExcept(' ', '\t')) < 0;
+
+    /// <summary>
+    /// Writes each whole UTF-16 code unit of <paramref name="pairs"/> over its start as one byte (an ASCII unit as that
+    /// byte, any other as 0x80, which no rule looks at) and answers how many: the unit at 2i lands at i, already read.
+    /// </summary>
+    private static int CodeUnitsAsBytes(Span<byte> pairs, bool bigEndian)
+    {
+        var units = pairs.Length / 2;
+        var (high, low) = bigEndian ? (0, 1) : (1, 0);
+        for (var u = 0; u < units; u++)
+        {
+            var value = pairs[(2 * u) + low];
+            pairs[u] = pairs[(2 * u) + high] == 0 && value < 0x80 ? value : (byte)0x80;
+        }
+
+        return units;
+    }
 
     private static void Scan(ReadOnlySpan<byte> bytes, State state, SearchValues<byte> blanks)
     {

@@ -10,7 +10,8 @@ namespace Mlops.Workflows.Scoring;
 /// <summary>
 /// Checks a scoring file before anything is scored (its size against the limit, its header against the version's
 /// features, its dialect) and indexes its rows by byte offset, so that each chunk reads its own range of the file: the
-/// plan reads the file once and writes nothing. What makes the file unscorable is the plan's
+/// plan reads the file once and writes nothing. A UTF-16 file (what SQL Server Management Studio and Windows PowerShell
+/// save) is indexed by its two-byte code units and each chunk decodes its range; the output is UTF-8 either way. What makes the file unscorable is the plan's
 /// <see cref="ScoringPlan.Problem"/>, not an exception, so the job fails with it at once.
 /// </summary>
 public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IOptions<ScoringOptions> options) : TaskActivity<PlanScoringInput, ScoringPlan>
@@ -54,10 +55,10 @@ public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IO
             return Refused(settings, $"The scoring file cannot be read: {error.Message}");
         }
 
-        if (head.Dialect!.Encoding == CsvEncoding.Utf16)
+        var utf16 = head.Dialect!.Encoding == CsvEncoding.Utf16;
+        if (utf16 && file.Length % 2 != 0)
         {
-            // Chunks are byte ranges cut at line ends, which UTF-16 writes as two bytes.
-            return Refused(settings, "The scoring file is UTF-16, which is scored only as a dataset is read, whole; save it as UTF-8 (or Windows-1252) to score it in chunks.");
+            return Refused(settings, string.Create(CultureInfo.InvariantCulture, $"The scoring file is UTF-16, which writes every character in two bytes (or four), and it is {file.Length:N0} bytes long: its last character is cut. Save the file again."));
         }
 
         var columns = head.Columns!;
@@ -66,11 +67,11 @@ public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IO
             return Refused(settings, ScoringColumns.MissingReason(missing, version.Schema)) with { MissingColumns = missing };
         }
 
-        var format = ScoringFormat.Of(head, version.Schema);
+        var format = ScoringFormat.Of(head, version.Schema, utf16 ? await FirstBytesAsync(file) : default);
         CsvRowIndex index;
         await using (var content = await store.OpenReadAsync(file, CancellationToken.None))
         {
-            index = await CsvRowIndexer.IndexAsync(content, format.Dialect.Delimiter, settings.ChunkRows, CancellationToken.None, head.LeadingRows);
+            index = await CsvRowIndexer.IndexAsync(content, format.Dialect.Delimiter, settings.ChunkRows, CancellationToken.None, head.LeadingRows, utf16 ? format.Utf16BigEndian : null);
         }
 
         var ranges = index.Chunks();
@@ -86,6 +87,17 @@ public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IO
     public static string TooLarge(long length, long limit) => string.Create(
         CultureInfo.InvariantCulture,
         $"The scoring file is {length:N0} bytes; the limit is {limit:N0} bytes (Scoring__MaxFileBytes).");
+
+    private async Task<byte[]> FirstBytesAsync(ScoringFile file)
+    {
+        using var bytes = new MemoryStream();
+        await using (var content = await store.OpenRangeAsync(file, 0, Math.Min(file.Length, ScoringFormat.Utf16HeadBytes), CancellationToken.None))
+        {
+            await content.CopyToAsync(bytes, CancellationToken.None);
+        }
+
+        return bytes.ToArray();
+    }
 
     private static ScoringPlan Refused(ScoringOptions settings, string problem) => new(0, 0, settings.ChunkRows, settings.MaxConcurrentChunks, problem);
 }

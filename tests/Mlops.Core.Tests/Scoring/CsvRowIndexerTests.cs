@@ -86,6 +86,48 @@ public class CsvRowIndexerTests
         Assert.Empty(index.Chunks());
     }
 
+    [Theory]
+    [InlineData(false, true, 1)]
+    [InlineData(false, false, 3)]
+    [InlineData(true, true, 7)]
+    [InlineData(true, false, 1 << 20)]
+    public async Task Index_Utf16_CutsWhereTheUtf8CopyIsCut_WhateverItsCharactersBytesAre(bool bigEndian, bool mark, int readSize)
+    {
+        // Characters whose UTF-16 bytes hold a quote (0x22), a line feed (0x0A) or a CR (0x0D) on one side (U+0122 Ģ,
+        // U+0A0A, U+220D, U+0D22), an emoji (a surrogate pair), a quoted line break and CRLF: rows as the parser reads them.
+        var text = "id,note\r\n1,Ģ\u0A0A\u220D\r\n2,\"two\r\nlines \u0D22 \"\"q\"\"\"\r\n\r\n3,😀\r\n4,x\r\n5,Ġ\u0A0D\r\n";
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: false);
+        var utf16 = (mark ? new UnicodeEncoding(bigEndian, byteOrderMark: true).GetPreamble() : []).Concat(encoding.GetBytes(text)).ToArray();
+        var markLength = mark ? 2 : 0;
+
+        var expected = await CsvRowIndexer.IndexAsync(new MemoryStream(utf8), ',', 2, default);
+        var index = await CsvRowIndexer.IndexAsync(new TrickleStream(utf16, readSize), ',', 2, default, utf16BigEndian: bigEndian);
+
+        Assert.Equal(5, index.Rows);
+        Assert.Equal(utf16.Length, index.End);
+        string Before(byte[] file, long offset, Encoding read, int skip = 0) => read.GetString(file, skip, (int)offset - skip);
+        Assert.Equal(
+            expected.Chunks().Select(c => (c.Rows, Before(utf8, c.Start, Encoding.UTF8), Before(utf8, c.End, Encoding.UTF8))),
+            index.Chunks().Select(c => (c.Rows, Before(utf16, c.Start, encoding, markLength), Before(utf16, c.End, encoding, markLength))));
+        Assert.Equal(["1", "2", "3", "4", "5"], index.Chunks().SelectMany(c =>
+        {
+            var range = Encoding.UTF8.GetBytes(encoding.GetString(utf16, (int)c.Start, (int)(c.End - c.Start)));
+            return Ids(range, c with { Start = 0, End = range.Length }, ',');
+        }));
+    }
+
+    [Fact]
+    public async Task Index_Utf16WithAnOddLastByte_KeepsItInTheLastChunk()
+    {
+        var utf16 = Encoding.Unicode.GetBytes("id,x\n1,2\n3,4\n").Append((byte)'5').ToArray();
+
+        var index = await CsvRowIndexer.IndexAsync(new MemoryStream(utf16), ',', 10, default, utf16BigEndian: false);
+
+        Assert.Equal(utf16.Length, index.End);
+        Assert.Equal(utf16.Length, index.Chunks()[^1].End);
+    }
+
     /// <summary>The first cell of each row of the chunk's range, read by the parser as a chunk reads it.</summary>
     private static IEnumerable<string> Ids(byte[] file, ChunkRange chunk, char delimiter) => Cells(file, chunk, delimiter).Select(r => r[0]);
 

@@ -80,17 +80,40 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
     }
 
     [Fact]
-    public async Task AUtf16File_FailsSayingToSaveItAsUtf8_BeforeAnyChunkIsWritten()
+    public async Task AUtf16File_EitherByteOrder_WithOrWithoutAMark_IsScoredInChunksAsItsUtf8Copy()
     {
-        var file = $"f{Guid.NewGuid():N}.csv";
-        await Clients.Container(StorageNames.ScoringContainer).GetBlobClient($"{engine.Model}/{file}")
-            .UploadAsync(BinaryData.FromBytes([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(ScoringFile(50))]));
+        // What SQL Server Management Studio and Windows PowerShell save; four chunks of 100 rows, one row unreadable.
+        var csv = ScoringFile(350, bad: [205]);
+        var utf8 = await DropAsync(csv);
+        var little = await DropAsync([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(csv)]);
+        var big = await DropAsync(Encoding.BigEndianUnicode.GetBytes(csv));
+
+        var expected = (await ScoreAsync(utf8)).Result;
+        var fromLittle = (await ScoreAsync(little)).Result;
+        var fromBig = (await ScoreAsync(big)).Result;
+
+        Assert.True(fromLittle.Completed, fromLittle.Reason);
+        Assert.True(fromBig.Completed, fromBig.Reason);
+        Assert.Equal((350, 350, 1), (fromLittle.RowsTotal, fromLittle.RowsDone, fromLittle.RowsRejected));
+        Assert.Equal((350, 350, 1), (fromBig.RowsTotal, fromBig.RowsDone, fromBig.RowsRejected));
+        var scored = await ReadScoredAsync(utf8);
+        Assert.Equal(Ids(1, 350).Where(id => id != "205"), scored.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split(',')[0]));
+        Assert.Equal(scored, await ReadScoredAsync(little));
+        Assert.Equal(scored, await ReadScoredAsync(big));
+        Assert.Equal(await ReadScoredAsync(Path.GetFileName(expected.Rejected!)), await ReadScoredAsync(Path.GetFileName(fromBig.Rejected!)));
+    }
+
+    [Fact]
+    public async Task AUtf16FileCutInTheMiddleOfACharacter_FailsSayingSo_BeforeAnyChunkIsWritten()
+    {
+        // Past what reading the header decodes, so the plan is what finds the odd byte at the end.
+        var file = await DropAsync([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(ScoringFile(2000)), (byte)'1']);
 
         var (_, result, _) = await ScoreAsync(file);
 
         Assert.False(result.Completed);
         Assert.Contains("UTF-16", result.Reason, StringComparison.Ordinal);
-        Assert.Contains("save it as UTF-8", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("its last character is cut", result.Reason, StringComparison.Ordinal);
         Assert.False((await Clients.Container(StorageNames.ScoredContainer).GetBlobClient($"{engine.Model}/{file}").ExistsAsync()).Value);
     }
 
@@ -212,10 +235,12 @@ public sealed class BatchScoringEngineTests(ScoringEngineFixture engine) : IClas
         return (start.JobId, metadata.ReadOutputAs<ScoringResult>()!, metadata);
     }
 
-    private async Task<string> DropAsync(string csv)
+    private Task<string> DropAsync(string csv) => DropAsync(Encoding.UTF8.GetBytes(csv));
+
+    private async Task<string> DropAsync(byte[] content)
     {
         var file = $"f{Guid.NewGuid():N}.csv";
-        await Clients.Container(StorageNames.ScoringContainer).GetBlobClient($"{engine.Model}/{file}").UploadAsync(BinaryData.FromString(csv));
+        await Clients.Container(StorageNames.ScoringContainer).GetBlobClient($"{engine.Model}/{file}").UploadAsync(BinaryData.FromBytes(content));
         return file;
     }
 
