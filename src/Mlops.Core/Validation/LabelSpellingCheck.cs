@@ -21,13 +21,7 @@ internal static class LabelSpellingCheck
             return;
         }
 
-        var groups = counts
-            .GroupBy(c => c.Key.ToUpperInvariant(), StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .Select(g => g.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList())
-            .OrderByDescending(g => g.Sum(c => c.Value))
-            .ThenBy(g => g[0].Key, StringComparer.Ordinal)
-            .ToList();
+        var groups = SpellingGroups.Of(counts, c => c.ToUpperInvariant());
         if (groups.Count == 0)
         {
             return;

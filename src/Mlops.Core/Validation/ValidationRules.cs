@@ -41,6 +41,7 @@ public static class ValidationRules
     public const string ColumnMissingRate = "column-missing-rate";
     public const string ColumnNonNumericValues = "column-non-numeric-values";
     public const string ColumnMostlyNumeric = "column-mostly-numeric";
+    public const string CategorySpellings = "category-spellings";
     public const string ColumnConstant = "column-constant";
     public const string IdentifierColumn = "identifier-column";
     public const string OutlierRate = "outlier-rate";

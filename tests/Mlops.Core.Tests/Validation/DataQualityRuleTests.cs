@@ -121,6 +121,47 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void ACategoryWrittenSeveralWays_WarnsNamingEachSpelling_AndTheRowsInTheRarerOnes()
+    {
+        // One row in ten of two regions in another spelling: capitals, a hyphen inside the word, a trailing blank (read trimmed).
+        var changed = 0;
+        var report = Validate(QualityFixtures.Clean().Map("region", (i, value) =>
+        {
+            var spelled = (i % 10, value) switch
+            {
+                (0, "north") => "North",
+                (1, "north") => "NORTH ",
+                (0, "south") => "So-uth",
+                _ => value,
+            };
+            changed += spelled == value ? 0 : 1;
+            return spelled;
+        }));
+
+        var finding = Only(report, ValidationRules.CategorySpellings, Severity.Warning);
+        Assert.Equal("region", finding.Column);
+        foreach (var spelling in new[] { "'north' (", "'North' (", "'NORTH' (", "'south' (", "'So-uth' (" })
+        {
+            Assert.Contains(spelling, finding.Message, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("'east'", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(changed, finding.Observed);
+        Assert.Contains($"so the {changed} rows written in a rarer spelling", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CategoriesThatDifferByMoreThanCapitalsAndSeparatorsInsideWords_AreNotOneCategory()
+    {
+        // A grade's minus is not a separator: only a hyphen or underscore between two letters or digits is.
+        string[] grades = ["A", "A+", "B", "B-", "B--", "-B", "C_"];
+
+        var report = Validate(QualityFixtures.Clean().Map("region", (i, _) => grades[i % grades.Length]));
+
+        Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.CategorySpellings);
+    }
+
+    [Fact]
     public void LeakingColumn_Quarantined()
     {
         var report = Validate(QualityFixtures.WithLeak(QualityFixtures.Clean()));
