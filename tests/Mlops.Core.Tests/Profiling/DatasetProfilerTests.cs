@@ -85,6 +85,18 @@ public class DatasetProfilerTests
     }
 
     [Fact]
+    public void AnEstimatedDistinctCount_NeverExceedsTheValuesThereAre()
+    {
+        // HyperLogLog put these 2,400 account ids (and 100 missing cells) at 2,527 distinct values, more than the rows.
+        var csv = CsvBuilder.WithColumns("account", "y").Rows(2_500, i => [i % 25 == 0 ? "" : $"ACC{i:00000}", "1"]);
+
+        var account = Column(Profile(csv), "account");
+
+        Assert.False(account.DistinctExact);
+        Assert.InRange(account.Distinct, 2_300, 2_400);
+    }
+
+    [Fact]
     public void FewValues_AreProfiledExactlyWithTopCategories()
     {
         var csv = CsvBuilder.WithColumns("c").Rows(100, i => [i < 60 ? "a" : i < 90 ? "b" : "c"]);
