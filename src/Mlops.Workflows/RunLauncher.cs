@@ -16,11 +16,17 @@ public sealed class RunLauncher(ILogger<RunLauncher> logger) : IDisposable
 {
     private readonly RunStartGate gate = new();
 
-    public async Task<RunStart> StartAsync(DurableTaskClient client, string model, StoredDataset dataset, RunTrigger trigger, CancellationToken cancellationToken)
+    public Task<RunStart> StartAsync(DurableTaskClient client, string model, StoredDataset dataset, RunTrigger trigger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return StartAsync(client, model, dataset, trigger, RunIds.For(model, dataset.Sha256), cancellationToken);
+    }
+
+    /// <summary>Starts the run named <paramref name="runId"/> (<see cref="RetrainRuns"/>' for content trained again), unless it exists.</summary>
+    public async Task<RunStart> StartAsync(DurableTaskClient client, string model, StoredDataset dataset, RunTrigger trigger, string runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(dataset);
-        var runId = RunIds.For(model, dataset.Sha256);
 
         // Across processes only the backend can refuse a second start (the dedupe statuses below); within one, the
         // gate closes the window between the check and the start in which identical uploads racing would each start it.

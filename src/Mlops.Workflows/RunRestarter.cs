@@ -67,7 +67,7 @@ public sealed class RunRestarter(IRunJournalStore journals, TimeProvider clock, 
         {
             throw new MlopsException(
                 MlopsErrorCode.Conflict,
-                string.Create(CultureInfo.InvariantCulture, $"Run '{instance.InstanceId}' completed (version {result.Version}); there is nothing to restart. Upload new data to train again."));
+                string.Create(CultureInfo.InvariantCulture, $"Run '{instance.InstanceId}' completed (version {result.Version}); there is nothing to restart. Upload new data to train again, or the same file with ?retrain=true to train it again under the model's spec as it is now."));
         }
     }
 

@@ -14,11 +14,11 @@ public sealed class MlopsApi(Uri baseAddress) : IDisposable
 
     public HttpClient Http => http;
 
-    public async Task<JsonObject> UploadAsync(string model, byte[] csv)
+    public async Task<JsonObject> UploadAsync(string model, byte[] csv, string query = "")
     {
         using var content = new ByteArrayContent(csv);
         content.Headers.ContentType = new("text/csv");
-        using var response = await http.PostAsync(new Uri($"api/datasets/{model}", UriKind.Relative), content);
+        using var response = await http.PostAsync(new Uri($"api/datasets/{model}{query}", UriKind.Relative), content);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"Upload answered {(int)response.StatusCode}: {body}");
         return JsonNode.Parse(body)!.AsObject();

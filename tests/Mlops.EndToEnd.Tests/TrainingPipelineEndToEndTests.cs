@@ -233,6 +233,39 @@ public sealed class TrainingPipelineEndToEndTests(DevHostFixture fixture) : ICla
         Assert.Equal(("Completed", 2, 1), (run["status"]!.GetValue<string>(), run["attempt"]!.GetValue<int>(), run["version"]!.GetValue<int>()));
     }
 
+    [Fact]
+    public async Task AFileTrainedOnce_IsTrainedAgainUnderAChangedSpec_WhenAskedTo_OnceForEachSpec()
+    {
+        const string Model = "iris-retrained";
+        var csv = SampleDatasets.Bytes(SampleDatasets.Iris);
+        var first = await Api.UploadAsync(Model, csv);
+        var firstRunId = first["runId"]!.GetValue<string>();
+        Assert.Equal("Completed", (await Api.WaitForRunAsync(firstRunId))["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await Api.SendAsync(HttpMethod.Put, $"api/models/{Model}/spec", """{"ignore": ["sepal_width_cm"]}""")).Status);
+
+        // Without asking, the same bytes are the same run; asked, they train again under the spec as it is now.
+        Assert.Equal((firstRunId, false), Started(await Api.UploadAsync(Model, csv)));
+        var again = await Api.UploadAsync(Model, csv, "?retrain=true");
+        var (againRunId, started) = Started(again);
+        Assert.True(started);
+        Assert.NotEqual(firstRunId, againRunId);
+        Assert.Equal(first["dataset"]!.GetValue<string>(), again["dataset"]!.GetValue<string>());
+        var run = await Api.WaitForRunAsync(againRunId);
+        Assert.Equal(("Completed", 2), (run["status"]!.GetValue<string>(), run["version"]!.GetValue<int>()));
+        Assert.Contains("trained again", run["trigger"]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var features = (await Api.GetObjectAsync($"api/runs/{againRunId}/validation"))["schema"]!["features"]!.AsArray().Select(f => f!["name"]!.GetValue<string>());
+        Assert.DoesNotContain("sepal_width_cm", features);
+
+        // Once per spec: asking again, by upload or on the stored file, names that run; a bad flag is a 400.
+        Assert.Equal((againRunId, false), Started(await Api.UploadAsync(Model, csv, "?retrain=true")));
+        var (_, _, manual) = await Api.PostJsonAsync($"api/models/{Model}/runs", new { dataset = first["dataset"]!.GetValue<string>(), retrain = true });
+        Assert.Equal((againRunId, false), Started(manual!.AsObject()));
+        var (badFlag, contentType, _) = await Api.SendAsync(HttpMethod.Post, $"api/datasets/{Model}?retrain=yes", "a,b\n1,2\n", "text/csv");
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (badFlag, contentType));
+
+        static (string RunId, bool Started) Started(JsonObject answer) => (answer["runId"]!.GetValue<string>(), answer["started"]!.GetValue<bool>());
+    }
+
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("{\"features\":{\"mean_radius\":1.0}}", "missing")]

@@ -35,11 +35,12 @@ public sealed class MlopsApiClient(HttpClient http) : IDisposable
         return new MlopsApiClient(http);
     }
 
-    public async Task<ApiResponse<DatasetAccepted>> UploadDatasetAsync(string model, Stream csv, CancellationToken cancellationToken)
+    /// <param name="retrain">Train content already trained again, under the model's spec as it is now.</param>
+    public async Task<ApiResponse<DatasetAccepted>> UploadDatasetAsync(string model, Stream csv, bool retrain, CancellationToken cancellationToken)
     {
         using var content = new StreamContent(csv);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        return await SendAsync<DatasetAccepted>(HttpMethod.Post, $"api/datasets/{Segment(model)}", content, cancellationToken);
+        return await SendAsync<DatasetAccepted>(HttpMethod.Post, $"api/datasets/{Segment(model)}{(retrain ? "?retrain=true" : string.Empty)}", content, cancellationToken);
     }
 
     public Task<ApiResponse<RunView>> GetRunAsync(string runId, CancellationToken cancellationToken) =>

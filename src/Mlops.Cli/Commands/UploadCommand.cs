@@ -10,8 +10,9 @@ using Mlops.Cli.Watching;
 namespace Mlops.Cli.Commands;
 
 /// <summary>
-/// <c>mlops upload FILE --model M [--watch]</c>: POST /api/datasets/{model} with the CSV, and with --watch follow the
-/// run to its end, then show the registered version's metrics and whether it was promoted.
+/// <c>mlops upload FILE --model M [--watch] [--retrain]</c>: POST /api/datasets/{model} with the CSV (with --retrain, a
+/// file already trained is trained again under the model's spec as it is now), and with --watch follow the run to its
+/// end, then show the registered version's metrics and whether it was promoted.
 /// </summary>
 public static class UploadCommand
 {
@@ -22,25 +23,27 @@ public static class UploadCommand
         var model = new Option<string>("--model", "-m") { Description = "The model the data trains", Required = true };
         var watch = new Option<bool>("--watch", "-w") { Description = "Follow the run until it ends; the exit code then reflects its outcome" };
         var interval = new Option<double>("--interval") { Description = "Seconds between polls while watching", DefaultValueFactory = _ => 1 };
-        var command = new Command("upload", "Upload a CSV dataset: it starts a run (validate, train, evaluate, register, promote)") { file, model, watch, interval };
+        var retrain = new Option<bool>("--retrain") { Description = "Train a file already trained again, under the model's spec as it is now (once per spec)" };
+        var command = new Command("upload", "Upload a CSV dataset: it starts a run (validate, train, evaluate, register, promote)") { file, model, watch, interval, retrain };
         runtime.SetAction(command, (context, parse, cancellationToken) => RunAsync(
             context,
             ModelNames.Validate(parse.GetValue(model)),
             Arguments.ExistingFile(parse.GetValue(file), "File"),
             parse.GetValue(watch),
             Arguments.PollInterval(parse.GetValue(interval)),
+            parse.GetValue(retrain),
             cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(CommandContext context, string model, FileInfo file, bool watch, TimeSpan interval, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, string model, FileInfo file, bool watch, TimeSpan interval, bool retrain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(file);
         ApiResponse<DatasetAccepted> accepted;
         await using (var csv = file.OpenRead())
         {
-            accepted = await context.Api.UploadDatasetAsync(model, csv, cancellationToken);
+            accepted = await context.Api.UploadDatasetAsync(model, csv, retrain, cancellationToken);
         }
 
         var upload = accepted.Value;

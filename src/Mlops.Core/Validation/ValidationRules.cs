@@ -26,6 +26,7 @@ public static class ValidationRules
     // The label and the task.
     public const string LabelMissing = "label-missing";
     public const string LabelByPosition = "label-by-position";
+    public const string LabelAsClasses = "label-as-classes";
     public const string LabelMissingValues = "label-missing-values";
     public const string LabelAllMissing = "label-all-missing";
     public const string LabelSingleValued = "label-single-valued";

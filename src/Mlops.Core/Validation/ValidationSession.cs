@@ -185,6 +185,17 @@ internal sealed class ValidationSession : ICsvRowSink
             return null;
         }
 
+        if (context.Spec.Task is null && task == MlTask.MulticlassClassification && target.AllIntegers)
+        {
+            // Whole numbers from a small set read as classes; a rating or a count is as often meant as a number.
+            var classes = LabelInference.ClassLabels(target, task.Value);
+            if (classes.Count > 0)
+            {
+                context.Info(ValidationRules.LabelAsClasses, label,
+                $"Label '{label}' holds {classes.Count} whole numbers ({classes[0]} to {classes[^1]}), so it is trained as {classes.Count} classes, each predicted with its probability. If they are a quantity or a score to predict as a number, say \"task\": \"regression\" in the model's spec (PUT /api/models/{{model}}/spec) and train the file again (POST /api/datasets/{{model}}?retrain=true).");
+            }
+        }
+
         var features = FeatureSelection.Select(context, profile, label);
         CheckPrimaryMetric(context, task.Value);
         if (profile.Rows < thresholds.MinRows)

@@ -13,7 +13,10 @@ using Mlops.Workflows.Contracts;
 
 namespace Mlops.Functions.Http;
 
-/// <summary>POST /api/datasets/{model}: stores a CSV where the blob trigger would see it and starts (or finds) its run.</summary>
+/// <summary>
+/// POST /api/datasets/{model}: stores a CSV where the blob trigger would see it and starts (or finds) its run; with
+/// ?retrain=true, content that already has a run is trained again under the model's spec as it is now.
+/// </summary>
 public sealed class DatasetUploadFunction(IDatasetStore datasets, RunLauncher launcher, IOptions<IngestionOptions> options, TimeProvider clock)
 {
     [Function("UploadDataset")]
@@ -24,8 +27,11 @@ public sealed class DatasetUploadFunction(IDatasetStore datasets, RunLauncher la
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
         ModelName.Validate(model);
+        var retrain = QueryParameters.Flag(request, "retrain");
         await using var body = await UploadSpool.ReadAsync(request, BodyLimit.Upload(options.Value), cancellationToken);
-        var runId = RunIds.For(model, body.Sha256);
+        var (runId, contentRun) = retrain
+            ? await RetrainRuns.ResolveAsync(client, datasets, model, body.Sha256, cancellationToken)
+            : (RunIds.For(model, body.Sha256), null);
 
         var existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         if (existing is not null)
@@ -34,11 +40,16 @@ public sealed class DatasetUploadFunction(IDatasetStore datasets, RunLauncher la
             return new OkObjectResult(new DatasetAccepted(model, dataset, body.Sha256, runId, Started: false));
         }
 
-        // Identical uploads racing past the check above converge below: the store answers an identical blob of the
-        // same name, and the launcher starts the run once whichever blob each of them stored.
+        // Content trained again reads the file its first run stored, while it is kept; identical uploads racing past the
+        // check above converge below: the store answers an identical blob of the same name, and the launcher starts the
+        // run once whichever blob each of them stored.
+        var stored = contentRun?.ReadInputAs<RunRequest>()?.Dataset.BlobName is { } first
+            ? await datasets.DescribeAsync(first, cancellationToken)
+            : null;
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMddHHmmss}-{body.Sha256[..12]}.csv");
-        var stored = await datasets.UploadAsync(model, fileName, body.Content, body.Sha256, cancellationToken);
-        var start = await launcher.StartAsync(client, model, stored, RunTrigger.Upload(stored.BlobName), cancellationToken);
+        stored ??= await datasets.UploadAsync(model, fileName, body.Content, body.Sha256, cancellationToken);
+        var trigger = contentRun is null ? RunTrigger.Upload(stored.BlobName) : RunTrigger.UploadRetrained(stored.BlobName);
+        var start = await launcher.StartAsync(client, model, stored, trigger, runId, cancellationToken);
         var answer = new DatasetAccepted(model, stored.BlobName, body.Sha256, start.RunId, start.Started);
         return start.Started ? new AcceptedResult($"/api/runs/{start.RunId}", answer) : new OkObjectResult(answer);
     });

@@ -21,4 +21,14 @@ public static class QueryParameters
             ? number
             : throw MlopsException.Invalid(string.Create(CultureInfo.InvariantCulture, $"Query parameter '{name}' must be a whole number from {min} to {max}."));
     }
+
+    /// <summary>true or false (any capitals); false when absent.</summary>
+    public static bool Flag(HttpRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string? value = request.Query[name];
+        return string.IsNullOrEmpty(value)
+            ? false
+            : bool.TryParse(value, out var flag) ? flag : throw MlopsException.Invalid($"Query parameter '{name}' must be true or false.");
+    }
 }

@@ -25,14 +25,10 @@ public sealed record ScoringUploadQuery(string? Name, int? Version, bool LogPred
         ArgumentNullException.ThrowIfNull(request);
         string? name = request.Query["name"];
         var version = QueryParameters.Whole(request, "version", 1, int.MaxValue, 0);
-        string? log = request.Query["logPredictions"];
-        var logPredictions = string.IsNullOrEmpty(log)
-            ? false
-            : bool.TryParse(log, out var flag) ? flag : throw MlopsException.Invalid("Query parameter 'logPredictions' must be true or false.");
         return new(
             string.IsNullOrEmpty(name) ? null : ScoringFiles.Validate(name),
             version == 0 ? null : (int)version,
-            logPredictions);
+            QueryParameters.Flag(request, "logPredictions"));
     }
 
     /// <summary>The stored file's name: the one asked for, else the upload's time and content hash, as a dataset upload's.</summary>

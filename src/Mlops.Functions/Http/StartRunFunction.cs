@@ -14,7 +14,10 @@ using Mlops.Workflows.Contracts;
 
 namespace Mlops.Functions.Http;
 
-/// <summary>POST /api/models/{model}/runs {"dataset": "..."}: starts a run on a dataset already in the datasets container.</summary>
+/// <summary>
+/// POST /api/models/{model}/runs {"dataset": "...", "retrain": false}: starts a run on a dataset already in the datasets
+/// container; with "retrain": true, a dataset that has had its run is trained again under the model's spec as it is now.
+/// </summary>
 public sealed class StartRunFunction(IDatasetStore datasets, RunLauncher launcher, IOptions<ServingOptions> options)
 {
     [Function("StartRun")]
@@ -35,7 +38,13 @@ public sealed class StartRunFunction(IDatasetStore datasets, RunLauncher launche
         var blobName = DatasetNames.InModelFolder(model, datasetElement.GetString()!);
         var stored = await datasets.DescribeAsync(blobName, cancellationToken)
             ?? throw MlopsException.NotFound($"Dataset '{blobName}' does not exist in the datasets container.");
-        var start = await launcher.StartAsync(client, model, stored, RunTrigger.Manual(model, stored.BlobName), cancellationToken);
+        var retrain = root.TryGetProperty("retrain", out var retrainElement)
+            ? retrainElement.ValueKind is JsonValueKind.True or JsonValueKind.False ? retrainElement.GetBoolean() : throw MlopsException.Invalid("Field 'retrain' must be true or false.")
+            : false;
+        var (runId, contentRun) = retrain
+            ? await RetrainRuns.ResolveAsync(client, datasets, model, stored.Sha256, cancellationToken)
+            : (RunIds.For(model, stored.Sha256), null);
+        var start = await launcher.StartAsync(client, model, stored, RunTrigger.Manual(model, stored.BlobName, retrain: contentRun is not null), runId, cancellationToken);
         var answer = new DatasetAccepted(model, stored.BlobName, stored.Sha256, start.RunId, start.Started);
         return start.Started ? new AcceptedResult($"/api/runs/{start.RunId}", answer) : new OkObjectResult(answer);
     });

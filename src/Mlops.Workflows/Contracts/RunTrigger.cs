@@ -7,7 +7,11 @@ public sealed record RunTrigger(string Kind, string? Detail)
 {
     public static RunTrigger Upload(string blobName) => new(RunTriggerKinds.Upload, $"POST /api/datasets, stored as {blobName}");
 
+    public static RunTrigger UploadRetrained(string blobName) => new(RunTriggerKinds.Upload, $"POST /api/datasets?retrain=true: {blobName} trained again under the model's spec as it is now");
+
     public static RunTrigger Blob(string blobName) => new(RunTriggerKinds.Blob, $"datasets/{blobName} landed in blob storage");
 
-    public static RunTrigger Manual(string model, string blobName) => new(RunTriggerKinds.Manual, $"POST /api/models/{model}/runs on {blobName}");
+    public static RunTrigger Manual(string model, string blobName, bool retrain = false) => new(
+        RunTriggerKinds.Manual,
+        retrain ? $"POST /api/models/{model}/runs on {blobName}, trained again under the model's spec as it is now" : $"POST /api/models/{model}/runs on {blobName}");
 }

@@ -32,6 +32,17 @@ public sealed class UploadTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_WithRetrain_AsksTheRouteToTrainTheFileAgain()
+    {
+        var api = new FakeApi().On("POST /api/datasets/iris?retrain=true", HttpStatusCode.Accepted, Accepted);
+
+        var run = await CliRun.InvokeAsync(api, "upload", csv, "--model", "iris", "--retrain");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("POST /api/datasets/iris?retrain=true", api.Sent.Single().Route);
+    }
+
+    [Fact]
     public async Task UploadWatch_Redirected_PrintsStagesTrialsThenVersionAndMetrics()
     {
         var api = Completed(promoted: true);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Mlops.Core.Datasets;
 using Mlops.Core.Tests.Datasets;
@@ -159,6 +160,20 @@ public class DataQualityRuleTests
         var report = Validate(QualityFixtures.Clean().Map("region", (i, _) => grades[i % grades.Length]));
 
         Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.CategorySpellings);
+    }
+
+    [Fact]
+    public void AWholeNumberLabel_ReadAsClasses_SaysSo_AndHowToPredictItAsANumber_UnlessTheSpecChose()
+    {
+        var csv = QualityFixtures.Clean().Map(QualityFixtures.Label, (i, _) => (1 + (i % 5)).ToString(CultureInfo.InvariantCulture));
+
+        var finding = Only(Validate(csv), ValidationRules.LabelAsClasses, Severity.Info);
+        var chosen = Validate(csv, spec: """{"task": "multiclass"}""");
+
+        Assert.Equal(QualityFixtures.Label, finding.Column);
+        Assert.Contains("holds 5 whole numbers (1 to 5), so it is trained as 5 classes", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("\"task\": \"regression\"", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(chosen.Findings, f => f.Rule == ValidationRules.LabelAsClasses);
     }
 
     [Fact]
