@@ -32,6 +32,7 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
     private bool dates = true;
     private string? nonNumericExample;
     private string? nonDateExample;
+    private string? leadingZeroExample;
 
     // Present values that are not numbers, counted once the exact counts are gone (before that, the counts say).
     private long nonNumericPastExact;
@@ -153,6 +154,7 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
             NonNumericExample = nonNumericExample,
             NonNumericCount = exact is not null ? exact.Values.Where(e => double.IsNaN(e.Number)).Sum(e => e.Count) : nonNumericPastExact,
             NonDateExample = nonDateExample,
+            LeadingZeroExample = numeric ? leadingZeroExample : null,
             Numbers = numbers,
             Moments = numbers is null ? null : summary,
             Dates = dates && !numeric && present > 0 ? new DateRange(minDate, maxDate) : null,
@@ -200,6 +202,12 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
         {
             if (isNumber)
             {
+                // "02134": a number does not keep zeros in front; a code (postal, account, product) does.
+                if (leadingZeroExample is null && value.Length > 1 && value[0] == '0' && char.IsAsciiDigit(value[1]))
+                {
+                    leadingZeroExample = value.ToString();
+                }
+
                 sawNumber = true;
                 integers &= parsed == Math.Floor(parsed);
                 zeroOne &= parsed is 0 or 1;

@@ -39,6 +39,9 @@ internal sealed class ColumnStatistics
     /// <summary>A present value that is not a date (in a column that is not all dates), to show in a message.</summary>
     public string? NonDateExample { get; init; }
 
+    /// <summary>For a column of numbers, one written with zeros in front ("02134"), as codes are; null when none is.</summary>
+    public string? LeadingZeroExample { get; init; }
+
     /// <summary>The numbers, sorted with weights (exact or from the sketch); null unless the column is numeric.</summary>
     public required WeightedValues? Numbers { get; init; }
 

@@ -43,6 +43,7 @@ public static class ValidationRules
     public const string ColumnNonNumericValues = "column-non-numeric-values";
     public const string ColumnMostlyNumeric = "column-mostly-numeric";
     public const string CategorySpellings = "category-spellings";
+    public const string NumericCode = "numeric-code";
     public const string ColumnConstant = "column-constant";
     public const string IdentifierColumn = "identifier-column";
     public const string OutlierRate = "outlier-rate";

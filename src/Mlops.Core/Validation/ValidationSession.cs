@@ -217,6 +217,7 @@ internal sealed class ValidationSession : ICsvRowSink
         ClassBalanceCheck.Check(context, target, task.Value);
         OutlierCheck.Check(context, profile, features);
         CategorySpellingCheck.Check(context, profile, features);
+        NumericCodeCheck.Check(context, profile, features);
         LeakageCheck.Check(context, profile, label, task.Value, features);
         ContractComparison.CheckValues(context, profile, target, task.Value, features);
 

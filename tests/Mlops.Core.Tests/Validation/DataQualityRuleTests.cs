@@ -177,6 +177,37 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void WholeNumbersWrittenWithZerosInFront_WarnThatTheyLookLikeCodes()
+    {
+        // Postal codes: the north-east's start with a zero, which a number would not keep.
+        var report = Validate(QualityFixtures.Clean().With("zip", i => (i % 3 == 0 ? "0" : "1") + (2100 + (i % 40)).ToString(CultureInfo.InvariantCulture)));
+
+        var finding = Only(report, ValidationRules.NumericCode, Severity.Warning);
+        Assert.Equal("zip", finding.Column);
+        Assert.Contains("values such as '02100' are written with zeros in front", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("under \"categorical\"", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("0")]
+    [InlineData("-0.25")]
+    public void NumbersWithALeadingZeroOfTheirOwn_AreNotCodes(string small)
+    {
+        var report = Validate(QualityFixtures.Clean().With("ratio", i => i % 2 == 0 ? small : (i % 7).ToString(CultureInfo.InvariantCulture)));
+
+        Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.NumericCode);
+    }
+
+    [Fact]
+    public void ZerosInFront_OfACategoricalColumn_AreKeptAndNotWarnedAbout()
+    {
+        var report = Validate(QualityFixtures.Clean().With("zip", i => "0" + (2100 + (i % 40)).ToString(CultureInfo.InvariantCulture)), spec: """{"categorical": ["zip"]}""");
+
+        Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.NumericCode);
+    }
+
+    [Fact]
     public void LeakingColumn_Quarantined()
     {
         var report = Validate(QualityFixtures.WithLeak(QualityFixtures.Clean()));
