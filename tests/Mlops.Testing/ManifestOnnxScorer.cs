@@ -104,7 +104,9 @@ public sealed class ManifestOnnxScorer(byte[] onnx, OnnxExport export) : IDispos
             1 => date.Month,
             2 => date.Day,
             3 => (int)date.DayOfWeek,
-            _ => date.Hour,
+            4 => date.Hour,
+            5 => (float)(date - new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalDays,
+            _ => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0,
         };
     }
 }

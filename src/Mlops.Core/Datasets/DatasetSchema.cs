@@ -21,4 +21,10 @@ public sealed record DatasetSchema(
     /// the same decimal mark. Null for schemas recorded before dialects were detected: comma and point.
     /// </summary>
     public CsvDialect? Dialect { get; init; }
+
+    /// <summary>
+    /// How many numeric features each date feature becomes (see DateParts): 7 for schemas the gate records now, 5 for
+    /// schemas recorded before the trend and the weekend flag were added, so their models read dates as they were trained.
+    /// </summary>
+    public int DatePartCount { get; init; } = 5;
 }

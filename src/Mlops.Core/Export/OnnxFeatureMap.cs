@@ -20,7 +20,7 @@ internal static class OnnxFeatureMap
             map.Add(features[i].Kind switch
             {
                 ColumnKind.Numeric => new OnnxFeature(name, nameof(FeatureRow.Numeric), slot, 1, "the number as float; NaN when missing"),
-                ColumnKind.Date => new OnnxFeature(name, nameof(FeatureRow.Numeric), slot, DateParts.Count, "the date in UTC as year, month, day, day of week (Sunday 0), hour; NaN in each when missing"),
+                ColumnKind.Date => new OnnxFeature(name, nameof(FeatureRow.Numeric), slot, layout.Schema.DatePartCount, DateParts.Describe(layout.Schema.DatePartCount) + "; NaN in each when missing"),
                 ColumnKind.Text => new OnnxFeature(name, nameof(FeatureRow.Text), slot, 1, "the text; empty when missing"),
                 _ => new OnnxFeature(name, nameof(FeatureRow.Categorical), slot, 1, "tokenPrefix followed by the value, trimmed; tokenPrefix alone when missing")
                 {

@@ -13,10 +13,12 @@ namespace Mlops.Core.Training;
 internal sealed class FeatureLayout
 {
     private readonly int[] slots;
+    private readonly int dateParts;
 
     private FeatureLayout(DatasetSchema schema)
     {
         Schema = schema;
+        dateParts = schema.DatePartCount;
         slots = new int[schema.Features.Count];
         for (var i = 0; i < schema.Features.Count; i++)
         {
@@ -27,7 +29,7 @@ internal sealed class FeatureLayout
                     break;
                 case ColumnKind.Date:
                     slots[i] = NumericCount;
-                    NumericCount += DateParts.Count;
+                    NumericCount += dateParts;
                     break;
                 case ColumnKind.Text:
                     slots[i] = TextCount++;
@@ -41,7 +43,7 @@ internal sealed class FeatureLayout
 
     public DatasetSchema Schema { get; }
 
-    /// <summary>Numeric slots: one per numeric feature and <see cref="DateParts.Count"/> per date feature.</summary>
+    /// <summary>Numeric slots: one per numeric feature and <see cref="DatasetSchema.DatePartCount"/> per date feature.</summary>
     public int NumericCount { get; }
 
     public int CategoricalCount { get; }
@@ -109,7 +111,7 @@ internal sealed class FeatureLayout
                     SetCategory(row, i, null);
                     break;
                 case ColumnKind.Date:
-                    row.Numeric.AsSpan(slots[i], DateParts.Count).Fill(float.NaN);
+                    row.Numeric.AsSpan(slots[i], dateParts).Fill(float.NaN);
                     break;
                 case ColumnKind.Text:
                     SetText(row, i, null);
@@ -178,7 +180,7 @@ internal sealed class FeatureLayout
     /// <summary>Parses a raw date; missing parts are NaN (flagged and imputed); false when it is not a date.</summary>
     public bool TrySetDate(FeatureRow row, int feature, string? raw)
     {
-        var parts = row.Numeric.AsSpan(slots[feature], DateParts.Count);
+        var parts = row.Numeric.AsSpan(slots[feature], dateParts);
         if (MissingValues.IsMissing(raw))
         {
             parts.Fill(float.NaN);
@@ -191,7 +193,7 @@ internal sealed class FeatureLayout
     /// <summary>A date feature's parts from UTC ticks (<see cref="DateColumn.Missing"/> when missing).</summary>
     public void SetDate(FeatureRow row, int feature, long ticks)
     {
-        var parts = row.Numeric.AsSpan(slots[feature], DateParts.Count);
+        var parts = row.Numeric.AsSpan(slots[feature], dateParts);
         if (ticks == DateColumn.Missing)
         {
             parts.Fill(float.NaN);
@@ -214,7 +216,7 @@ internal sealed class FeatureLayout
                 to.Numeric[slots[feature]] = from.Numeric[slots[feature]];
                 break;
             case ColumnKind.Date:
-                from.Numeric.AsSpan(slots[feature], DateParts.Count).CopyTo(to.Numeric.AsSpan(slots[feature], DateParts.Count));
+                from.Numeric.AsSpan(slots[feature], dateParts).CopyTo(to.Numeric.AsSpan(slots[feature], dateParts));
                 break;
             case ColumnKind.Text:
                 to.Text[slots[feature]] = from.Text[slots[feature]];

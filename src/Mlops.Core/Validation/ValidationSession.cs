@@ -222,7 +222,7 @@ internal sealed class ValidationSession : ICsvRowSink
         ContractComparison.CheckValues(context, profile, target, task.Value, features);
 
         profiled = profile;
-        var schema = new DatasetSchema(features, label, task.Value, LabelInference.ClassLabels(target, task.Value));
+        var schema = new DatasetSchema(features, label, task.Value, LabelInference.ClassLabels(target, task.Value)) { DatePartCount = Training.DateParts.Current };
         CheckTrainingSample(context, schema, profile.Rows);
         return schema;
     }
@@ -261,7 +261,7 @@ internal sealed class ValidationSession : ICsvRowSink
 
         var stratified = sampling.StratifyBy is null ? "a uniform sample" : $"a sample stratified by '{schema.Label}' (every class keeps at least {ValidationContext.Count(sampling.MinRowsPerStratum)} rows or all it has)";
         context.Warning(ValidationRules.TrainingSample, null,
-            $"The dataset has {ValidationContext.Count(usableRows)} rows, more than the {ValidationContext.Count(sampling.MaxRows)} that {ValidationContext.Count(schema.Features.Count + 1)} columns ({ValidationContext.Count(TrainingMemory.Cells(schema))} cells a row, free text weighing {TrainingMemory.TextCellWeight} and a date {TrainingMemory.DateCellWeight}) fit in the training memory budget (Training__MemoryBudgetMegabytes, {training.MemoryBudgetMegabytes:N0} MB, with one trial at a time); the search, the refit and the evaluation use {stratified} of {ValidationContext.Count(sampling.MaxRows)} rows.",
+            $"The dataset has {ValidationContext.Count(usableRows)} rows, more than the {ValidationContext.Count(sampling.MaxRows)} that {ValidationContext.Count(schema.Features.Count + 1)} columns ({ValidationContext.Count(TrainingMemory.Cells(schema))} cells a row, free text weighing {TrainingMemory.TextCellWeight} and a date {schema.DatePartCount}) fit in the training memory budget (Training__MemoryBudgetMegabytes, {training.MemoryBudgetMegabytes:N0} MB, with one trial at a time); the search, the refit and the evaluation use {stratified} of {ValidationContext.Count(sampling.MaxRows)} rows.",
             usableRows, sampling.MaxRows);
     }
 

@@ -86,9 +86,10 @@ public class RowSamplingTests
         var withText = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric), new ColumnSchema("note", ColumnKind.Text)], "y", MlTask.Regression, []);
         Assert.Equal(2 + TrainingMemory.TextCellWeight, TrainingMemory.Cells(withText));
         Assert.Equal(TrainingMemory.MaxRows(options, 2 + TrainingMemory.TextCellWeight), TrainingMemory.Sampling(options, withText).MaxRows);
-        // A date becomes five numeric parts in every row a trial reads.
+        // A date becomes its schema's numeric parts in every row a trial reads: seven now, five in schemas from before.
         var withDate = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric), new ColumnSchema("at", ColumnKind.Date)], "y", MlTask.Regression, []);
         Assert.Equal(2 + 5, TrainingMemory.Cells(withDate));
+        Assert.Equal(2 + 7, TrainingMemory.Cells(withDate with { DatePartCount = 7 }));
         var regression = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric)], "y", MlTask.Regression, []);
         Assert.Null(TrainingMemory.Sampling(options, regression).StratifyBy);
     }
