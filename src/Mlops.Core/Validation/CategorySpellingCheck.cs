@@ -8,8 +8,9 @@ namespace Mlops.Core.Validation;
 /// A category written several ways in a feature column ("New York", "new york", "New-York"): the model learns each
 /// spelling as a category of its own, so the rare spellings learn from a few rows and a category's effect is split
 /// between them. Spellings are alike when they differ only in capitals, blanks, or hyphens and underscores inside a
-/// word (cells are read trimmed). A warning, not an error: the model still trains, and codes such as "A-1" and "A1" may be meant apart.
-/// Columns with more distinct values than are counted exactly are not looked at: their spellings are not all known.
+/// word (cells are read trimmed). A warning, not an error: the model still trains, and codes such as "A-1" and "A1"
+/// may be meant apart. Columns with more distinct values than are counted exactly are not looked at: their spellings
+/// are not all known.
 /// </summary>
 internal static class CategorySpellingCheck
 {

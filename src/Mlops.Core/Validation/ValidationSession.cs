@@ -192,7 +192,7 @@ internal sealed class ValidationSession : ICsvRowSink
             if (classes.Count > 0)
             {
                 context.Info(ValidationRules.LabelAsClasses, label,
-                $"Label '{label}' holds {classes.Count} whole numbers ({classes[0]} to {classes[^1]}), so it is trained as {classes.Count} classes, each predicted with its probability. If they are a quantity or a score to predict as a number, say \"task\": \"regression\" in the model's spec (PUT /api/models/{{model}}/spec) and train the file again (POST /api/datasets/{{model}}?retrain=true).");
+                    $"Label '{label}' holds {classes.Count} whole numbers ({classes[0]} to {classes[^1]}), so it is trained as {classes.Count} classes, each predicted with its probability. If they are a quantity or a score to predict as a number, say \"task\": \"regression\" in the model's spec (PUT /api/models/{{model}}/spec) and train the file again (POST /api/datasets/{{model}}?retrain=true).");
             }
         }
 

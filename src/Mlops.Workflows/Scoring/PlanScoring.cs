@@ -11,8 +11,9 @@ namespace Mlops.Workflows.Scoring;
 /// Checks a scoring file before anything is scored (its size against the limit, its header against the version's
 /// features, its dialect) and indexes its rows by byte offset, so that each chunk reads its own range of the file: the
 /// plan reads the file once and writes nothing. A UTF-16 file (what SQL Server Management Studio and Windows PowerShell
-/// save) is indexed by its two-byte code units and each chunk decodes its range; the output is UTF-8 either way. What makes the file unscorable is the plan's
-/// <see cref="ScoringPlan.Problem"/>, not an exception, so the job fails with it at once.
+/// save) is indexed by its two-byte code units and each chunk decodes its range; the output is UTF-8 either way. What
+/// makes the file unscorable is the plan's <see cref="ScoringPlan.Problem"/>, not an exception, so the job fails with it
+/// at once.
 /// </summary>
 public sealed class PlanScoring(IScoringStore store, IModelRegistry registry, IOptions<ScoringOptions> options) : TaskActivity<PlanScoringInput, ScoringPlan>
 {
