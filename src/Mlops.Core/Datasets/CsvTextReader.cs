@@ -217,13 +217,7 @@ internal sealed class CsvTextReader(Stream source, int maxRowBytes = CsvTextRead
             return false;
         }
 
-        var bigEndian = head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
-        var mark = bigEndian || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? 2 : 0;
-        if (mark == 0 && Utf16Text.WithoutMark(head[..Math.Min(head.Length, Utf16Text.SniffBytes)]) is { } unmarked)
-        {
-            bigEndian = unmarked;
-        }
-        else if (mark == 0)
+        if (Utf16Text.ByteOrder(head, out var mark) is not { } bigEndian)
         {
             return false;
         }

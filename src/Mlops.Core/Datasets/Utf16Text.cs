@@ -20,11 +20,19 @@ internal static class Utf16Text
     /// </summary>
     /// <param name="head">The file's first bytes (a few thousand are plenty).</param>
     /// <param name="mark">The byte order mark's length: 2, or 0 without one.</param>
-    public static bool IsBigEndian(ReadOnlySpan<byte> head, out int mark)
+    public static bool IsBigEndian(ReadOnlySpan<byte> head, out int mark) => ByteOrder(head, out mark) ?? false;
+
+    /// <summary>
+    /// Whether a file is UTF-16 and in which byte order, from its first bytes: true for big-endian, false for
+    /// little-endian, null when neither a byte order mark nor its zero bytes say it is UTF-16.
+    /// </summary>
+    /// <param name="head">The file's first bytes (<see cref="SniffBytes"/> are enough).</param>
+    /// <param name="mark">The byte order mark's length: 2, or 0 without one.</param>
+    public static bool? ByteOrder(ReadOnlySpan<byte> head, out int mark)
     {
         var bigEndian = head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
         mark = bigEndian || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? 2 : 0;
-        return mark == 2 ? bigEndian : WithoutMark(head[..Math.Min(head.Length, SniffBytes)]) ?? false;
+        return mark == 2 ? bigEndian : WithoutMark(head[..Math.Min(head.Length, SniffBytes)]);
     }
 
     /// <summary>True for big-endian, false for little-endian; null when the bytes are not UTF-16 text.</summary>

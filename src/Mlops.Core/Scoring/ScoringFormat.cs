@@ -34,5 +34,4 @@ public sealed record ScoringFormat(IReadOnlyList<string> Columns, CsvDialect Dia
             Utf16BigEndian = head.Dialect.Encoding == CsvEncoding.Utf16 && Utf16Text.IsBigEndian(fileHead, out _),
         };
     }
-
 }

@@ -33,7 +33,10 @@ public sealed class DatasetUploadFunction(IDatasetStore datasets, RunLauncher la
             ? await RetrainRuns.ResolveAsync(client, datasets, model, body.Sha256, cancellationToken)
             : (RunIds.For(model, body.Sha256), null);
 
-        var existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
+        // Content with no run yet is trained under its own id, which the resolver has just looked up and not found.
+        var existing = retrain && contentRun is null
+            ? null
+            : await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         if (existing is not null)
         {
             var dataset = existing.ReadInputAs<RunRequest>()?.Dataset.BlobName ?? string.Empty;
