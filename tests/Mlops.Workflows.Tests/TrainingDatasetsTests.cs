@@ -33,6 +33,25 @@ public class TrainingDatasetsTests
     }
 
     [Fact]
+    public async Task TheSameFileUnderAnotherSchema_IsLoadedUnderThatSchema()
+    {
+        // A file trained again after its spec changed (another positive class, a column made categorical) keeps its
+        // label and its feature count; the run must not read the copy typed under the first run's schema.
+        var datasets = Datasets(failFirst: false);
+        var dataset = new DatasetRef("m", "m/a.csv", new string('a', 64), "\"e\"");
+        var flipped = Schema with { ClassLabels = ["yes", "no"] };
+        var categorical = Schema with { Features = [new ColumnSchema("x", ColumnKind.Categorical)] };
+
+        var first = await datasets.LoadAsync(dataset, Schema);
+        var positive = await datasets.LoadAsync(dataset, flipped);
+        var kinds = await datasets.LoadAsync(dataset, categorical);
+
+        Assert.Equal(["yes", "no"], positive.Schema.ClassLabels);
+        Assert.Equal(ColumnKind.Categorical, kinds.Schema.Features[0].Kind);
+        Assert.NotSame(first, positive);
+    }
+
+    [Fact]
     public async Task AFailedLoad_IsNotKept_SoTheRetryReadsAgain()
     {
         var datasets = Datasets(failFirst: true);

@@ -27,7 +27,9 @@ public sealed class TrainingDatasets(ColumnarCopies loader, IOptions<TrainingOpt
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(schema);
-        var key = $"{dataset.Model}/{dataset.BlobName}@{dataset.Sha256}|{schema.Dialect}{string.Join('\u001f', schema.Dialect?.MissingValues ?? [])}|{schema.Label}|{schema.Features.Count}";
+        // The whole schema names the load, as it names the typed copy: a file trained again after its spec changed
+        // (another positive class, a column made categorical) keeps its label and feature count but is typed anew.
+        var key = $"{dataset.BlobName}|{ColumnarCopies.Name(dataset, schema, TrainingMemory.Sampling(options.Value, schema))}";
         Lazy<Task<ColumnarDataset>> load;
         lock (gate)
         {
