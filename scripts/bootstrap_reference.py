@@ -59,6 +59,22 @@ def auc(y, ranking):
     return (ranks[positives].sum() - p * (p + 1) / 2.0) / (p * q)
 
 
+def average_precision(y, ranking):
+    """Precision at each distinct score from the top, weighted by the recall it adds (scikit-learn's definition)."""
+    positives = np.sum(y == 1)
+    if positives == 0:
+        return float("nan")
+    thresholds = np.unique(ranking)[::-1]
+    total, previous_recall = 0.0, 0.0
+    for t in thresholds:
+        flagged = ranking >= t
+        tp = np.sum(flagged & (y == 1))
+        recall = tp / positives
+        total += (recall - previous_recall) * (tp / np.sum(flagged))
+        previous_recall = recall
+    return float(total)
+
+
 def confusion(y, predicted, k):
     matrix = np.zeros((k, k))
     ok = (y >= 0) & (predicted >= 0)
@@ -96,6 +112,8 @@ def metric(name, task, y, side, rows, k):
         return 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
     if name == "auc":
         return auc(y, np.asarray(side["ranking"], dtype=float)[rows])
+    if name == "averagePrecision":
+        return average_precision(y, np.asarray(side["ranking"], dtype=float)[rows])
     if name == "logLoss":
         probabilities = np.asarray(side["probabilities"], dtype=float)[rows]
         truth = np.where(y >= 0, probabilities[np.arange(len(y)), np.maximum(y, 0).astype(int)], 0.0)

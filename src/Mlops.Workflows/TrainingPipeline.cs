@@ -90,7 +90,7 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
                 Parallelism = plan.MaxConcurrentTrials,
             };
             var training = await context.CallActivityAsync<TrainingSummary>(nameof(TrainModel), new TrainModelInput(runId, input.Dataset, schema, selection), Retry);
-            stages.Complete(PipelineStages.Train, Describe(training, selection, search, plan.WarmStart));
+            stages.Complete(PipelineStages.Train, Describe(training, selection, search, plan));
 
             var evaluation = await stages.RunAsync(
                 PipelineStages.Evaluate,
@@ -170,14 +170,16 @@ public sealed class TrainingPipeline : TaskOrchestrator<RunRequest, RunResult>
         _ => $" No ONNX export: {onnx.Reason}",
     };
 
-    private static string Describe(TrainingSummary training, SearchSelection selection, SearchOutcome search, WarmStart? warmStart)
+    private static string Describe(TrainingSummary training, SearchSelection selection, SearchOutcome search, SearchPlan plan)
     {
         var metric = selection.Settings.Metric;
         var validation = selection.Settings.ValidationFolds > 1 ? $"{selection.Settings.Folds}-fold" : "holdout";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{training.Trainer} (trial {selection.Winner.Index} of {search.Trials.Count}, {validation} {PrimaryMetric.DisplayName(metric)} {selection.Winner.Metrics[metric]:0.####}{Sampled(selection.Winner)}) refitted on {training.TrainingRows} rows; holdout {Describe(training.Metrics)}. {search.StopReason}{Warmed(warmStart)}{Ensemble(training)}");
+            $"{training.Trainer} (trial {selection.Winner.Index} of {search.Trials.Count}, {validation} {PrimaryMetric.DisplayName(metric)} {selection.Winner.Metrics[metric]:0.####}{Sampled(selection.Winner)}) refitted on {training.TrainingRows} rows; holdout {Describe(training.Metrics)}. {search.StopReason}{LeftOut(plan)}{Warmed(plan.WarmStart)}{Ensemble(training)}");
     }
+
+    private static string LeftOut(SearchPlan plan) => plan.TrainersLeftOut is { } leftOut ? " " + leftOut : string.Empty;
 
     /// <summary>Says what the search started from when it did not start cold, so a run shows what it inherited.</summary>
     private static string Warmed(WarmStart? warmStart) => warmStart is null ? string.Empty : $" The search was {warmStart.Describe()}.";

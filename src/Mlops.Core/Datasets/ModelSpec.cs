@@ -27,6 +27,12 @@ public sealed record ModelSpec
     /// <summary>The metric that decides between models (a <c>MetricNames</c> key); null for the task's default.</summary>
     public string? PrimaryMetric { get; init; }
 
+    /// <summary>
+    /// For a binary label, the class the model's probability, precision, recall and average precision are about; null:
+    /// inferred ("yes" of yes/no, "true" of true/false, the larger of two numbers, else the later name in ordinal order).
+    /// </summary>
+    public string? PositiveClass { get; init; }
+
     /// <summary>Overrides of <see cref="Validation.ValidationThresholds"/> by their camelCase names.</summary>
     public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>();
 

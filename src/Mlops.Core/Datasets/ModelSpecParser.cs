@@ -109,6 +109,10 @@ public static class ModelSpecParser
                     problem = ReadMetric(property, out var metric);
                     spec = spec with { PrimaryMetric = metric };
                     break;
+                case "POSITIVECLASS":
+                    problem = ReadClass(property, out var positive);
+                    spec = spec with { PositiveClass = positive };
+                    break;
                 case "THRESHOLDS":
                     problem = ReadThresholds(property, out var thresholds);
                     spec = spec with { Thresholds = thresholds };
@@ -232,6 +236,25 @@ public static class ModelSpecParser
                 return null;
             default:
                 return $"'{property.Name}' must be a column name (a non-empty string), but it is {ModelSpecText.Show(property.Value)}.";
+        }
+    }
+
+    private static string? ReadClass(JsonProperty property, out string? label)
+    {
+        label = null;
+        switch (property.Value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String when !string.IsNullOrWhiteSpace(property.Value.GetString()):
+                label = property.Value.GetString()!.Trim();
+                return null;
+            case JsonValueKind.Number:
+                // A 0/1 label's class written as a number reads as the cell does.
+                label = property.Value.GetRawText();
+                return null;
+            default:
+                return $"'{property.Name}' must be one of the label's values (a non-empty string), but it is {ModelSpecText.Show(property.Value)}.";
         }
     }
 

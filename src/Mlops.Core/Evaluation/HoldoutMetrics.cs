@@ -64,6 +64,9 @@ internal static class HoldoutMetrics
         switch (schema.Task)
         {
             case MlTask.BinaryClassification:
+                // Read twice (ML.NET's evaluator, then average precision, which it does not compute as scikit-learn
+                // does): the outputs are cached, so the rows are featurized and scored once.
+                scored = ml.Data.Cache(scored, label, "Score", "Probability", "PredictedLabel");
                 var binary = ml.BinaryClassification.Evaluate(scored, label);
                 return new()
                 {
@@ -72,6 +75,7 @@ internal static class HoldoutMetrics
                     [MetricNames.Recall] = binary.PositiveRecall,
                     [MetricNames.F1] = binary.F1Score,
                     [MetricNames.Auc] = binary.AreaUnderRocCurve,
+                    [MetricNames.AveragePrecision] = new SampleMetrics(HoldoutScoring.Read(ml, scored, layout, holdout, schema.Task, schema.ClassLabels)).Compute(MetricNames.AveragePrecision),
                     [MetricNames.LogLoss] = binary.LogLoss,
                 };
 

@@ -12,9 +12,12 @@ internal static class HoldoutScoring
     /// <paramref name="truth"/> is the class list of the data being scored, which may differ from the model's own
     /// (a class new to the data): the model's outputs are mapped onto it by name, so two models meet on one index.
     /// </summary>
-    public static HoldoutScores Score(MLContext ml, ITransformer model, FeatureLayout layout, IReadOnlyList<FeatureRow> rows, MlTask task, IReadOnlyList<string> truth)
+    public static HoldoutScores Score(MLContext ml, ITransformer model, FeatureLayout layout, IReadOnlyList<FeatureRow> rows, MlTask task, IReadOnlyList<string> truth) =>
+        Read(ml, model.Transform(ml.Data.LoadFromEnumerable(rows, layout.CreateInputDefinition())), layout, rows, task, truth);
+
+    /// <summary>The outputs of rows a model has already scored (<paramref name="scored"/>, in the order of <paramref name="rows"/>).</summary>
+    public static HoldoutScores Read(MLContext ml, IDataView scored, FeatureLayout layout, IReadOnlyList<FeatureRow> rows, MlTask task, IReadOnlyList<string> truth)
     {
-        var scored = model.Transform(ml.Data.LoadFromEnumerable(rows, layout.CreateInputDefinition()));
         var n = rows.Count;
         var predicted = new double[n];
         if (task == MlTask.Regression)

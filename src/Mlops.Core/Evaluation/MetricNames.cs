@@ -8,6 +8,7 @@ public static class MetricNames
     public const string Recall = "recall";
     public const string F1 = "f1";
     public const string Auc = "auc";
+    public const string AveragePrecision = "averagePrecision";
     public const string LogLoss = "logLoss";
     public const string MacroAccuracy = "macroAccuracy";
     public const string MacroF1 = "macroF1";

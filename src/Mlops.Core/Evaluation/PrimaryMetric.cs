@@ -20,7 +20,7 @@ public static class PrimaryMetric
     /// <summary>The metrics a task's models report (<see cref="HoldoutMetrics"/>), any of which a spec may select by.</summary>
     public static IReadOnlyList<string> Reported(MlTask task) => task switch
     {
-        MlTask.BinaryClassification => [MetricNames.Auc, MetricNames.Accuracy, MetricNames.Precision, MetricNames.Recall, MetricNames.F1, MetricNames.LogLoss],
+        MlTask.BinaryClassification => [MetricNames.Auc, MetricNames.AveragePrecision, MetricNames.Accuracy, MetricNames.Precision, MetricNames.Recall, MetricNames.F1, MetricNames.LogLoss],
         MlTask.MulticlassClassification => [MetricNames.MacroF1, MetricNames.Accuracy, MetricNames.MacroAccuracy, MetricNames.LogLoss],
         MlTask.Regression => [MetricNames.Rmse, MetricNames.Mae, MetricNames.R2],
         _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Unknown task."),
@@ -34,7 +34,7 @@ public static class PrimaryMetric
     {
         MetricNames.Rmse or MetricNames.Mae or MetricNames.LogLoss => false,
         MetricNames.Accuracy or MetricNames.Precision or MetricNames.Recall or MetricNames.F1 or MetricNames.Auc
-            or MetricNames.MacroAccuracy or MetricNames.MacroF1 or MetricNames.R2 => true,
+            or MetricNames.AveragePrecision or MetricNames.MacroAccuracy or MetricNames.MacroF1 or MetricNames.R2 => true,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown metric."),
     };
 
@@ -42,6 +42,7 @@ public static class PrimaryMetric
     public static string DisplayName(string metric) => metric switch
     {
         MetricNames.Auc => "AUC",
+        MetricNames.AveragePrecision => "average precision",
         MetricNames.MacroF1 => "macro-F1",
         MetricNames.Rmse => "RMSE",
         MetricNames.Mae => "MAE",

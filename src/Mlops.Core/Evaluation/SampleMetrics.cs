@@ -38,6 +38,7 @@ public sealed class SampleMetrics
             MetricNames.Recall => Binary(weights).Recall,
             MetricNames.F1 => Binary(weights).F1,
             MetricNames.Auc => Auc(weights),
+            MetricNames.AveragePrecision => AveragePrecision(weights),
             MetricNames.LogLoss => LogLoss(weights),
             MetricNames.MacroAccuracy => MacroAccuracy(weights),
             MetricNames.MacroF1 => HoldoutMetrics.MacroF1(Confusion(weights)),
@@ -136,6 +137,48 @@ public sealed class SampleMetrics
         }
 
         return positives > 0 && negativesBelow > 0 ? pairs / (positives * negativesBelow) : double.NaN;
+    }
+
+    /// <summary>
+    /// Average precision as scikit-learn computes it: the precision at each distinct score from the highest down,
+    /// weighted by the share of the positives it adds, Σ (Rₙ - Rₙ₋₁) Pₙ with tied scores taken together. The area under
+    /// the precision-recall curve without interpolation: what a rare class's ranking is judged by, since AUC counts the
+    /// many easy negatives.
+    /// </summary>
+    private double AveragePrecision(IReadOnlyList<double> weights)
+    {
+        var ranking = scores.Ranking ?? throw new InvalidOperationException("Average precision needs a binary model's scores.");
+        double positives = 0;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            positives += scores.Labels[i] == 1 ? weights[i] : 0;
+        }
+
+        if (positives <= 0)
+        {
+            return double.NaN;
+        }
+
+        var order = byRanking!;
+        double truePositives = 0, flagged = 0, sum = 0;
+        for (var end = order.Length; end > 0;)
+        {
+            var start = end;
+            double groupPositives = 0, group = 0;
+            while (start > 0 && ranking[order[start - 1]].Equals(ranking[order[end - 1]]))
+            {
+                var row = order[--start];
+                group += weights[row];
+                groupPositives += scores.Labels[row] == 1 ? weights[row] : 0;
+            }
+
+            truePositives += groupPositives;
+            flagged += group;
+            sum += groupPositives > 0 ? groupPositives / positives * (truePositives / flagged) : 0;
+            end = start;
+        }
+
+        return sum;
     }
 
     private double LogLoss(IReadOnlyList<double> weights)

@@ -97,7 +97,10 @@ internal static class LabelInference
     }
 
     /// <summary>Classification: the label values in the order the model numbers them; binary is [negative, positive].</summary>
-    public static IReadOnlyList<string> ClassLabels(ColumnStatistics label, MlTask task)
+    /// <param name="label">The label column's statistics.</param>
+    /// <param name="task">The task.</param>
+    /// <param name="positiveClass">The spec's positive class; used when it is one of a binary label's two values.</param>
+    public static IReadOnlyList<string> ClassLabels(ColumnStatistics label, MlTask task, string? positiveClass = null)
     {
         if (task == MlTask.Regression || label.ValueCounts is null)
         {
@@ -107,6 +110,11 @@ internal static class LabelInference
         var values = label.ValueCounts.Keys.ToList();
         if (task == MlTask.BinaryClassification && values.Count == 2)
         {
+            if (positiveClass is not null && values.IndexOf(positiveClass) is var named and >= 0)
+            {
+                return [values[1 - named], values[named]];
+            }
+
             foreach (var (negative, positive) in NaturalPairs)
             {
                 var negativeValue = values.Find(v => v.Equals(negative, StringComparison.OrdinalIgnoreCase));

@@ -198,6 +198,7 @@ internal sealed class ValidationSession : ICsvRowSink
 
         var features = FeatureSelection.Select(context, profile, label);
         CheckPrimaryMetric(context, task.Value);
+        CheckPositiveClass(context, target, task.Value);
         if (profile.Rows < thresholds.MinRows)
         {
             context.Error(ValidationRules.TooFewRows, null,
@@ -222,7 +223,7 @@ internal sealed class ValidationSession : ICsvRowSink
         ContractComparison.CheckValues(context, profile, target, task.Value, features);
 
         profiled = profile;
-        var schema = new DatasetSchema(features, label, task.Value, LabelInference.ClassLabels(target, task.Value)) { DatePartCount = Training.DateParts.Current };
+        var schema = new DatasetSchema(features, label, task.Value, LabelInference.ClassLabels(target, task.Value, context.Spec.PositiveClass)) { DatePartCount = Training.DateParts.Current };
         CheckTrainingSample(context, schema, profile.Rows);
         return schema;
     }
@@ -271,6 +272,26 @@ internal sealed class ValidationSession : ICsvRowSink
         {
             context.Error(ValidationRules.InvalidSpec, null,
                 $"mlops.json names primaryMetric \"{metric}\", which a {task} model does not report; choose one of {string.Join(", ", PrimaryMetric.Reported(task).Select(m => $"\"{m}\""))}.");
+        }
+    }
+
+    private static void CheckPositiveClass(ValidationContext context, ColumnStatistics target, MlTask task)
+    {
+        if (context.Spec.PositiveClass is not { } positive)
+        {
+            return;
+        }
+
+        var values = target.ValueCounts?.Keys.Order(StringComparer.Ordinal).ToList() ?? [];
+        if (task != MlTask.BinaryClassification)
+        {
+            context.Error(ValidationRules.InvalidSpec, target.Name,
+                $"mlops.json names positiveClass \"{positive}\", but label '{target.Name}' is trained as {task}; a positive class is one of the two values of a binary label.");
+        }
+        else if (!values.Contains(positive, StringComparer.Ordinal))
+        {
+            context.Error(ValidationRules.InvalidSpec, target.Name,
+                $"mlops.json names positiveClass \"{positive}\", which label '{target.Name}' does not hold; its values are {ValidationContext.Quote(values)}.");
         }
     }
 

@@ -93,6 +93,7 @@ public class PairedBootstrapTests
     [Theory]
     [InlineData(SampleDatasets.BreastCancer, MetricNames.Auc)]
     [InlineData(SampleDatasets.BreastCancer, MetricNames.LogLoss)]
+    [InlineData(SampleDatasets.BreastCancer, MetricNames.AveragePrecision)]
     [InlineData(SampleDatasets.BreastCancer, MetricNames.F1)]
     [InlineData(SampleDatasets.Iris, MetricNames.MacroF1)]
     [InlineData(SampleDatasets.Wine, MetricNames.LogLoss)]

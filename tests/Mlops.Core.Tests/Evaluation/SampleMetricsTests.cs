@@ -1,3 +1,4 @@
+using Mlops.Core.Datasets;
 using Mlops.Core.Evaluation;
 using Mlops.Core.Tests.Training;
 using Mlops.Testing;
@@ -65,6 +66,18 @@ public class SampleMetricsTests
     }
 
     [Fact]
+    public void AveragePrecision_TakesTiedScoresTogether_AsScikitLearnDoes()
+    {
+        // Down the ranking: 0.9 finds a third of the positives at precision 1, the tie at 0.8 one more at 2/3, 0.3 the
+        // last at 3/4: 1/3 + 2/9 + 1/4 = 29/36, what sklearn.metrics.average_precision_score answers.
+        var scores = Binary([1, 0, 1, 1, 0], [0.9, 0.8, 0.8, 0.3, 0.1]);
+
+        Assert.Equal(29 / 36.0, new SampleMetrics(scores).Compute(MetricNames.AveragePrecision), 12);
+        Assert.Equal(0.6, new SampleMetrics(Binary([1, 0, 1, 1, 0], [0.5, 0.5, 0.5, 0.5, 0.5])).Compute(MetricNames.AveragePrecision), 12);
+        Assert.True(double.IsNaN(new SampleMetrics(Binary([0, 0], [0.2, 0.1])).Compute(MetricNames.AveragePrecision)));
+    }
+
+    [Fact]
     public void Baseline_ForRegression_PredictsTheTrainingMean()
     {
         var trained = TrainedSamples.Get(SampleDatasets.Diabetes);
@@ -76,4 +89,7 @@ public class SampleMetricsTests
         Assert.All(baseline.Predicted, p => Assert.Equal(holdout.TrainingLabels.Average(), p, 9));
         Assert.True(new SampleMetrics(baseline).Compute(MetricNames.R2) <= 0.01);
     }
+
+    private static HoldoutScores Binary(double[] labels, double[] ranking) =>
+        new(MlTask.BinaryClassification, ["0", "1"], labels, [.. ranking.Select(r => r >= 0.5 ? 1.0 : 0.0)], [.. ranking.Select(r => new[] { 1 - r, r })]) { Ranking = ranking };
 }

@@ -31,7 +31,7 @@ public class ModelTrainerTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(SampleDatasets.BreastCancer, new[] { "accuracy", "precision", "recall", "f1", "auc", "logLoss" })]
+    [InlineData(SampleDatasets.BreastCancer, new[] { "accuracy", "precision", "recall", "f1", "auc", "averagePrecision", "logLoss" })]
     [InlineData(SampleDatasets.Iris, new[] { "accuracy", "macroAccuracy", "macroF1", "logLoss" })]
     [InlineData(SampleDatasets.Diabetes, new[] { "rmse", "mae", "r2" })]
     public void Train_EachTask_ReportsItsMetricKeys(string sample, string[] keys)

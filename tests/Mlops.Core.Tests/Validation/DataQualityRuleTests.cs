@@ -96,6 +96,19 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void ImbalancedBinaryLabel_SaysHowToChooseModelsByFindingTheRareClass()
+    {
+        // "yes" is rare and the positive class: only the metric is to say. "fraud" sorts first, so "legit" is positive.
+        var positiveRare = Only(Validate(QualityFixtures.Imbalanced()), ValidationRules.ClassImbalance, Severity.Warning).Message;
+        var negativeRare = Only(Validate(QualityFixtures.Imbalanced().Map(QualityFixtures.Label, (_, v) => v == "yes" ? "fraud" : "legit")), ValidationRules.ClassImbalance, Severity.Warning).Message;
+        var said = Only(Validate(QualityFixtures.Imbalanced(), """{"primaryMetric": "averagePrecision"}"""), ValidationRules.ClassImbalance, Severity.Warning).Message;
+
+        Assert.Contains("to choose them by how well they find 'yes', say \"primaryMetric\": \"averagePrecision\"", positiveRare, StringComparison.Ordinal);
+        Assert.Contains("The positive class (the one the probability, precision, recall and average precision are about) is 'legit'; to choose models by how well they find 'fraud', say \"positiveClass\": \"fraud\", \"primaryMetric\": \"averagePrecision\"", negativeRare, StringComparison.Ordinal);
+        Assert.DoesNotContain("primaryMetric", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ALabelWrittenSeveralWays_QuarantinedNamingEverySpelling()
     {
         string[] yes = ["yes", "Yes", "YES"];

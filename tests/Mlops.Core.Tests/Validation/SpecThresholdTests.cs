@@ -134,6 +134,30 @@ public class SpecThresholdTests
     }
 
     [Fact]
+    public void PositiveClass_PutsTheNamedClassSecond_WhereTheModelsProbabilityIsAboutIt()
+    {
+        var inferred = Validate(QualityFixtures.Clean(), spec: null);
+        var named = Validate(QualityFixtures.Clean(), """{"positiveClass": "no", "primaryMetric": "averagePrecision"}""");
+
+        Assert.Equal(["no", "yes"], inferred.Schema!.ClassLabels);
+        Assert.Equal(["yes", "no"], named.Schema!.ClassLabels);
+        Assert.Equal("averagePrecision", named.Contract!.PrimaryMetric);
+    }
+
+    [Theory]
+    [InlineData("""{"positiveClass": "maybe"}""", "positiveClass \"maybe\", which label 'churned' does not hold; its values are 'no', 'yes'")]
+    [InlineData("""{"positiveClass": "yes", "task": "regression", "label": "tenure"}""", "is trained as Regression; a positive class is one of the two values of a binary label")]
+    [InlineData("""{"positiveClass": ["yes"]}""", "'positiveClass' must be one of the label's values")]
+    public void PositiveClass_ThatIsNoneOfTheLabelsValues_InvalidSpec(string spec, string expected)
+    {
+        var report = Validate(QualityFixtures.Clean(), spec);
+
+        var finding = Assert.Single(report.Findings, f => f.Rule == ValidationRules.InvalidSpec);
+        Assert.Contains(expected, finding.Message, StringComparison.Ordinal);
+        Assert.False(report.Passed);
+    }
+
+    [Fact]
     public void PrimaryMetric_IsRecordedInTheContract()
     {
         var report = Validate(QualityFixtures.Clean(), """{"primaryMetric": "F1"}""");

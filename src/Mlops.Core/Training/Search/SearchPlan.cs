@@ -32,6 +32,12 @@ public sealed record SearchPlan(
     /// </summary>
     public WarmStart? WarmStart { get; init; }
 
+    /// <summary>The trainers searched, by name; null in plans recorded before they were chosen, which searched the task's whole catalog.</summary>
+    public IReadOnlyList<string>? Trainers { get; init; }
+
+    /// <summary>A sentence naming the task's trainers left out of this search and why (<see cref="TrainerChoice"/>); null when none was.</summary>
+    public string? TrainersLeftOut { get; init; }
+
     /// <summary>Trials planned over all rungs: the trial budget.</summary>
     public int PlannedTrials => Rungs.Sum(r => r.Trials);
 }

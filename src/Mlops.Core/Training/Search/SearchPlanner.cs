@@ -40,7 +40,8 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
         var validationFolds = training.Length <= settings.CrossValidationMaxRows ? folds : 1;
         var foldTrainingRows = (int)((long)training.Length * (folds - 1) / folds);
         var rungs = Rungs(settings, foldTrainingRows);
-        var trainers = TrainerCatalog.For(schema.Task);
+        var (chosen, leftOut) = TrainerChoice.For(schema);
+        var trainers = TrainerChoice.Resolve(schema.Task, chosen);
         var tpe = settings.Strategy == SearchStrategy.Tpe;
         var drawn = tpe ? StartupTrials(settings.MaxTrials, trainers.Count) : rungs[0].Trials;
         var warm = WarmStartSelection.Accept(warmStart, trainers, tpe ? settings.MaxTrials : drawn);
@@ -68,6 +69,8 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
         return new SearchPlan(settings.Strategy, trialSettings, rungs, configurations, concurrency, settings.MaxSearchSeconds, training.Length, applied, schema.Task)
         {
             WarmStart = warm,
+            Trainers = chosen,
+            TrainersLeftOut = leftOut,
         };
     }
 

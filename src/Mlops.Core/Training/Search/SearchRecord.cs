@@ -37,6 +37,9 @@ public sealed record SearchRecord(
     /// <summary>What the search was seeded with (<see cref="SearchPlan.WarmStart"/>); null for a cold start and in older records.</summary>
     public WarmStart? WarmStart { get; init; }
 
+    /// <summary>The task's trainers the search left out, and why (<see cref="SearchPlan.TrainersLeftOut"/>); null when none was, and in older records.</summary>
+    public string? TrainersLeftOut { get; init; }
+
     /// <summary>
     /// True while the search has not finished (or its run stopped before it did): the trials so far, no winner, and
     /// <see cref="EndedAt"/> the time of the answer.
@@ -51,6 +54,7 @@ public sealed record SearchRecord(
             plan.Mitigations, outcome.Trials, outcome.Winner?.Index, outcome.StopReason, startedAt, endedAt)
         {
             WarmStart = plan.WarmStart,
+            TrainersLeftOut = plan.TrainersLeftOut,
         };
     }
 }

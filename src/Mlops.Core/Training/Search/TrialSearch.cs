@@ -32,7 +32,7 @@ public sealed class TrialSearch(SearchPlan plan, Func<TrialRequest, Task<TrialRe
 
         if (plan.Strategy == SearchStrategy.Tpe)
         {
-            var proposer = new ParzenProposer(TrainerCatalog.For(plan.Task), plan.Settings.Metric, plan.Settings.Seed);
+            var proposer = new ParzenProposer(TrainerChoice.Resolve(plan.Task, plan.Trainers), plan.Settings.Metric, plan.Settings.Seed);
             var dispatched = new List<TrialConfiguration>();
             await RunRungAsync(0, plan.Rungs[0].Trials, i => Dispatch(dispatched, i < plan.Configurations.Count ? plan.Configurations[i] : proposer.Propose(trials, dispatched, i)), 1, last: true);
         }

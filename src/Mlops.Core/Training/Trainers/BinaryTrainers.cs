@@ -48,6 +48,7 @@ internal static class BinaryTrainers
     {
         Name = "FastTreeBinary",
         Task = MlTask.BinaryClassification,
+        SlotBound = true,
         Space = SearchSpaces.FastTree,
         Defaults = FastTreeDefaults(trees: 100, leaves: 20, minLeaf: 10, learningRate: 0.2),
         Size = (p, _) => BoostedSize(p, Trees, 1),
@@ -62,6 +63,7 @@ internal static class BinaryTrainers
     {
         Name = "FastForestBinary",
         Task = MlTask.BinaryClassification,
+        SlotBound = true,
         Space = SearchSpaces.FastForest,
         Defaults = FastForestDefaults,
         Size = (p, _) => BoostedSize(p, Trees, 1),

@@ -47,6 +47,7 @@ internal static class MulticlassTrainers
     {
         Name = "OneVersusAllFastTree",
         Task = MlTask.MulticlassClassification,
+        SlotBound = true,
         Space = SearchSpaces.FastTree,
         Defaults = FastTreeDefaults(trees: 100, leaves: 20, minLeaf: 10, learningRate: 0.2),
         Size = (p, classes) => BoostedSize(p, Trees, classes),

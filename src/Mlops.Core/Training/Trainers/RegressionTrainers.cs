@@ -46,6 +46,7 @@ internal static class RegressionTrainers
     {
         Name = "FastTreeRegression",
         Task = MlTask.Regression,
+        SlotBound = true,
         Space = SearchSpaces.FastTree,
         Defaults = FastTreeDefaults(trees: 200, leaves: 8, minLeaf: 20, learningRate: 0.05),
         Size = (p, _) => BoostedSize(p, Trees, 1),
@@ -56,6 +57,7 @@ internal static class RegressionTrainers
     {
         Name = "FastForestRegression",
         Task = MlTask.Regression,
+        SlotBound = true,
         Space = SearchSpaces.FastForest,
         Defaults = FastForestDefaults,
         Size = (p, _) => BoostedSize(p, Trees, 1),

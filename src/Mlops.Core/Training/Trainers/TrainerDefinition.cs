@@ -21,6 +21,14 @@ internal sealed class TrainerDefinition
     /// <summary>The library's (or our tuned) defaults: the first point a search tries.</summary>
     public required IReadOnlyDictionary<string, double> Defaults { get; init; }
 
+    /// <summary>
+    /// True for FastTree and FastForest: at every split they scan the histogram of every feature they could not group
+    /// (one-hot columns, which never share a row, are grouped; text n-grams and numeric columns are not), so their time
+    /// grows with the number of such features where LightGbm's and a linear model's grow with the values present.
+    /// <see cref="Search.TrainerChoice"/> leaves them out of searches over text or very many numeric features.
+    /// </summary>
+    public bool SlotBound { get; init; }
+
     /// <summary>Linear models need scaled inputs; trees split on ranks and do not.</summary>
     public bool NeedsNormalization { get; init; }
 

@@ -158,6 +158,31 @@ public class SearchPlannerTests
         Assert.Equal(4, roomy.MaxConcurrentTrials);
     }
 
+    [Fact]
+    public async Task Plan_TextFeatures_SearchesNeitherFastTreeNorFastForest_NorDoesTheModelBasedSearchProposeThem()
+    {
+        var schema = BreastCancerSchema with
+        {
+            Features = [.. BreastCancerSchema.Features.Select((f, i) => i == 0 ? f with { Kind = ColumnKind.Text } : f)],
+        };
+
+        var random = Planner(new TrainingOptions()).Plan(BreastCancer.Typed(schema), null, []);
+        var tpe = Planner(new TrainingOptions { Strategy = SearchStrategy.Tpe, MaxTrials = 16 }).Plan(BreastCancer.Typed(schema), null, []);
+        var outcome = await new TrialSearch(
+            tpe,
+            t => Task.FromResult(new TrialResult(t.Index, 0, t.Configuration, 1, TrialStatus.Completed, new Dictionary<string, double> { ["auc"] = 0.9 + (t.Index / 1000.0) }, 5, 1, 0.1, null)),
+            () => DateTime.UnixEpoch).RunAsync();
+
+        string[] searched = ["LightGbmBinary", "LbfgsLogisticRegression"];
+        Assert.Equal(searched, random.Trainers);
+        Assert.Equal(12, random.Configurations.Count);
+        Assert.All(random.Configurations, c => Assert.Contains(c.Trainer, searched));
+        Assert.Contains("FastTreeBinary and FastForestBinary were left out", random.TrainersLeftOut, StringComparison.Ordinal);
+        Assert.Equal(16, outcome.Trials.Count);
+        Assert.All(outcome.Trials, t => Assert.Contains(t.Configuration.Trainer, searched));
+        Assert.Null(Planner(new TrainingOptions()).Plan(BreastCancer.Typed(BreastCancerSchema), null, []).TrainersLeftOut);
+    }
+
     private static SearchPlanner Planner(TrainingOptions options) => new(Options.Create(options));
 
     private static CsvDataset Repeated(CsvDataset data, int times) =>

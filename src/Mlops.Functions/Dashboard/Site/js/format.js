@@ -37,7 +37,7 @@ export function duration(startIso, endIso) {
 /** Names of metrics and statistics as people write them. */
 const metricNames = {
   macroF1: 'macro-F1', microF1: 'micro-F1', f1: 'F1', auc: 'AUC', areaUnderRocCurve: 'AUC', rmse: 'RMSE', rSquared: 'R²',
-  logLoss: 'log-loss', accuracy: 'accuracy', macroAccuracy: 'macro accuracy', psi: 'PSI', jensenShannon: 'Jensen-Shannon',
+  logLoss: 'log-loss', averagePrecision: 'average precision', accuracy: 'accuracy', macroAccuracy: 'macro accuracy', psi: 'PSI', jensenShannon: 'Jensen-Shannon',
   wasserstein: 'Wasserstein', kolmogorovSmirnov: 'Kolmogorov-Smirnov', chiSquare: 'chi-square', mae: 'MAE',
 };
 
