@@ -38,6 +38,9 @@ internal static class HoldoutScoring
         double[]? ranking = null;
         if (task == MlTask.BinaryClassification)
         {
+            // A model's score ranks its own positive class; when that is the data's negative one (the spec named the
+            // other class positive after it was trained), it ranks the data's positive class in reverse.
+            var reversed = map[1] == 0;
             ranking = new double[n];
             var i = 0;
             foreach (var row in ml.Data.CreateEnumerable<BinaryScoredRow>(scored, reuseRowObject: true))
@@ -46,7 +49,7 @@ internal static class HoldoutScoring
                 Put(p, map[0], 1.0 - row.Probability);
                 Put(p, map[1], row.Probability);
                 probabilities[i] = p;
-                ranking[i] = row.Score;
+                ranking[i] = reversed ? -row.Score : row.Score;
                 predicted[i++] = map[row.PredictedLabel ? 1 : 0];
             }
         }

@@ -66,6 +66,24 @@ public class SampleMetricsTests
     }
 
     [Fact]
+    public void AModelWhosePositiveClassIsTheDatasOther_IsRankedForTheDatasPositiveClass()
+    {
+        // A champion trained before the spec named the other class positive: its score ranks its own positive class,
+        // so against the new truth it ranks in reverse, and AUC must not read it as 1 - AUC.
+        var trained = TrainedSamples.Get(SampleDatasets.BreastCancer);
+        var holdout = evaluator.Holdout(trained.Data.Typed(trained.Schema));
+        var otherWay = trained.Schema with { ClassLabels = [.. trained.Schema.ClassLabels.Reverse()] };
+        var flipped = new HoldoutSet(trained.Data.Typed(otherWay), holdout.Rows, holdout.TrainingLabels);
+
+        var own = new SampleMetrics(evaluator.Score(trained.Model.ModelZip, trained.Schema, holdout).Scores!);
+        var other = new SampleMetrics(evaluator.Score(trained.Model.ModelZip, trained.Schema, flipped).Scores!);
+
+        Assert.Equal(own.Compute(MetricNames.Auc), other.Compute(MetricNames.Auc), 12);
+        Assert.Equal(own.Compute(MetricNames.Accuracy), other.Compute(MetricNames.Accuracy), 12);
+        Assert.Equal(own.Compute(MetricNames.LogLoss), other.Compute(MetricNames.LogLoss), 12);
+    }
+
+    [Fact]
     public void AveragePrecision_TakesTiedScoresTogether_AsScikitLearnDoes()
     {
         // Down the ranking: 0.9 finds a third of the positives at precision 1, the tie at 0.8 one more at 2/3, 0.3 the
