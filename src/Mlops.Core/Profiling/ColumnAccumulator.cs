@@ -12,6 +12,9 @@ namespace Mlops.Core.Profiling;
 /// </summary>
 internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings settings, ulong seed)
 {
+    /// <summary>Kinds of non-numeric value a column's statistics name (<see cref="ColumnStatistics.NonNumericValues"/>).</summary>
+    public const int NonNumericValuesKept = 5;
+
     // Keyed by the value's ValueHash, which the caller has computed already: hashing the text a second time for a
     // string dictionary cost more than the lookup itself. Distinct values sharing a 64-bit hash would be counted as
     // one; at the exact bound (about 10^3 values) that has a chance of the order of 10^-13.
@@ -153,6 +156,9 @@ internal sealed class ColumnAccumulator(string name, int index, ProfilerSettings
             AllIntegers = numeric && integers,
             NonNumericExample = nonNumericExample,
             NonNumericCount = exact is not null ? exact.Values.Where(e => double.IsNaN(e.Number)).Sum(e => e.Count) : nonNumericPastExact,
+            NonNumericValues = exact is not null
+                ? [.. exact.Values.Where(e => double.IsNaN(e.Number)).OrderByDescending(e => e.Count).ThenBy(e => e.Value, StringComparer.Ordinal).Take(NonNumericValuesKept).Select(e => e.Value)]
+                : nonNumericExample is null ? [] : [nonNumericExample],
             NonDateExample = nonDateExample,
             LeadingZeroExample = numeric ? leadingZeroExample : null,
             Numbers = numbers,

@@ -33,6 +33,13 @@ internal sealed class ColumnStatistics
     /// <summary>A present value that is not a number, to show in a message.</summary>
     public required string? NonNumericExample { get; init; }
 
+    /// <summary>
+    /// The present values that are not numbers, commonest first, at most <see cref="ColumnAccumulator.NonNumericValuesKept"/>:
+    /// every kind while values are counted exactly, else the <see cref="NonNumericExample"/> alone. A message that names
+    /// them all lets one fix cover them all.
+    /// </summary>
+    public IReadOnlyList<string> NonNumericValues { get; init; } = [];
+
     /// <summary>Present values that are not numbers: a few in a column of numbers are mistakes, not categories.</summary>
     public long NonNumericCount { get; init; }
 

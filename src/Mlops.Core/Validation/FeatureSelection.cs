@@ -68,7 +68,7 @@ internal static class FeatureSelection
             {
                 var rate = (double)column.NonNumericCount / column.Present;
                 context.Error(ValidationRules.ColumnNonNumericValues, name,
-                    $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) such as '{column.NonNumericExample}' ({Percent(rate)} of its values). If such values mean \"no value\", add {MissingValuesEntry(column)} to mlops.json and restart the run (they are then missing values, imputed and flagged); otherwise fix them, or list the column under categorical in mlops.json to treat all its values as categories.",
+                    $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) ({Percent(rate)} of its values): {Strays(column)}. If such values mean \"no value\", put {MissingValuesEntry(context, column)} in mlops.json and restart the run (they are then missing values, imputed and flagged); otherwise fix them, or list the column under categorical in mlops.json to treat all its values as categories.",
                     rate, StrayNonNumericShare);
                 continue;
             }
@@ -104,7 +104,7 @@ internal static class FeatureSelection
                 {
                     var rate = (double)column.NonNumericCount / column.Present;
                     context.Warning(ValidationRules.ColumnMostlyNumeric, name,
-                        $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) such as '{column.NonNumericExample}' ({Percent(rate)} of its values), so it was read as {(column.DistinctExact ? string.Empty : "about ")}{Count(column.DistinctCount)} categories and the numbers' order is lost. If those values mean \"no value\", add {MissingValuesEntry(column)} to mlops.json and restart the run; list the column under categorical in mlops.json to keep it as categories.",
+                        $"Column '{name}' holds numbers but for {Count(column.NonNumericCount)} value(s) ({Percent(rate)} of its values): {Strays(column)}, so it was read as {(column.DistinctExact ? string.Empty : "about ")}{Count(column.DistinctCount)} categories and the numbers' order is lost. If those values mean \"no value\", put {MissingValuesEntry(context, column)} in mlops.json and restart the run; list the column under categorical in mlops.json to keep it as categories.",
                         rate, MostlyNumbersShare);
                 }
 
@@ -181,8 +181,28 @@ internal static class FeatureSelection
         && column.NonNumericCount <= share * column.Present;
 
     /// <summary>The spec entry that makes the column's stray value a missing value, its JSON escaped as the spec reads it.</summary>
-    private static string MissingValuesEntry(ColumnStatistics column) =>
-        $"\"missingValues\": [{System.Text.Json.JsonSerializer.Serialize(column.NonNumericExample?.Trim() ?? string.Empty, MlopsJson.Options)}]";
+    /// <summary>"'.' (4 rows) and 'None' (3 rows)": each kind of value that is not a number, where the profile counted them.</summary>
+    private static string Strays(ColumnStatistics column)
+    {
+        var kinds = column.NonNumericValues.Select(v => column.ValueCounts?.TryGetValue(v, out var rows) == true
+            ? $"'{v}' ({Count(rows)} {(rows == 1 ? "row" : "rows")})"
+            : $"such as '{v}'").ToList();
+        return kinds.Count switch
+        {
+            0 => "such as ''",
+            1 => kinds[0],
+            _ => $"{string.Join(", ", kinds[..^1])} and {kinds[^1]}",
+        };
+    }
+
+    /// <summary>The spec line that makes every stray value missing, beside the words for "no value" the spec has already.</summary>
+    private static string MissingValuesEntry(ValidationContext context, ColumnStatistics column)
+    {
+        IEnumerable<string> strays = column.NonNumericValues.Count > 0 ? column.NonNumericValues.Select(v => v.Trim()) : [string.Empty];
+        var entries = context.Spec.MissingValues.Concat(strays).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(v => System.Text.Json.JsonSerializer.Serialize(v, MlopsJson.Options));
+        return $"\"missingValues\": [{string.Join(", ", entries)}]";
+    }
 
     private static bool LooksLikeIdentifier(ColumnStatistics column) =>
         column.DistinctCount > IdentifierMinDistinct && column.DistinctCount > IdentifierDistinctShare * column.Rows;

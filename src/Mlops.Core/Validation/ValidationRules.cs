@@ -47,6 +47,7 @@ public static class ValidationRules
     public const string ColumnConstant = "column-constant";
     public const string IdentifierColumn = "identifier-column";
     public const string OutlierRate = "outlier-rate";
+    public const string LabelOutliers = "label-outliers";
 
     // The dataset as a whole.
     public const string TooFewRows = "too-few-rows";

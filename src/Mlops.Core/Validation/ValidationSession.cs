@@ -216,6 +216,7 @@ internal sealed class ValidationSession : ICsvRowSink
         DuplicateRowCheck.Check(context, profile);
         LabelSpellingCheck.Check(context, target, task.Value);
         ClassBalanceCheck.Check(context, target, task.Value);
+        LabelOutlierCheck.Check(context, target, task.Value);
         OutlierCheck.Check(context, profile, features);
         CategorySpellingCheck.Check(context, profile, features);
         NumericCodeCheck.Check(context, profile, features);

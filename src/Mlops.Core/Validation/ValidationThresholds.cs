@@ -22,6 +22,7 @@ public sealed record ValidationThresholds
         ("minClassRatio", 0, 1, false, (t, v) => t with { MinClassRatio = v }),
         ("maxOutlierRate", 0, 1, false, (t, v) => t with { MaxOutlierRate = v }),
         ("outlierIqrMultiplier", 0.5, 100, false, (t, v) => t with { OutlierIqrMultiplier = v }),
+        ("labelOutlierIqrMultiplier", 1, 1_000, false, (t, v) => t with { LabelOutlierIqrMultiplier = v }),
         ("maxLeakageScore", 0, 1, false, (t, v) => t with { MaxLeakageScore = v }),
         ("maxNewCategoryRate", 0, 1, false, (t, v) => t with { MaxNewCategoryRate = v }),
         ("maxOutOfRangeRate", 0, 1, false, (t, v) => t with { MaxOutOfRangeRate = v }),
@@ -56,6 +57,13 @@ public sealed record ValidationThresholds
 
     /// <summary>Outliers lie more than this many interquartile ranges beyond the quartiles (3: Tukey's "far out").</summary>
     public double OutlierIqrMultiplier { get; init; } = 3.0;
+
+    /// <summary>
+    /// A regression label's values more than this many interquartile ranges beyond its quartiles are warned about, however
+    /// few: far enough that a heavy tail seldom reaches it (a log-normal label with sigma 1 puts 0.3% of its rows there),
+    /// near enough to catch an amount with three zeros too many.
+    /// </summary>
+    public double LabelOutlierIqrMultiplier { get; init; } = 10.0;
 
     /// <summary>A feature that alone predicts the label on held-out rows with a skill above this (0..1) leaks it.</summary>
     public double MaxLeakageScore { get; init; } = 0.98;

@@ -109,6 +109,22 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void ARegressionLabelWithAFewValuesFarOut_IsWarnedAbout_AndACleanOneIsNot()
+    {
+        // Four incomes of 400 written with three zeros too many: few, but squared error follows them.
+        const string Spec = """{"label": "income", "task": "regression"}""";
+        var clean = QualityFixtures.Clean();
+        var zeros = QualityFixtures.Clean().Map("income", (i, v) => i % 100 == 5 ? QualityFixtures.Number(double.Parse(v, CultureInfo.InvariantCulture) * 1000, "0.00") : v);
+
+        var finding = Only(Validate(zeros, Spec), ValidationRules.LabelOutliers, Severity.Warning);
+
+        Assert.Equal(("income", 0.01), (finding.Column, finding.Observed));
+        Assert.StartsWith("Label 'income' has 4 values (1%) more than 10 interquartile ranges beyond its quartiles", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("\"primaryMetric\": \"mae\"", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Validate(clean, Spec).Findings, f => f.Rule == ValidationRules.LabelOutliers);
+    }
+
+    [Fact]
     public void ALabelWrittenSeveralWays_QuarantinedNamingEverySpelling()
     {
         string[] yes = ["yes", "Yes", "YES"];
@@ -323,9 +339,23 @@ public class DataQualityRuleTests
 
         var finding = Only(report, ValidationRules.ColumnNonNumericValues, Severity.Error);
         Assert.Equal("price", finding.Column);
-        Assert.Contains("holds numbers but for 1 value(s) such as 'unknown'", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("add \"missingValues\": [\"unknown\"] to mlops.json and restart the run", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("holds numbers but for 1 value(s) (0.3% of its values): 'unknown' (1 row).", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("put \"missingValues\": [\"unknown\"] in mlops.json and restart the run", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(report.Findings, f => f.Rule == ValidationRules.IdentifierColumn);
+    }
+
+    [Fact]
+    public void NumbersWithSeveralStrayWords_NameEveryKind_AndOneSpecLineForAllOfThem()
+    {
+        // SAS and Stata write a missing number as '.'; a Python export writes None. One fix should cover both, beside
+        // the words the spec already lists.
+        string? Stray(int i) => i % 100 == 3 ? "." : i % 200 == 7 ? "None" : i == 11 ? "pending" : null;
+        var csv = QualityFixtures.Clean().With("price", i => Stray(i) ?? QualityFixtures.Number(10 + (i * 7.31 % 500)));
+
+        var finding = Only(Validate(csv, """{"missingValues": ["pending"]}"""), ValidationRules.ColumnNonNumericValues, Severity.Error);
+
+        Assert.Contains("holds numbers but for 6 value(s) (1.5% of its values): '.' (4 rows) and 'None' (2 rows).", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("put \"missingValues\": [\"pending\", \".\", \"None\"] in mlops.json", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,9 +113,9 @@ public class DatasetValidatorTests
         if (warning is not null)
         {
             Assert.Equal((Severity.Warning, "x"), (warning.Severity, warning.Column));
-            Assert.Contains("such as 'pending' (12.5% of its values)", warning.Message, StringComparison.Ordinal);
+            Assert.Contains("(12.5% of its values): 'pending' (", warning.Message, StringComparison.Ordinal);
             Assert.Contains("read as 176 categories", warning.Message, StringComparison.Ordinal);
-            Assert.Contains("add \"missingValues\": [\"pending\"] to mlops.json and restart the run", warning.Message, StringComparison.Ordinal);
+            Assert.Contains("put \"missingValues\": [\"pending\"] in mlops.json and restart the run", warning.Message, StringComparison.Ordinal);
         }
     }
 
