@@ -22,23 +22,13 @@ internal static class LabelOutlierCheck
             return;
         }
 
-        var q1 = numbers.Quantile(0.25);
-        var q3 = numbers.Quantile(0.75);
-        var spread = q3 - q1;
-        if (spread <= 0)
-        {
-            return;
-        }
-
         var multiplier = context.Thresholds.LabelOutlierIqrMultiplier;
-        var low = q1 - (multiplier * spread);
-        var high = q3 + (multiplier * spread);
-        var outliers = numbers.CountBelow(low) + numbers.CountAbove(high);
-        if (outliers == 0)
+        if (TukeyFences.Of(numbers, multiplier) is not { Outliers: > 0 } fences)
         {
             return;
         }
 
+        var (q1, q3, low, high, outliers) = fences;
         var rate = (double)outliers / numbers.Total;
         var about = numbers.Exact ? string.Empty : "about ";
         var advice = context.Spec.PrimaryMetric is null

@@ -4,8 +4,7 @@ using Mlops.Core.Profiling;
 namespace Mlops.Core.Validation;
 
 /// <summary>
-/// Numeric features with many values far outside their bulk, by Tukey's fences on the interquartile range (robust:
-/// the outliers themselves do not move the quartiles, as they would a mean and standard deviation). Usually unit
+/// Numeric features with many values far outside their bulk, by Tukey's fences (<see cref="TukeyFences"/>). Usually unit
 /// mix-ups or sentinel values such as 9999; a warning, since heavy tails are also real.
 /// </summary>
 internal static class OutlierCheck
@@ -24,18 +23,12 @@ internal static class OutlierCheck
                 continue;
             }
 
-            var q1 = numbers.Quantile(0.25);
-            var q3 = numbers.Quantile(0.75);
-            var spread = q3 - q1;
-            if (spread <= 0)
+            if (TukeyFences.Of(numbers, thresholds.OutlierIqrMultiplier) is not { } fences)
             {
-                // Half the values or more share one value: the fences would call every other value an outlier.
                 continue;
             }
 
-            var low = q1 - (thresholds.OutlierIqrMultiplier * spread);
-            var high = q3 + (thresholds.OutlierIqrMultiplier * spread);
-            var outliers = numbers.CountBelow(low) + numbers.CountAbove(high);
+            var (low, high, outliers) = (fences.Low, fences.High, fences.Outliers);
             var rate = (double)outliers / numbers.Total;
             if (rate <= thresholds.MaxOutlierRate)
             {
