@@ -179,8 +179,10 @@ public static class CsvDatasetReader
 
         foreach (var row in reader)
         {
-            // Blank lines (often trailing ones an editor adds) carry no data and are not a column-count mistake.
-            if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+            // Blank lines (often trailing ones an editor adds) and, below the header, rows of nothing but delimiters
+            // (the empty rows a spreadsheet exports under its table, of any width) carry no data: neither a row without
+            // a label nor a column-count mistake. Above the header such a row is left to the dialect's preamble count.
+            if ((row.ColCount == 1 && row.Span.IsWhiteSpace()) || (header is not null && row.Span.IndexOfAnyExcept(dialect.Delimiter, ' ', '\t') < 0))
             {
                 continue;
             }

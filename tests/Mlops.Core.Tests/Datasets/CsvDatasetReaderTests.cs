@@ -574,6 +574,21 @@ public class CsvDatasetReaderTests
         Assert.Equal(2, result.Dataset!.Rows.Count);
     }
 
+    [Theory]
+    [InlineData(",")]
+    [InlineData(";")]
+    public void Read_RowsOfNothingButDelimiters_AreSkippedLikeBlankLines(string delimiter)
+    {
+        // The empty rows a spreadsheet exports below its table (and, narrower, between blocks) carry no data: neither
+        // rows without a label nor ragged lines.
+        var text = "a,b,label\n1,2,x\n,,\n3,4,y\n , ,\n,\n,,\n".Replace(",", delimiter, StringComparison.Ordinal);
+
+        var result = CsvDatasetReader.Read(new MemoryStream(CsvBuilder.Encode(text)));
+
+        Assert.Null(result.Error);
+        Assert.Equal([["1", "2", "x"], ["3", "4", "y"]], result.Dataset!.Rows);
+    }
+
     [Fact]
     public void Read_LastLineWithoutNewline_IsRead()
     {
