@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -69,7 +68,10 @@ public sealed class ExperimentRouteFunctions(IExperimentStore experiments, IData
         string model,
         string id,
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
-        new OkObjectResult(ExperimentViews.From((await FindAsync(model, id, cancellationToken)).Experiment)));
+    {
+        Validate(model, id);
+        return new OkObjectResult(ExperimentViews.From((await changes.FindAsync(model, id, cancellationToken)).Experiment));
+    });
 
     [Function("ApproveExperiment")]
     public Task<IActionResult> Approve(
@@ -78,14 +80,10 @@ public sealed class ExperimentRouteFunctions(IExperimentStore experiments, IData
         string id,
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
-        var stored = await FindAsync(model, id, cancellationToken);
-        if (stored.Experiment.Status != ExperimentStatuses.AwaitingApproval)
-        {
-            throw new MlopsException(MlopsErrorCode.Conflict, $"Experiment {id} is {stored.Experiment.Status}, not AwaitingApproval; only a challenger awaiting approval can be approved.");
-        }
-
-        var reason = $"Approved by hand. {stored.Experiment.Decision?.Reason}".Trim();
-        return await ConcludeAsync(stored, ExperimentStatuses.Promoted, reason, cancellationToken);
+        Validate(model, id);
+        return new OkObjectResult(ExperimentViews.From(await changes.EndByHandAsync(model, id, experiment => experiment.Status == ExperimentStatuses.AwaitingApproval
+            ? (ExperimentStatuses.Promoted, $"Approved by hand. {experiment.Decision?.Reason}".Trim())
+            : throw new MlopsException(MlopsErrorCode.Conflict, $"Experiment {id} is {experiment.Status}, not AwaitingApproval; only a challenger awaiting approval can be approved."), cancellationToken)));
     });
 
     [Function("StopExperiment")]
@@ -95,36 +93,19 @@ public sealed class ExperimentRouteFunctions(IExperimentStore experiments, IData
         string id,
         CancellationToken cancellationToken) => Endpoint.HandleAsync(async () =>
     {
-        var stored = await FindAsync(model, id, cancellationToken);
-        if (!ExperimentStatuses.IsOpen(stored.Experiment.Status))
-        {
-            throw new MlopsException(MlopsErrorCode.Conflict, $"Experiment {id} has already ended ({stored.Experiment.Status}).");
-        }
-
-        return await ConcludeAsync(stored, ExperimentStatuses.Stopped, "Stopped by hand; the champion stays.", cancellationToken);
+        Validate(model, id);
+        return new OkObjectResult(ExperimentViews.From(await changes.EndByHandAsync(model, id, experiment => ExperimentStatuses.IsOpen(experiment.Status)
+            ? (ExperimentStatuses.Stopped, "Stopped by hand; the champion stays.")
+            : throw new MlopsException(MlopsErrorCode.Conflict, $"Experiment {id} has already ended ({experiment.Status})."), cancellationToken)));
     });
 
-    private async Task<IActionResult> ConcludeAsync(StoredExperiment stored, string outcome, string reason, CancellationToken cancellationToken)
-    {
-        if (!await changes.ConcludeAsync(stored, outcome, reason, null, cancellationToken))
-        {
-            throw new MlopsException(MlopsErrorCode.Conflict, $"Experiment {stored.Experiment.Id} changed while this request was deciding it; read it again.");
-        }
-
-        var ended = await FindAsync(stored.Experiment.Model, stored.Experiment.Id, cancellationToken);
-        return new OkObjectResult(ExperimentViews.From(ended.Experiment));
-    }
-
-    private async Task<StoredExperiment> FindAsync(string model, string id, CancellationToken cancellationToken)
+    private static void Validate(string model, string id)
     {
         ModelName.Validate(model);
         if (id.Length is 0 or > 64 || !id.All(char.IsAsciiLetterOrDigit))
         {
             throw MlopsException.Invalid($"Experiment id '{id}' is invalid: ids are letters and digits.");
         }
-
-        return await experiments.GetAsync(model, id, cancellationToken)
-            ?? throw MlopsException.NotFound(string.Create(CultureInfo.InvariantCulture, $"Model '{model}' has no experiment '{id}'."));
     }
 
     /// <summary>The model's promotion settings from its spec; the defaults without one.</summary>

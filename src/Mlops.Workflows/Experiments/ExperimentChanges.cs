@@ -13,6 +13,8 @@ namespace Mlops.Workflows.Experiments;
 /// </summary>
 public sealed class ExperimentChanges(IModelRegistry registry, IExperimentStore experiments, IRegistryEventLog events, ExperimentRouter router, TimeProvider clock)
 {
+    private const int HandAttempts = 5;
+
     /// <summary>Points the challenger alias at the version on trial.</summary>
     public async Task SetChallengerAsync(string model, int version, CancellationToken cancellationToken)
     {
@@ -26,6 +28,28 @@ public sealed class ExperimentChanges(IModelRegistry registry, IExperimentStore 
         }
 
         throw new MlopsException(MlopsErrorCode.Conflict, $"The challenger alias of '{model}' kept moving; try again.");
+    }
+
+    /// <summary>
+    /// Ends the experiment by hand (approve, stop): <paramref name="decide"/> reads the stored experiment and answers the
+    /// outcome and reason, or throws when the experiment cannot be ended that way. A look written between the read and
+    /// the write (the look timer runs every few seconds) does not refuse the person: the experiment is read again and
+    /// decided again, so an experiment that ended meanwhile is refused with its real outcome. Returns the ended experiment.
+    /// </summary>
+    public async Task<Experiment> EndByHandAsync(string model, string id, Func<Experiment, (string Outcome, string Reason)> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        for (var attempt = 0; attempt < HandAttempts; attempt++)
+        {
+            var stored = await FindAsync(model, id, cancellationToken);
+            var (outcome, reason) = decide(stored.Experiment);
+            if (await ConcludeAsync(stored, outcome, reason, null, cancellationToken))
+            {
+                return (await FindAsync(model, id, cancellationToken)).Experiment;
+            }
+        }
+
+        throw new MlopsException(MlopsErrorCode.Conflict, $"Experiment {id} kept changing while this request was deciding it; read it again.");
     }
 
     /// <summary>
@@ -88,4 +112,9 @@ public sealed class ExperimentChanges(IModelRegistry registry, IExperimentStore 
             cancellationToken);
         return true;
     }
+
+    /// <summary>The stored experiment; a not-found error naming it when the model has no such experiment.</summary>
+    public async Task<StoredExperiment> FindAsync(string model, string id, CancellationToken cancellationToken) =>
+        await experiments.GetAsync(model, id, cancellationToken)
+            ?? throw MlopsException.NotFound(string.Create(CultureInfo.InvariantCulture, $"Model '{model}' has no experiment '{id}'."));
 }

@@ -30,10 +30,11 @@ function detailSection(model, e, page) {
     try {
       const answer = await postJson(`models/${enc(model)}/experiments/${enc(e.id)}/${action}`);
       announce(`Done: the experiment is ${answer?.status ?? 'updated'}.`);
-      if (page.active) window.dispatchEvent(new HashChangeEvent('hashchange'));
     } catch (error) {
       announce(`The API refused: ${error.message}`);
     }
+    // Either way the page shows the experiment as stored now: a refusal usually means a look ended it meanwhile.
+    if (page.active) window.dispatchEvent(new HashChangeEvent('hashchange'));
   };
   const shown = (e.looks ?? []).slice(-20);
   const first = (e.looks ?? []).length - shown.length;
