@@ -105,7 +105,7 @@ public class TrainingDatasetsTests
     public async Task ADamagedCopy_IsACacheMiss()
     {
         var dataset = new DatasetRef("m", "m/a.csv", new string('a', 64), "\"e\"");
-        var name = ColumnarCopies.Name(dataset, Schema, TrainingMemory.Sampling(new TrainingOptions(), Schema));
+        var name = new ColumnarCopyKey(dataset, Schema, TrainingMemory.Sampling(new TrainingOptions(), Schema)).Name;
         await copies.WriteAsync(name, new MemoryStream(Encoding.UTF8.GetBytes("not parquet")), CancellationToken.None);
 
         var loaded = await Datasets(failFirst: false).LoadAsync(dataset, Schema);

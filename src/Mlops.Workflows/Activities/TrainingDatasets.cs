@@ -29,7 +29,8 @@ public sealed class TrainingDatasets(ColumnarCopies loader, IOptions<TrainingOpt
         ArgumentNullException.ThrowIfNull(schema);
         // The whole schema names the load, as it names the typed copy: a file trained again after its spec changed
         // (another positive class, a column made categorical) keeps its label and feature count but is typed anew.
-        var key = $"{dataset.BlobName}|{ColumnarCopies.Name(dataset, schema, TrainingMemory.Sampling(options.Value, schema))}";
+        var copy = new ColumnarCopyKey(dataset, schema, TrainingMemory.Sampling(options.Value, schema));
+        var key = $"{dataset.BlobName}|{copy.Name}";
         Lazy<Task<ColumnarDataset>> load;
         lock (gate)
         {
@@ -47,7 +48,7 @@ public sealed class TrainingDatasets(ColumnarCopies loader, IOptions<TrainingOpt
             }
             else
             {
-                load = new Lazy<Task<ColumnarDataset>>(() => ReadAsync(dataset, schema));
+                load = new Lazy<Task<ColumnarDataset>>(() => ReadAsync(copy));
                 loaded.AddFirst((key, load));
                 while (loaded.Count > Kept)
                 {
@@ -83,10 +84,10 @@ public sealed class TrainingDatasets(ColumnarCopies loader, IOptions<TrainingOpt
         }
     }
 
-    private async Task<ColumnarDataset> ReadAsync(DatasetRef dataset, DatasetSchema schema)
+    private async Task<ColumnarDataset> ReadAsync(ColumnarCopyKey copy)
     {
-        var read = await loader.LoadAsync(dataset, schema, TrainingMemory.Sampling(options.Value, schema), CancellationToken.None);
+        var read = await loader.LoadAsync(copy, CancellationToken.None);
         return read.Dataset ?? throw new InvalidOperationException(
-            $"Dataset {dataset.BlobName} could not be read after it passed validation: {read.Error}");
+            $"Dataset {copy.Dataset.BlobName} could not be read after it passed validation: {read.Error}");
     }
 }

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace Mlops.Core.Datasets.Columnar;
@@ -9,39 +6,28 @@ namespace Mlops.Core.Datasets.Columnar;
 /// Each accepted dataset's typed copy (<see cref="ColumnarParquet"/>), so that a dataset is parsed once per run, not
 /// once per instance: the first activity that needs the dataset in a process reads the copy, or, when there is none,
 /// parses the dataset and writes the copy for the others. A copy is named by the dataset's content hash and by what
-/// shaped it (the schema and the sample), so it can never stand for other data, and an unreadable or stale one is
+/// shaped it (<see cref="ColumnarCopyKey"/>), so it can never stand for other data, and an unreadable or stale one is
 /// only a cache miss. The copy is a cache: losing it costs one parse, and the store expires copies some days after
 /// they are written (a lifecycle rule in Azure).
 /// </summary>
 public sealed class ColumnarCopies(IColumnarCopyStore store, DatasetLoader loader, ILogger<ColumnarCopies> logger)
 {
-    public async Task<ColumnarLoad> LoadAsync(DatasetRef dataset, DatasetSchema schema, RowSampling? sampling, CancellationToken cancellationToken)
+    public async Task<ColumnarLoad> LoadAsync(ColumnarCopyKey key, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dataset);
-        ArgumentNullException.ThrowIfNull(schema);
-        var name = Name(dataset, schema, sampling);
-        if (await TryReadAsync(name, schema, cancellationToken) is { } copy)
+        ArgumentNullException.ThrowIfNull(key);
+        if (await TryReadAsync(key.Name, key.Schema, cancellationToken) is { } copy)
         {
-            logger.CopyRead(dataset.BlobName, name, copy.RowCount);
+            logger.CopyRead(key.Dataset.BlobName, key.Name, copy.RowCount);
             return new ColumnarLoad(copy, null);
         }
 
-        var load = await loader.LoadAsync(dataset, schema, sampling, cancellationToken);
+        var load = await loader.LoadAsync(key.Dataset, key.Schema, key.Sampling, cancellationToken);
         if (load.Dataset is { } loaded)
         {
-            await TryWriteAsync(name, loaded, cancellationToken);
+            await TryWriteAsync(key.Name, loaded, cancellationToken);
         }
 
         return load;
-    }
-
-    /// <summary>"{model}/{dataset SHA-256}/{hash of the schema and the sample}.parquet".</summary>
-    public static string Name(DatasetRef dataset, DatasetSchema schema, RowSampling? sampling)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        var shape = JsonSerializer.Serialize(new { schema, sampling }, MlopsJson.Options);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(shape)).AsSpan(0, 16));
-        return $"{dataset.Model}/{dataset.Sha256}/{key}.parquet";
     }
 
     private async Task<ColumnarDataset?> TryReadAsync(string name, DatasetSchema schema, CancellationToken cancellationToken)
