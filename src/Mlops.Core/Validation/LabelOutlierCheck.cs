@@ -23,7 +23,7 @@ internal static class LabelOutlierCheck
         }
 
         var multiplier = context.Thresholds.LabelOutlierIqrMultiplier;
-        if (TukeyFences.Of(numbers, multiplier) is not { Outliers: > 0 } fences)
+        if (TukeyFences.OfNonNegative(numbers, multiplier) is not { Outliers: > 0 } fences)
         {
             return;
         }
@@ -31,11 +31,12 @@ internal static class LabelOutlierCheck
         var (q1, q3, low, high, outliers) = fences;
         var rate = (double)outliers / numbers.Total;
         var about = numbers.Exact ? string.Empty : "about ";
+        var scale = numbers.Quantile(0) >= 0 ? $", and {ValidationContext.Number(TukeyFences.LogMultiplier)} on a log scale since its values are not negative" : string.Empty;
         var advice = context.Spec.PrimaryMetric is null
             ? " if they are real, choose models by their typical error rather than by those rows with \"primaryMetric\": \"mae\" in the model's spec."
             : " if they are real, expect the error on them to dominate the RMSE.";
         context.Warning(ValidationRules.LabelOutliers, label.Name,
-            $"Label '{label.Name}' has {about}{ValidationContext.Count(outliers)} {(outliers == 1 ? "value" : "values")} ({ValidationContext.Percent(rate)}) more than {ValidationContext.Number(multiplier)} interquartile ranges beyond its quartiles (below {ValidationContext.Number(low)} or above {ValidationContext.Number(high)}, where half its values lie between {ValidationContext.Number(q1)} and {ValidationContext.Number(q3)}; they reach {ValidationContext.Number(numbers.Quantile(0))} to {ValidationContext.Number(numbers.Quantile(1))}). A model trained to squared error bends toward them: if they are mistakes (a unit mixed up, zeros too many), fix or drop those rows;{advice}",
+            $"Label '{label.Name}' has {about}{ValidationContext.Count(outliers)} {(outliers == 1 ? "value" : "values")} ({ValidationContext.Percent(rate)}) more than {ValidationContext.Number(multiplier)} interquartile ranges beyond its quartiles{scale} (below {ValidationContext.Number(low)} or above {ValidationContext.Number(high)}, where half its values lie between {ValidationContext.Number(q1)} and {ValidationContext.Number(q3)}; its values reach {ValidationContext.Number(numbers.Quantile(0))} to {ValidationContext.Number(numbers.Quantile(1))}). A model trained to squared error bends toward them: if they are mistakes (a unit mixed up, zeros too many), fix or drop those rows;{advice}",
             rate, 0);
     }
 }

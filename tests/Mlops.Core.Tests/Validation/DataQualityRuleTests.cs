@@ -125,6 +125,31 @@ public class DataQualityRuleTests
     }
 
     [Fact]
+    public void ACountLabelWithALongRightTail_IsNotWarnedAbout_WhileAValueOffByAThousandIsFoundInIt()
+    {
+        // Hourly rentals: a rounded log-normal, half the hours between about 6 and 24, the busiest a few hundred. Its
+        // raw fences (10 IQRs above the third quartile) cut into that tail; on a log scale it is one smooth spread.
+        const string Spec = """{"label": "income", "task": "regression"}""";
+        var random = new Random(3);
+        var drawn = new List<double>();
+        var counts = QualityFixtures.Clean(2000).Map("income", (_, _) =>
+        {
+            var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            drawn.Add(Math.Round(Math.Exp(2.5 + normal)));
+            return QualityFixtures.Number(drawn[^1], "0");
+        });
+        var values = drawn.Order().ToArray();
+        var (q1, q3) = (values[values.Length / 4], values[3 * values.Length / 4]);
+        Assert.Contains(values, v => v > q3 + (10 * (q3 - q1)));
+
+        Assert.DoesNotContain(Validate(counts, Spec).Findings, f => f.Rule == ValidationRules.LabelOutliers);
+
+        var typed = counts.Map("income", (i, v) => i == 17 ? QualityFixtures.Number(double.Parse(v, CultureInfo.InvariantCulture) * 1000, "0") : v);
+        var finding = Only(Validate(typed, Spec), ValidationRules.LabelOutliers, Severity.Warning);
+        Assert.StartsWith("Label 'income' has 1 value (0.05%) more than 10 interquartile ranges beyond its quartiles, and 3 on a log scale since its values are not negative (below", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ALabelWrittenSeveralWays_QuarantinedNamingEverySpelling()
     {
         string[] yes = ["yes", "Yes", "YES"];
