@@ -125,6 +125,7 @@ public sealed class OnnxExporterTests
     [InlineData(SampleDatasets.Diabetes, "SdcaRegression")]
     [InlineData(SampleDatasets.Diabetes, "FastTreeRegression")]
     [InlineData(SampleDatasets.Diabetes, "FastForestRegression")]
+    [InlineData(SampleDatasets.Diabetes, "FastTreeTweedieRegression")]
     public void EveryTrainer_ExportsOrSaysWhyNot(string sample, string trainer)
     {
         var data = SampleDatasets.Load(sample);

@@ -40,7 +40,7 @@ public sealed class SearchPlanner(IOptions<TrainingOptions> options)
         var validationFolds = training.Length <= settings.CrossValidationMaxRows ? folds : 1;
         var foldTrainingRows = (int)((long)training.Length * (folds - 1) / folds);
         var rungs = Rungs(settings, foldTrainingRows);
-        var (chosen, leftOut) = TrainerChoice.For(schema);
+        var (chosen, leftOut) = TrainerChoice.For(schema, TrainerChoice.LabelSkewness(data, training));
         var trainers = TrainerChoice.Resolve(schema.Task, chosen);
         var tpe = settings.Strategy == SearchStrategy.Tpe;
         var drawn = tpe ? StartupTrials(settings.MaxTrials, trainers.Count) : rungs[0].Trials;

@@ -8,10 +8,11 @@ internal static class TrainerCatalog
 {
     private static readonly Dictionary<MlTask, TrainerDefinition[]> ByTask = new()
     {
-        // Boosting first: the strongest default on tabular data. Then the cheap linear model, which wins ties.
+        // Boosting first: the strongest default on tabular data. Then the cheap linear model, which wins ties. The Tweedie
+        // trainer last, searched only for skewed labels (TrainerChoice).
         [MlTask.BinaryClassification] = [BinaryTrainers.LightGbm, BinaryTrainers.LogisticRegression, BinaryTrainers.FastTree, BinaryTrainers.FastForest],
         [MlTask.MulticlassClassification] = [MulticlassTrainers.LightGbm, MulticlassTrainers.MaximumEntropy, MulticlassTrainers.OneVersusAllFastTree],
-        [MlTask.Regression] = [RegressionTrainers.LightGbm, RegressionTrainers.Sdca, RegressionTrainers.FastTree, RegressionTrainers.FastForest],
+        [MlTask.Regression] = [RegressionTrainers.LightGbm, RegressionTrainers.Sdca, RegressionTrainers.FastTree, RegressionTrainers.FastForest, RegressionTrainers.FastTreeTweedie],
     };
 
     public static IReadOnlyList<TrainerDefinition> For(MlTask task) =>

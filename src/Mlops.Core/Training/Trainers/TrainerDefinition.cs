@@ -29,6 +29,12 @@ internal sealed class TrainerDefinition
     /// </summary>
     public bool SlotBound { get; init; }
 
+    /// <summary>
+    /// True for a trainer whose loss fits only a regression label that is never negative and skewed to the right (the
+    /// Tweedie loss, where the spread grows with the mean): <see cref="Search.TrainerChoice"/> searches it only there.
+    /// </summary>
+    public bool SkewedLabelsOnly { get; init; }
+
     /// <summary>Linear models need scaled inputs; trees split on ranks and do not.</summary>
     public bool NeedsNormalization { get; init; }
 

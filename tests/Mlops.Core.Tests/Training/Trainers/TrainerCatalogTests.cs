@@ -14,7 +14,7 @@ public class TrainerCatalogTests
     [Theory]
     [InlineData(MlTask.BinaryClassification, new[] { "LightGbmBinary", "LbfgsLogisticRegression", "FastTreeBinary", "FastForestBinary" })]
     [InlineData(MlTask.MulticlassClassification, new[] { "LightGbmMulticlass", "LbfgsMaximumEntropy", "OneVersusAllFastTree" })]
-    [InlineData(MlTask.Regression, new[] { "LightGbmRegression", "SdcaRegression", "FastTreeRegression", "FastForestRegression" })]
+    [InlineData(MlTask.Regression, new[] { "LightGbmRegression", "SdcaRegression", "FastTreeRegression", "FastForestRegression", "FastTreeTweedieRegression" })]
     public void For_EachTask_OffersItsTrainers(MlTask task, string[] trainers) =>
         Assert.Equal(trainers, TrainerCatalog.For(task).Select(t => t.Name));
 
