@@ -42,6 +42,32 @@ public sealed class ExperimentEndedByHandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnApproveThatRacesALook_MovesTheChampionOnceAndEndsTheExperimentPromoted()
+    {
+        // The first attempt moves the champion, then loses the experiment's write to the look; before, the person got a
+        // 409 with the champion already moved and the experiment still awaiting approval. The retry finishes it.
+        var (store, experiment) = await OpenExperimentAsync(ExperimentStatuses.AwaitingApproval);
+        var registry = services!.Get<IModelRegistry>();
+        for (var version = 1; version <= 2; version++)
+        {
+            var number = await registry.ReserveVersionAsync(experiment.Model, $"run-{version}", CancellationToken.None);
+            await registry.CommitVersionAsync(PromoteModelTwinTests.Version(experiment.Model, number, $"run-{version}"), CancellationToken.None);
+        }
+
+        Assert.True(await registry.TrySetAliasAsync(experiment.Model, Aliases.Champion, 1, null, CancellationToken.None));
+        var racing = new LookAfterEachRead(store, looks: 1);
+
+        var ended = await Changes(racing).EndByHandAsync(
+            experiment.Model, experiment.Id, _ => (ExperimentStatuses.Promoted, "Approved by hand."), CancellationToken.None);
+
+        Assert.Equal(ExperimentStatuses.Promoted, ended.Status);
+        Assert.Equal(2, (await registry.GetAliasAsync(experiment.Model, Aliases.Champion, CancellationToken.None))?.Version);
+        var decided = (await services.Get<IRegistryEventLog>().ListAsync(experiment.Model, 0, 100, CancellationToken.None))
+            .Where(e => e.Type == RegistryEventTypes.ExperimentDecided).ToList();
+        Assert.Single(decided);
+    }
+
+    [Fact]
     public async Task AnExperimentThatEndedWhileTheStopWasReadingIt_IsAConflictNamingItsOutcome()
     {
         // The look between the reads concluded it: the stop is checked again against what is stored and refused.

@@ -103,7 +103,7 @@ public sealed class PromoteModelTwinTests : IAsyncLifetime
         return model;
     }
 
-    private static ModelVersion Version(string model, int version, string runId) => new(
+    internal static ModelVersion Version(string model, int version, string runId) => new(
         model,
         version,
         new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero),

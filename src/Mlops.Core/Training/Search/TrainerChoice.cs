@@ -7,11 +7,11 @@ namespace Mlops.Core.Training.Search;
 
 /// <summary>
 /// The trainers a search tries on a dataset: the task's catalog, less FastTree and FastForest
-/// (<see cref="TrainerDefinition.SlotBound"/>) where their time would be spent for nothing, and less the Tweedie trainer
-/// (<see cref="TrainerDefinition.SkewedLabelsOnly"/>) unless the label is a skewed one that is never negative. Measured on a trial of five
-/// folds: 3,000 short reviews, one-versus-all FastTree 150-185 s against LightGbm's 20 s and the linear model's 5 s,
-/// with the lowest macro-F1 of the three; 600 rows of 250 numeric columns, FastTree 42 s against LightGbm's 4 s.
-/// LightGbm stays in as the boosted-tree learner, and a search's budget goes to the trainers that remain.
+/// (<see cref="TrainerDefinition.SlotBound"/>) where their time would be spent for nothing, and less the Tweedie
+/// trainer (<see cref="TrainerDefinition.SkewedLabelsOnly"/>) unless the label is never negative and skewed. Measured on
+/// a trial of five folds: 3,000 short reviews, one-versus-all FastTree 150-185 s against LightGbm's 20 s and the linear
+/// model's 5 s, with the lowest macro-F1 of the three; 600 rows of 250 numeric columns, FastTree 42 s against
+/// LightGbm's 4 s. LightGbm stays in as the boosted-tree learner, and a search's budget goes to the trainers that remain.
 /// </summary>
 internal static class TrainerChoice
 {
