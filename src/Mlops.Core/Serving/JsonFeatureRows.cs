@@ -12,6 +12,9 @@ namespace Mlops.Core.Serving;
 /// </summary>
 internal static class JsonFeatureRows
 {
+    /// <summary>Unknown request fields named in an error at most; a request can carry a whole record.</summary>
+    private const int MaxNamed = 5;
+
     /// <summary>Throws <see cref="MlopsException"/> naming the feature for a missing feature or a value of the wrong type.</summary>
     public static FeatureRow Read(FeatureLayout layout, IReadOnlyDictionary<string, JsonElement> features)
     {
@@ -23,7 +26,7 @@ internal static class JsonFeatureRows
             var column = schema.Features[i];
             if (!features.TryGetValue(column.Name, out var value))
             {
-                throw MlopsException.Invalid($"Feature '{column.Name}' is missing; the model needs: {string.Join(", ", schema.Features.Select(f => f.Name))}.");
+                throw MlopsException.Invalid(Missing(schema, column.Name, features));
             }
 
             switch (column.Kind)
@@ -44,6 +47,25 @@ internal static class JsonFeatureRows
         }
 
         return row;
+    }
+
+    /// <summary>
+    /// The missing feature, and what the request sent instead: a field that differs from it only in case or spaces
+    /// (the usual cause), or else the fields the model does not know, so that a renamed column is seen at once.
+    /// </summary>
+    private static string Missing(DatasetSchema schema, string name, IReadOnlyDictionary<string, JsonElement> features)
+    {
+        if (features.Keys.FirstOrDefault(k => string.Equals(k.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) is { } nearMiss)
+        {
+            return $"Feature '{name}' is missing; the request has '{nearMiss}', but feature names are matched exactly, case and spaces included.";
+        }
+
+        var known = schema.Features.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = features.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        var others = unknown.Count == 0
+            ? string.Empty
+            : $" The request's fields that are not features of this model: {string.Join(", ", unknown.Take(MaxNamed).Select(k => $"'{k}'"))}{(unknown.Count > MaxNamed ? $" and {unknown.Count - MaxNamed} more" : string.Empty)}.";
+        return $"Feature '{name}' is missing; the model needs: {string.Join(", ", schema.Features.Select(f => f.Name))}.{others}";
     }
 
     private static void SetNumber(FeatureLayout layout, FeatureRow row, int feature, string name, JsonElement value)
