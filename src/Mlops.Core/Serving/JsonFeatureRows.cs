@@ -15,6 +15,9 @@ internal static class JsonFeatureRows
     /// <summary>Unknown request fields named in an error at most; a request can carry a whole record.</summary>
     private const int MaxNamed = 5;
 
+    /// <summary>Characters of a request's field name repeated in an error at most: the name is the caller's text.</summary>
+    private const int MaxNameLength = 64;
+
     /// <summary>Throws <see cref="MlopsException"/> naming the feature for a missing feature or a value of the wrong type.</summary>
     public static FeatureRow Read(FeatureLayout layout, IReadOnlyDictionary<string, JsonElement> features)
     {
@@ -57,16 +60,18 @@ internal static class JsonFeatureRows
     {
         if (features.Keys.FirstOrDefault(k => string.Equals(k.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) is { } nearMiss)
         {
-            return $"Feature '{name}' is missing; the request has '{nearMiss}', but feature names are matched exactly, case and spaces included.";
+            return $"Feature '{name}' is missing; the request has '{Shown(nearMiss)}', but feature names are matched exactly, case and spaces included.";
         }
 
         var known = schema.Features.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var unknown = features.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal).ToList();
         var others = unknown.Count == 0
             ? string.Empty
-            : $" The request's fields that are not features of this model: {string.Join(", ", unknown.Take(MaxNamed).Select(k => $"'{k}'"))}{(unknown.Count > MaxNamed ? $" and {unknown.Count - MaxNamed} more" : string.Empty)}.";
+            : $" The request's fields that are not features of this model: {string.Join(", ", unknown.Take(MaxNamed).Select(k => $"'{Shown(k)}'"))}{(unknown.Count > MaxNamed ? $" and {unknown.Count - MaxNamed} more" : string.Empty)}.";
         return $"Feature '{name}' is missing; the model needs: {string.Join(", ", schema.Features.Select(f => f.Name))}.{others}";
     }
+
+    private static string Shown(string field) => field.Length <= MaxNameLength ? field : string.Concat(field.AsSpan(0, MaxNameLength), "…");
 
     private static void SetNumber(FeatureLayout layout, FeatureRow row, int feature, string name, JsonElement value)
     {

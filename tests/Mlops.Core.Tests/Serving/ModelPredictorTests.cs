@@ -116,13 +116,14 @@ public class ModelPredictorTests
         var renamed = FeatureJson.FromRow(trained.Data, trained.Schema, trained.Holdout[0]);
         renamed["petal_width"] = renamed["petal_width_cm"];
         renamed["colour"] = renamed["petal_width_cm"];
+        renamed[new string('x', 1000)] = renamed["petal_width_cm"];
         renamed.Remove("petal_width_cm");
 
         var nearMiss = Assert.Throws<MlopsException>(() => predictor.Predict(features));
         var unknown = Assert.Throws<MlopsException>(() => predictor.Predict(renamed));
 
         Assert.Equal("Feature 'petal_width_cm' is missing; the request has 'Petal_Width_CM ', but feature names are matched exactly, case and spaces included.", nearMiss.Message);
-        Assert.Equal("Feature 'petal_width_cm' is missing; the model needs: sepal_length_cm, sepal_width_cm, petal_length_cm, petal_width_cm. The request's fields that are not features of this model: 'colour', 'petal_width'.", unknown.Message);
+        Assert.Equal("Feature 'petal_width_cm' is missing; the model needs: sepal_length_cm, sepal_width_cm, petal_length_cm, petal_width_cm. The request's fields that are not features of this model: 'colour', 'petal_width', '" + new string('x', 64) + "…'.", unknown.Message);
     }
 
     [Theory]
