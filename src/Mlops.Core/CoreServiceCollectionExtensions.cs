@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ExperimentRouter>();
         services.AddSingleton<ShadowScorer>();
         services.AddSingleton<MonitoringPass>();
+        services.AddSingleton<WindowFinisher>();
         services.AddSingleton<RetrainingSetBuilder>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<IPredictionsWritten>(sp => sp.GetRequiredService<FeedbackService>());

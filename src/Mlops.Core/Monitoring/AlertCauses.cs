@@ -14,4 +14,7 @@ public static class AlertCauses
 
     /// <summary>The host that closed the window cannot start runs.</summary>
     public const string NoRuns = "no-runs";
+
+    /// <summary>The retraining run could not be started (its data could not be built or the run not scheduled): the alert says why.</summary>
+    public const string StartFailed = "start-failed";
 }

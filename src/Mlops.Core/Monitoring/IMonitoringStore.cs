@@ -12,6 +12,15 @@ public interface IMonitoringStore
     /// </summary>
     Task<bool> TryCommitAsync(MonitoringWindow window, MonitoringState state, string? etag, CancellationToken cancellationToken);
 
+    /// <summary>Replaces a stored window (its actions carried out); the window row is only ever written by the pass that owns it.</summary>
+    Task ReplaceWindowAsync(MonitoringWindow window, CancellationToken cancellationToken);
+
+    /// <summary>Stores the state if it is still the one read; false when another pass changed it first.</summary>
+    Task<bool> TryReplaceStateAsync(MonitoringState state, string etag, CancellationToken cancellationToken);
+
+    /// <summary>The model's window that ended at <paramref name="windowEnd"/>; null when there is none.</summary>
+    Task<MonitoringWindow?> GetWindowAsync(string model, DateTimeOffset windowEnd, CancellationToken cancellationToken);
+
     /// <summary>The model's windows, newest first.</summary>
     Task<IReadOnlyList<MonitoringWindow>> ListAsync(string model, int top, CancellationToken cancellationToken);
 }

@@ -22,7 +22,9 @@ namespace Mlops.Core.Monitoring;
 /// A detection is a registry event; it starts a retraining run on the champion's data plus the labelled predictions
 /// since (<see cref="RetrainingSetBuilder"/>), unless the cool-down or the monthly budget forbids it or no prediction
 /// has a label, in which case it is an alert. A window holds at most <see cref="MaxRows"/> rows for its statistics (a
-/// seeded uniform sample beyond that); its row count is the full one.
+/// seeded uniform sample beyond that); its row count is the full one. The window is stored before anything is done
+/// about it, and only the pass whose commit stored it acts (<see cref="WindowFinisher"/>): a timer and a person closing
+/// the same window at once give one window, one event per detection and at most one run.
 /// </summary>
 public sealed class MonitoringPass(
     IModelRegistry registry,
@@ -31,10 +33,16 @@ public sealed class MonitoringPass(
     IPredictionLog predictions,
     IFeedbackStore feedback,
     IMonitoringStore store,
-    IRegistryEventLog events,
     RetrainingSetBuilder sets,
+    WindowFinisher finisher,
     TimeProvider clock)
 {
+    /// <summary>
+    /// How long a window's actions may stay unrecorded before another pass takes them over: far longer than starting a
+    /// run takes, so a pass that is alive finishes its own window.
+    /// </summary>
+    public static readonly TimeSpan FinishAfter = TimeSpan.FromMinutes(10);
+
     /// <summary>Rows a window's statistics read: effect sizes are stable long before this, and memory stays bounded.</summary>
     public const int MaxRows = 100_000;
 
@@ -82,49 +90,33 @@ public sealed class MonitoringPass(
         var (decay, detectorState) = await DecayAsync(model, contract.Schema, version, settings, state.Detector, rows, cancellationToken);
 
         var id = to.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        var reasons = new List<(string Kind, string Reason)>();
+        var detections = new List<MonitoringDetection>();
         var newlyDeclared = streaks.Any(s => s.JustDeclared) || predictionStreak is { JustDeclared: true };
         if (verdict.Detected && newlyDeclared)
         {
-            var reason = $"Drift in window {id}: {(verdict.DriftedFeatures.Count > 0 ? string.Join(", ", verdict.DriftedFeatures) : "none of the features")}{(verdict.PredictionDrifted ? " and the prediction" : string.Empty)} drifted for {settings.ConsecutiveWindows} windows in a row.";
-            reasons.Add((RetrainKinds.Drift, reason));
-            MlopsTelemetry.MonitoringDetections.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("kind", RetrainKinds.Drift));
-            await events.AppendAsync(model, RegistryEventTypes.DriftDetected, Data(id, version.Version, reason), cancellationToken);
+            detections.Add(new(RetrainKinds.Drift, $"Drift in window {id}: {(verdict.DriftedFeatures.Count > 0 ? string.Join(", ", verdict.DriftedFeatures) : "none of the features")}{(verdict.PredictionDrifted ? " and the prediction" : string.Empty)} drifted for {settings.ConsecutiveWindows} windows in a row."));
         }
 
         if (decay is { Detected: true } && !state.Decaying)
         {
-            var reason = decay.ChangeDetected && decay.Value is null
+            detections.Add(new(RetrainKinds.Decay, decay.ChangeDetected && decay.Value is null
                 ? $"Decay in window {id}: the error stream's change detector fired."
-                : string.Create(CultureInfo.InvariantCulture, $"Decay in window {id}: {decay.Metric} {decay.Value:0.####} (interval {decay.Lower:0.####} to {decay.Upper:0.####}) over {decay.Labelled} labels, registered {decay.Baseline:0.####}.");
-            reasons.Add((RetrainKinds.Decay, reason));
-            MlopsTelemetry.MonitoringDetections.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("kind", RetrainKinds.Decay));
-            await events.AppendAsync(model, RegistryEventTypes.DecayDetected, Data(id, version.Version, reason), cancellationToken);
+                : string.Create(CultureInfo.InvariantCulture, $"Decay in window {id}: {decay.Metric} {decay.Value:0.####} (interval {decay.Lower:0.####} to {decay.Upper:0.####}) over {decay.Labelled} labels, registered {decay.Baseline:0.####}.")));
         }
 
         var actions = new List<MonitoringAction>();
-        if (reasons.Count > 0)
+        BinaryData? set = null;
+        if (detections.Count > 0)
         {
-            var (action, retrained) = await ActAsync(model, id, version, settings, state, to, reasons[0].Kind, string.Join(" ", reasons.Select(r => r.Reason)), retrainer, cancellationToken);
+            (var action, set, var retrained) = await PlanAsync(id, version, settings, state, to, detections[0].Kind, string.Join(" ", detections.Select(d => d.Reason)), retrainer, cancellationToken);
             actions.Add(action);
             state = retrained ?? state;
         }
         else if (spec?.RetrainSchedule is { } schedule && RetrainSchedules.IsDue(schedule, state.LastWindowEnd, to))
         {
-            var (action, retrained) = await ActAsync(model, id, version, settings, state, to, RetrainKinds.Schedule, $"Scheduled retraining ({schedule}) was due in window {id}.", retrainer, cancellationToken);
+            (var action, set, var retrained) = await PlanAsync(id, version, settings, state, to, RetrainKinds.Schedule, $"Scheduled retraining ({schedule}) was due in window {id}.", retrainer, cancellationToken);
             actions.Add(action);
             state = retrained ?? state;
-        }
-
-        foreach (var action in actions)
-        {
-            var tags = new TagList { { "model", model }, { "kind", action.Kind } };
-            if (action.Cause is { } cause)
-            {
-                tags.Add("cause", cause);
-            }
-
-            MlopsTelemetry.MonitoringActions.Add(1, tags);
         }
 
         var window = new MonitoringWindow(
@@ -139,7 +131,13 @@ public sealed class MonitoringPass(
             decay)
         {
             Actions = actions,
+            Detections = detections,
+            Pending = detections.Count > 0 || actions.Any(a => a.Kind != MonitoringAction.Skipped),
         };
+
+        // Windows a pass closed and never recorded finished (it died, or is still at it) are taken over once FinishAfter
+        // has passed since they were last claimed: this commit is the claim, so two passes never take the same one.
+        var stale = state.Unfinished.Where(u => to - u.ClaimedAt >= FinishAfter).Select(u => u.End).ToArray();
         var next = state with
         {
             Version = version.Version,
@@ -149,18 +147,69 @@ public sealed class MonitoringPass(
             Detector = detectorState,
             Windows = state.Windows + 1,
             Decaying = decay is { Labelled: >= MinLabelled } || decay is { ChangeDetected: true } ? decay.Detected : state.Decaying,
+            Unfinished =
+            [
+                .. state.Unfinished.Select(u => stale.Contains(u.End) ? u with { ClaimedAt = to } : u),
+                .. window.Pending ? [new UnfinishedWindow(to, to)] : Array.Empty<UnfinishedWindow>(),
+            ],
         };
+
+        // The window is stored before anything is done about it: of two passes that read the same state, one commits
+        // and acts, the other acts on nothing and answers the window that was closed.
         if (!await store.TryCommitAsync(window, next, stored?.ETag, cancellationToken))
         {
-            throw new MlopsException(MlopsErrorCode.Conflict, $"Another monitoring pass closed a window of '{model}' at the same time; run it again.");
+            var latest = await store.ListAsync(model, 1, cancellationToken);
+            return latest.Count > 0 ? latest[0] : throw new MlopsException(MlopsErrorCode.Conflict, $"Another monitoring pass changed the monitoring of '{model}' at the same time; run it again.");
+        }
+
+        if (window.Pending)
+        {
+            window = await finisher.FinishAsync(window, set, retrainer, cancellationToken);
+        }
+
+        Count(window);
+        foreach (var end in stale)
+        {
+            if (await store.GetWindowAsync(model, end, cancellationToken) is { Pending: true } left)
+            {
+                Count(await finisher.FinishAsync(left, null, retrainer, cancellationToken));
+            }
+            else
+            {
+                await finisher.ForgetAsync(model, end, cancellationToken);
+            }
         }
 
         return window;
     }
 
-    /// <summary>A retraining run when the cool-down, the month's budget and new labels allow it; an alert saying why not otherwise.</summary>
-    private async Task<(MonitoringAction Action, MonitoringState? State)> ActAsync(
-        string model, string id, ModelVersion version, MonitoringSettings settings, MonitoringState state, DateTimeOffset now, string kind, string reason, IRetrainer? retrainer, CancellationToken cancellationToken)
+    /// <summary>Detections and actions as carried out, each counted once: by the pass that finished its window.</summary>
+    private static void Count(MonitoringWindow window)
+    {
+        var model = window.Model;
+        foreach (var detection in window.Detections)
+        {
+            MlopsTelemetry.MonitoringDetections.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("kind", detection.Kind));
+        }
+
+        foreach (var action in window.Actions)
+        {
+            var tags = new TagList { { "model", model }, { "kind", action.Kind } };
+            if (action.Cause is { } cause)
+            {
+                tags.Add("cause", cause);
+            }
+
+            MlopsTelemetry.MonitoringActions.Add(1, tags);
+        }
+    }
+
+    /// <summary>
+    /// A retraining run (its set built now, started once the window is stored) when the cool-down, the month's budget and
+    /// new labels allow it; an alert saying why not otherwise; for a schedule with nothing new, a skip.
+    /// </summary>
+    private async Task<(MonitoringAction Action, BinaryData? Set, MonitoringState? State)> PlanAsync(
+        string id, ModelVersion version, MonitoringSettings settings, MonitoringState state, DateTimeOffset now, string kind, string reason, IRetrainer? retrainer, CancellationToken cancellationToken)
     {
         var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var used = state.RetrainMonth == month ? state.RetrainsThisMonth : 0;
@@ -181,9 +230,8 @@ public sealed class MonitoringPass(
         if (refusal is null && await sets.BuildAsync(version, now, cancellationToken) is var (csv, added))
         {
             var detail = string.Create(CultureInfo.InvariantCulture, $"window {id}: {reason} The set adds {added} labelled predictions to {version.Lineage.DatasetBlob}.");
-            var runId = await retrainer!.StartAsync(model, $"{RetrainFilePrefix}{id}.csv", csv, kind, detail, cancellationToken);
-            await events.AppendAsync(model, RegistryEventTypes.RetrainStarted, new Dictionary<string, object?> { ["window"] = id, ["runId"] = runId, ["kind"] = kind, ["added"] = added }, cancellationToken);
-            return (new MonitoringAction(now, MonitoringAction.Retrain, runId, detail), state with { LastRetrainAt = now, RetrainMonth = month, RetrainsThisMonth = used + 1 });
+            var run = new MonitoringAction(now, MonitoringAction.Retrain, null, detail) { Trigger = kind, Added = added };
+            return (run, csv, state with { LastRetrainAt = now, RetrainMonth = month, RetrainsThisMonth = used + 1 });
         }
 
         var (cause, text) = refusal ?? (AlertCauses.NothingNew, "no prediction since the champion was trained has a label, so a run would learn nothing new");
@@ -191,13 +239,10 @@ public sealed class MonitoringPass(
         if (kind == RetrainKinds.Schedule && cause == AlertCauses.NothingNew)
         {
             // A schedule finding nothing new is routine, not an alert.
-            return (new MonitoringAction(now, MonitoringAction.Skipped, null, alert), null);
+            return (new MonitoringAction(now, MonitoringAction.Skipped, null, alert), null, null);
         }
 
-        var data = Data(id, version.Version, alert);
-        data["cause"] = cause;
-        await events.AppendAsync(model, RegistryEventTypes.Alert, data, cancellationToken);
-        return (new MonitoringAction(now, MonitoringAction.Alert, null, alert) { Cause = cause }, null);
+        return (new MonitoringAction(now, MonitoringAction.Alert, null, alert) { Cause = cause }, null, null);
     }
 
     private static FeatureDriftView View(FeatureDrift drift, DriftStreak streak) => new(
@@ -208,13 +253,6 @@ public sealed class MonitoringPass(
         drift.Drifted,
         streak.Consecutive,
         streak.Declared);
-
-    private static Dictionary<string, object?> Data(string window, int version, string reason) => new()
-    {
-        ["window"] = window,
-        ["version"] = version,
-        ["reason"] = reason,
-    };
 
     private static FeatureDrift? Compare(DriftDetector detector, DataContract contract, ColumnSchema feature, List<SampledRow> rows)
     {

@@ -26,4 +26,7 @@ public sealed record MonitoringState(string Model, int Version, DateTimeOffset L
 
     /// <summary>Retraining runs started in <see cref="RetrainMonth"/>, against the spec's monthly budget.</summary>
     public int RetrainsThisMonth { get; init; }
+
+    /// <summary>Windows closed with actions not yet recorded as done (see <see cref="UnfinishedWindow"/>).</summary>
+    public IReadOnlyList<UnfinishedWindow> Unfinished { get; init; } = [];
 }

@@ -20,6 +20,15 @@ public sealed record MonitoringWindow(
 
     public const string Insufficient = "insufficient";
 
-    /// <summary>What the window led to: alerts (and, once the retraining loop lands, retraining runs).</summary>
+    /// <summary>What the window led to: alerts, retraining runs and skipped scheduled retrainings.</summary>
     public IReadOnlyList<MonitoringAction> Actions { get; init; } = [];
+
+    /// <summary>The drift and decay the window declared, each a registry event.</summary>
+    public IReadOnlyList<MonitoringDetection> Detections { get; init; } = [];
+
+    /// <summary>
+    /// True from the moment the window is stored until its events are appended and its actions carried out (a retraining
+    /// run's id is known then): the window is stored first so that two passes cannot both act on the same rows.
+    /// </summary>
+    public bool Pending { get; init; }
 }

@@ -35,7 +35,7 @@ public sealed partial class MonitoringFunction(
             }
             catch (MlopsException e)
             {
-                // One model's problem (no contract, a concurrent pass) does not stop the others' windows.
+                // One model's problem (no contract, no champion any more) does not stop the others' windows.
                 Skipped(logger, model.Name, e.Message);
             }
         }

@@ -11,7 +11,8 @@ namespace Mlops.Storage.Monitoring;
 /// <summary>
 /// Monitoring in the Monitoring table, one partition per model: a "state" row (what the next window starts from) and a
 /// row per window keyed by its inverted end time, so a listing reads newest first. A window and the state after it are
-/// written in one transaction, conditional on the state read, so two passes cannot both close the same window.
+/// written in one transaction, conditional on the state read, so two passes cannot both close the same window; the
+/// window row is then replaced only by the pass that carries out its actions.
 /// </summary>
 public sealed class TableMonitoringStore(StorageClients clients) : IMonitoringStore
 {
@@ -33,7 +34,7 @@ public sealed class TableMonitoringStore(StorageClients clients) : IMonitoringSt
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(state);
         ModelName.Validate(window.Model);
-        var windowRow = Write(new TableEntity(window.Model, WindowPrefix + (DateTimeOffset.MaxValue.UtcTicks - window.To.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)), window);
+        var windowRow = Write(new TableEntity(window.Model, WindowRow(window.To)), window);
         var stateRow = Write(new TableEntity(window.Model, StateRow), state);
         TableTransactionAction[] actions =
         [
@@ -49,6 +50,36 @@ public sealed class TableMonitoringStore(StorageClients clients) : IMonitoringSt
         {
             return false;
         }
+    }
+
+    public async Task ReplaceWindowAsync(MonitoringWindow window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ModelName.Validate(window.Model);
+        await table.UpdateEntityAsync(Write(new TableEntity(window.Model, WindowRow(window.To)), window), ETag.All, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<bool> TryReplaceStateAsync(MonitoringState state, string etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+        ModelName.Validate(state.Model);
+        try
+        {
+            await table.UpdateEntityAsync(Write(new TableEntity(state.Model, StateRow), state), new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+    }
+
+    public async Task<MonitoringWindow?> GetWindowAsync(string model, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        ModelName.Validate(model);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(model, WindowRow(windowEnd), cancellationToken: cancellationToken);
+        return row.HasValue ? Read<MonitoringWindow>(row.Value!) : null;
     }
 
     public async Task<IReadOnlyList<MonitoringWindow>> ListAsync(string model, int top, CancellationToken cancellationToken)
@@ -67,6 +98,10 @@ public sealed class TableMonitoringStore(StorageClients clients) : IMonitoringSt
 
         return windows;
     }
+
+    /// <summary>Inverted end time, so a listing reads newest first.</summary>
+    private static string WindowRow(DateTimeOffset end) =>
+        WindowPrefix + (DateTimeOffset.MaxValue.UtcTicks - end.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     private static TableEntity Write<T>(TableEntity entity, T value)
     {

@@ -13,4 +13,10 @@ public sealed class DurableRetrainer(DurableTaskClient client, IDatasetStore dat
         var stored = await datasets.UploadAsync(model, fileName, csv, cancellationToken);
         return (await launcher.StartAsync(client, model, stored, new RunTrigger(kind, detail), cancellationToken)).RunId;
     }
+
+    public async Task<string?> ResumeAsync(string model, string fileName, string kind, string detail, CancellationToken cancellationToken)
+    {
+        var stored = await datasets.DescribeAsync($"{model}/{fileName}", cancellationToken);
+        return stored is null ? null : (await launcher.StartAsync(client, model, stored, new RunTrigger(kind, detail), cancellationToken)).RunId;
+    }
 }

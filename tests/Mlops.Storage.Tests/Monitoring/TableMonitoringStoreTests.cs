@@ -34,6 +34,33 @@ public sealed class TableMonitoringStoreTests(StorageFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task APendingWindow_IsReadByItsEnd_ReplacedFinished_AndItsEntryDroppedUnderTheStatesETag()
+    {
+        var store = fixture.Get<IMonitoringStore>();
+        var model = TestModels.Unique("finish");
+        var end = Start.AddHours(1);
+        var pending = Window(model, Start, end) with { Pending = true, Detections = [new(RetrainKinds.Drift, "f0 drifted")], Actions = [new(end, MonitoringAction.Retrain, null, "window: f0 drifted") { Trigger = RetrainKinds.Drift, Added = 40 }] };
+        var state = new MonitoringState(model, 3, end) { Unfinished = [new UnfinishedWindow(end, end)] };
+        Assert.True(await store.TryCommitAsync(pending, state, null, CancellationToken.None));
+        Assert.Null(await store.GetWindowAsync(model, end.AddTicks(1), CancellationToken.None));
+
+        var read = (await store.GetWindowAsync(model, end, CancellationToken.None))!;
+        Assert.True(read.Pending);
+        Assert.Equal(pending.Detections, read.Detections);
+        Assert.Equal(40, read.Actions[0].Added);
+        await store.ReplaceWindowAsync(read with { Pending = false, Actions = [read.Actions[0] with { RunId = "run-1" }] }, CancellationToken.None);
+        var finished = Assert.Single(await store.ListAsync(model, 10, CancellationToken.None));
+        Assert.False(finished.Pending);
+        Assert.Equal("run-1", finished.Actions[0].RunId);
+
+        var (stored, etag) = (await store.GetStateAsync(model, CancellationToken.None))!.Value;
+        Assert.Equal([new UnfinishedWindow(end, end)], stored.Unfinished);
+        Assert.True(await store.TryReplaceStateAsync(stored with { Unfinished = [] }, etag, CancellationToken.None));
+        Assert.False(await store.TryReplaceStateAsync(stored, etag, CancellationToken.None));
+        Assert.Empty((await store.GetStateAsync(model, CancellationToken.None))!.Value.State.Unfinished);
+    }
+
+    [Fact]
     public async Task ReadRange_AnswersThePredictionsMadeInTheRange_AcrossTheModelsPartitions()
     {
         var log = fixture.Get<IPredictionLog>();

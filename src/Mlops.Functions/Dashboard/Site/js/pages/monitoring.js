@@ -41,7 +41,7 @@ export async function render(main, page) {
     h('h2', {}, 'Actions'),
     (report.actions ?? []).length === 0 ? h('p', {}, 'No action taken: no retraining, no alert.') :
       table('Actions taken, newest first', ['At', 'Kind', 'Run', 'Reason'],
-        report.actions.map(a => [time(a.at), a.kind, a.runId ? link(`#/runs/${enc(a.runId)}`, a.runId) : '–', a.reason ?? ''])));
+        report.actions.map(a => [time(a.at), a.kind, a.runId ? link(`#/runs/${enc(a.runId)}`, a.runId) : a.kind === 'retrain' ? 'starting' : '–', a.reason ?? ''])));
 }
 
 /** The strongest effect of a feature in a window, as a share of its threshold (1 = at the threshold). */
