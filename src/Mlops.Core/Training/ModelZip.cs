@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.ML;
+using Mlops.Core.Training.Ensembles;
 
 namespace Mlops.Core.Training;
 
@@ -38,7 +39,10 @@ internal static class ModelZip
 
     public static ITransformer Load(MLContext ml, BinaryData zip)
     {
+        // A multiclass blend names its last step by contract; the context finds it only in a registered assembly.
+        ml.ComponentCatalog.RegisterAssembly(typeof(MulticlassBlendMapping).Assembly);
         using var stream = zip.ToStream();
-        return ml.Model.Load(stream, out _);
+        var model = ml.Model.Load(stream, out var input);
+        return MulticlassBlendMapping.Sized(ml, model, input);
     }
 }

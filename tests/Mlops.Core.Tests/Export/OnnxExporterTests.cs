@@ -140,15 +140,17 @@ public sealed class OnnxExporterTests
         AssertScoresAsMlNet(data, schema, trained.ModelZip, holdout, result);
     }
 
-    [Fact]
-    public void Blend_IsUnavailable_WithTheReason()
+    [Theory]
+    [InlineData(SampleDatasets.Diabetes, MetricNames.Rmse, "SdcaRegression", "FastTreeRegression")]
+    [InlineData(SampleDatasets.Wine, MetricNames.MacroF1, "LbfgsMaximumEntropy", "LightGbmMulticlass")]
+    public void Blend_IsUnavailable_WithTheReason(string sample, string metric, string firstTrainer, string secondTrainer)
     {
-        var data = SampleDatasets.Load(SampleDatasets.Diabetes);
-        var typed = data.Typed(TestSchemas.ForSample(SampleDatasets.Diabetes));
-        var settings = new TrialSettings(42, 0.2, 5, 5, MetricNames.Rmse, false, 100);
+        var data = SampleDatasets.Load(sample);
+        var typed = data.Typed(TestSchemas.ForSample(sample));
+        var settings = new TrialSettings(42, 0.2, 5, 5, metric, false, 100);
         var runner = new TrialRunner(TimeProvider.System);
-        var first = runner.Run(typed, settings, new TrialRequest(0, 0, new TrialConfiguration("SdcaRegression", new Dictionary<string, double>()), 1, null));
-        var second = runner.Run(typed, settings, new TrialRequest(1, 0, new TrialConfiguration("FastTreeRegression", new Dictionary<string, double>()), 1, null));
+        var first = runner.Run(typed, settings, new TrialRequest(0, 0, new TrialConfiguration(firstTrainer, new Dictionary<string, double>()), 1, null));
+        var second = runner.Run(typed, settings, new TrialRequest(1, 0, new TrialConfiguration(secondTrainer, new Dictionary<string, double>()), 1, null));
         var blend = Core.Training.Ensembles.EnsembleTrainer.Blend(typed, settings, first, second, 0.5);
 
         var result = new OnnxExporter(TestSchemas.DefaultOptions).Export(blend.ModelZip, Evaluator.Holdout(typed));

@@ -14,7 +14,8 @@ namespace Mlops.Core.Training.Ensembles;
 /// predictions are blended with a weight (<see cref="WeightedBlend"/>) chosen cross-fitted (on the other folds' rows,
 /// then scored on each fold's), and the blend is judged against the winner alone scored the same way. The best pair is
 /// kept only when it wins by more than a tie; then both members are refitted on all training rows and become one ML.NET
-/// model: each member, its output copied aside, and an expression that averages them with the weight chosen on all rows.
+/// model: each member, its output copied aside, and an expression that averages them with the weight chosen on all rows
+/// (for class probabilities, <see cref="MulticlassBlendMapping"/>).
 /// </summary>
 public static class EnsembleTrainer
 {
@@ -48,11 +49,6 @@ public static class EnsembleTrainer
         ArgumentNullException.ThrowIfNull(partners);
         var metric = settings.Metric;
         var name = PrimaryMetric.DisplayName(metric);
-        if (data.Schema.Task == MlTask.MulticlassClassification)
-        {
-            return NotKept(winner, metric, "No ensemble: averaging class probabilities cannot be saved as one ML.NET model with the library's own transforms, so multiclass models are not blended.");
-        }
-
         if (partners.Count == 0)
         {
             return NotKept(winner, metric, "No ensemble: no other trainer completed a trial on the winner's budget.");
@@ -174,6 +170,16 @@ public static class EnsembleTrainer
             Add(chain, ref view, ml.Transforms.Expression("Probability", average, first, second).Fit(view));
             Add(chain, ref view, ml.Transforms.Expression("Score", "p => ln(max(p, 1e-7) / max(1 - p, 1e-7))", "Probability").Fit(view));
             Add(chain, ref view, ml.Transforms.Expression("PredictedLabel", "p => p > 0.5", "Probability").Fit(view));
+        }
+        else if (schema.Task == MlTask.MulticlassClassification)
+        {
+            // An expression reads one vector at most: each member's probabilities are weighted alone, then summed (and
+            // the largest class picked) by the blend's own step; the class index becomes its label as the members' do.
+            Add(chain, ref view, ml.Transforms.Expression(MulticlassBlendMapping.FirstColumn, string.Create(CultureInfo.InvariantCulture, $"a => a * {weight:R}"), first).Fit(view));
+            Add(chain, ref view, ml.Transforms.Expression(MulticlassBlendMapping.SecondColumn, string.Create(CultureInfo.InvariantCulture, $"b => b * {1 - weight:R}"), second).Fit(view));
+            Add(chain, ref view, MulticlassBlendMapping.Estimator(ml, schema.ClassLabels.Count).Fit(view));
+            var labels = schema.ClassLabels.Select((label, index) => new KeyValuePair<int, string>(index, label));
+            Add(chain, ref view, ml.Transforms.Conversion.MapValue("PredictedLabel", labels, MulticlassBlendMapping.ClassColumn).Fit(view));
         }
         else
         {

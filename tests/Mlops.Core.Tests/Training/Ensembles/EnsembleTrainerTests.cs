@@ -14,6 +14,7 @@ namespace Mlops.Core.Tests.Training.Ensembles;
 public class EnsembleTrainerTests
 {
     private static readonly TrialSettings Regression = new(42, 0.2, 5, 5, MetricNames.Rmse, false, 100);
+    private static readonly TrialSettings Multiclass = new(42, 0.2, 5, 5, MetricNames.MacroF1, false, 100);
     private readonly TrialRunner runner = new(TimeProvider.System);
 
     [Fact]
@@ -108,16 +109,60 @@ public class EnsembleTrainerTests
     }
 
     [Fact]
-    public void Judge_Multiclass_SaysWhyNoBlendIsTried()
+    public void Judge_Multiclass_BlendsClassProbabilities_OnTheSameFolds()
     {
         var data = SampleDatasets.Load(SampleDatasets.Wine).Typed(TestSchemas.ForSample(SampleDatasets.Wine));
-        var settings = new TrialSettings(42, 0.2, 5, 5, MetricNames.MacroF1, false, 100);
-        var winner = runner.Run(data, settings, Request(0, "LbfgsMaximumEntropy"));
+        var winner = runner.Run(data, Multiclass, Request(0, "LbfgsMaximumEntropy"));
+        var partner = runner.Run(data, Multiclass, Request(1, "LightGbmMulticlass"));
 
-        var decision = EnsembleTrainer.Judge(data, settings, winner, [winner with { Index = 1, Configuration = new TrialConfiguration("LightGbmMulticlass", new Dictionary<string, double>()) }]);
+        var decision = EnsembleTrainer.Judge(data, Multiclass, winner, [partner]);
 
-        Assert.False(decision.Kept);
-        Assert.Contains("multiclass", decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(winner.Metrics[MetricNames.MacroF1], decision.Alone, 2);
+        Assert.NotNull(decision.Blended);
+        Assert.InRange(decision.Blended!.Value, 0.9, 1);
+        Assert.Contains("with LightGbmMulticlass", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blend_Multiclass_ServesAndLoadsAsOneModel_WithTheWeightedAverageOfItsMembersProbabilities()
+    {
+        var csv = SampleDatasets.Load(SampleDatasets.Wine);
+        var data = csv.Typed(TestSchemas.ForSample(SampleDatasets.Wine));
+        var winner = runner.Run(data, Multiclass, Request(0, "LbfgsMaximumEntropy"));
+        var partner = runner.Run(data, Multiclass, Request(1, "LightGbmMulticlass"));
+        const double weight = 0.3;
+
+        var blended = EnsembleTrainer.Blend(data, Multiclass, winner, partner, weight);
+
+        var trainer = new ModelTrainer(TestSchemas.DefaultOptions);
+        using var blend = ModelPredictor.Load(blended.ModelZip, data.Schema);
+        using var first = ModelPredictor.Load(trainer.Train(data, winner.Configuration, Multiclass).ModelZip, data.Schema);
+        using var second = ModelPredictor.Load(trainer.Train(data, partner.Configuration, Multiclass).ModelZip, data.Schema);
+        var features = data.Schema.Features.Select(f => (f.Name, Index: csv.IndexOf(f.Name))).ToArray();
+        var disagreements = 0;
+        foreach (var row in csv.Rows)
+        {
+            var request = features.ToDictionary(f => f.Name, f => JsonSerializer.SerializeToElement(double.Parse(row[f.Index], CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+            var (a, b, both) = (first.Predict(request), second.Predict(request), blend.Predict(request));
+            var expected = data.Schema.ClassLabels.ToDictionary(c => c, c => (weight * a.Probabilities![c]) + ((1 - weight) * b.Probabilities![c]));
+            foreach (var (label, probability) in expected)
+            {
+                Assert.Equal(probability, both.Probabilities![label], 4);
+            }
+
+            Assert.Equal(expected.MaxBy(p => p.Value).Key, both.Label);
+            disagreements += a.Label == b.Label ? 0 : 1;
+        }
+
+        // Rows where the members disagree are where the weights decide: the check above is not only of agreed labels.
+        Assert.InRange(disagreements, 1, csv.Rows.Count);
+
+        // The loaded blend is scored by ML.NET's evaluator as a member is (its Score a vector of known size again).
+        var evaluated = new ModelEvaluator(TestSchemas.DefaultOptions).Evaluate(blended.ModelZip, data.Schema, data);
+        Assert.True(evaluated.Problem is null, evaluated.Problem);
+        Assert.InRange(evaluated.Metrics![MetricNames.MacroF1], 0.9, 1);
+        Assert.InRange(blended.Metrics[MetricNames.MacroF1], 0.85, 1);
+        Assert.Equal("Ensemble(LbfgsMaximumEntropy, LightGbmMulticlass)", blended.Trainer);
     }
 
     [Fact]
