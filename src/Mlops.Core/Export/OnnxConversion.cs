@@ -1,7 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
 using Mlops.Core.Datasets;
 using Mlops.Core.Training;
+using Mlops.Core.Training.Ensembles;
 
 namespace Mlops.Core.Export;
 
@@ -20,6 +22,11 @@ internal static class OnnxConversion
         ml.Model.ConvertToOnnx(scoring, input, stream, OutputColumns(layout.Schema.Task));
         return stream.ToArray();
     }
+
+    /// <summary>Whether the model is a blend of two (<see cref="EnsembleTrainer"/>), whose averaging steps have no ONNX form.</summary>
+    public static bool IsBlend(ITransformer model) =>
+        model is TransformerChain<ITransformer> chain
+        && chain.Any(step => step is ExpressionTransformer or CustomMappingTransformer<MulticlassBlendMapping.Members, MulticlassBlendMapping.Blended>);
 
     /// <summary>Whether the model hashes categories (<see cref="FeaturePipeline.HashedCategories"/>), a step the converter leaves out.</summary>
     public static bool HashesCategories(MLContext ml, ITransformer model, FeatureLayout layout)

@@ -37,6 +37,7 @@ public sealed class OnnxExporter(IOptions<TrainingOptions> options)
             // throws NotSupportedException, the text featurizer's normalizer a KeyNotFoundException); whichever it is,
             // the version is registered without model.onnx.
             var step = layout.TextCount > 0 ? "its text featurization has no ONNX form in ML.NET's converter"
+                : OnnxConversion.IsBlend(model) ? BlendStep
                 : OnnxConversion.HashesCategories(ml, model, layout) ? HashedCategoriesStep
                 : e.Message;
             return Unavailable($"ML.NET cannot export this model to ONNX: {step} ({e.GetType().Name}).");
@@ -86,6 +87,9 @@ public sealed class OnnxExporter(IOptions<TrainingOptions> options)
             return Unavailable($"The holdout could not be read to check the export: {e.Message}");
         }
     }
+
+    private const string BlendStep =
+        "it is a blend of two models, and the step that averages them has no ONNX form in ML.NET's converter; a spec's \"ensemble\": false trains one model, which exports";
 
     private const string HashedCategoriesStep =
         "its hashed categories have no ONNX form in ML.NET's converter (a categorical column with more distinct values than Training__OneHotMaxCardinality is hashed); a setting above the column's count encodes it one-hot, which exports";

@@ -158,7 +158,8 @@ public sealed class OnnxExporterTests
         Assert.False(result.Export.IsAvailable);
         Assert.Equal(OnnxStatuses.Unavailable, result.Export.Status);
         Assert.Null(result.Model);
-        Assert.StartsWith("ML.NET cannot export this model to ONNX: ", result.Export.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("ML.NET cannot export this model to ONNX: it is a blend of two models", result.Export.Reason, StringComparison.Ordinal);
+        Assert.Contains("\"ensemble\": false", result.Export.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
