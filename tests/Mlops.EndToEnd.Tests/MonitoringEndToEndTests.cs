@@ -80,7 +80,10 @@ public sealed class MonitoringEndToEndTests(MonitoringEndToEndTests.Fixture fixt
         Assert.Equal(second["id"]!.GetValue<string>(), view["windows"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(2, view["actions"]!.AsArray().Count);
         var events = (await Api.SendAsync(HttpMethod.Get, $"api/models/{Model}/events?top=1000", null)).Body!.AsArray();
-        Assert.Equal(1, events.Count(e => e!["type"]!.GetValue<string>() == "drift.detected"));
+        var drift = Assert.Single(events, e => e!["type"]!.GetValue<string>() == "drift.detected")!;
+        Assert.EndsWith("f0 and the prediction drifted for 2 windows in a row.", drift["data"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(second["pending"]!.GetValue<bool>());
+        Assert.Equal(["drift"], second["detections"]!.AsArray().Select(d => d!["kind"]!.GetValue<string>()));
         Assert.Equal(1, events.Count(e => e!["type"]!.GetValue<string>() == "decay.detected"));
         Assert.True(second["decay"]!["detected"]!.GetValue<bool>(), "the decay lasts, reported once");
         Assert.Equal(1, events.Count(e => e!["type"]!.GetValue<string>() == "retrain.started"));

@@ -94,7 +94,10 @@ public sealed class MonitoringPass(
         var newlyDeclared = streaks.Any(s => s.JustDeclared) || predictionStreak is { JustDeclared: true };
         if (verdict.Detected && newlyDeclared)
         {
-            detections.Add(new(RetrainKinds.Drift, $"Drift in window {id}: {(verdict.DriftedFeatures.Count > 0 ? string.Join(", ", verdict.DriftedFeatures) : "none of the features")}{(verdict.PredictionDrifted ? " and the prediction" : string.Empty)} drifted for {settings.ConsecutiveWindows} windows in a row."));
+            string[] drifted = [.. verdict.DriftedFeatures, .. verdict.PredictionDrifted ? ["the prediction"] : Array.Empty<string>()];
+            var what = drifted.Length == 1 ? drifted[0] : $"{string.Join(", ", drifted[..^1])} and {drifted[^1]}";
+            var streak = settings.ConsecutiveWindows == 1 ? "in this window" : $"for {settings.ConsecutiveWindows} windows in a row";
+            detections.Add(new(RetrainKinds.Drift, $"Drift in window {id}: {what} drifted {streak}."));
         }
 
         if (decay is { Detected: true } && !state.Decaying)
