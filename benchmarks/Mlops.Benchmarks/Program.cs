@@ -31,7 +31,7 @@ switch (args.FirstOrDefault())
         await MixedParquetWriter.ConvertAsync(args[1], args[2]);
         return 0;
     case "trial" when args.Length >= 3:
-        return await Trial(args[1], args[2]);
+        return await Trial(args[1], args[2], args.Length >= 4 ? args[3] : null);
     case "profile" when args.Length >= 2:
         return Profile(args[1], args.Contains("--json"));
     case "seppass" when args.Length >= 2:
@@ -67,8 +67,8 @@ static void GenerateNumeric(string path, long rows, ulong seed)
 }
 
 // One search trial on a file, as a run's activity does it, timed in its parts (load, first trial, repeat): where a
-// trial's time goes on large data.
-static async Task<int> Trial(string path, string trainer)
+// trial's time goes on large data. Parameters given as "name=value,name=value" replace the trainer's defaults.
+static async Task<int> Trial(string path, string trainer, string? parameters)
 {
     var clock = Stopwatch.StartNew();
     ValidationReport report;
@@ -89,6 +89,12 @@ static async Task<int> Trial(string path, string trainer)
     var options = new TrainingOptions();
     var plan = new SearchPlanner(Options.Create(options)).Plan(data, null, []);
     var configuration = plan.Configurations.First(c => c.Trainer == trainer);
+    foreach (var pair in (parameters ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+    {
+        var (name, value) = (pair.Split('=')[0], double.Parse(pair.Split('=')[1], CultureInfo.InvariantCulture));
+        configuration = configuration with { Parameters = new Dictionary<string, double>(configuration.Parameters) { [name] = value } };
+    }
+
     var runner = new TrialRunner(TimeProvider.System);
     var first = runner.Run(data, plan.Settings, new TrialRequest(0, 0, configuration, 1, null));
     var firstAt = clock.Elapsed.TotalSeconds;

@@ -67,7 +67,7 @@ public sealed class MonitoringPass(
         var settings = spec?.Monitoring ?? MonitoringSettings.Default;
         var stored = await store.GetStateAsync(model, cancellationToken);
         // A new champion starts its streaks and detector afresh (its contract is another reference); the cool-down and
-        // the month's budget carry over, or every retrained champion would reopen them.
+        // the month's budget carry over, or every retrained champion would reopen them, and so do windows left unfinished.
         var previous = stored?.State;
         var state = previous is not null && previous.Version == version.Version
             ? previous
@@ -76,6 +76,7 @@ public sealed class MonitoringPass(
                 LastRetrainAt = previous?.LastRetrainAt,
                 RetrainMonth = previous?.RetrainMonth,
                 RetrainsThisMonth = previous?.RetrainsThisMonth ?? 0,
+                Unfinished = previous?.Unfinished ?? [],
             };
         var to = clock.GetUtcNow();
         var (rows, total) = await SampleAsync(model, version.Version, state.LastWindowEnd, to, cancellationToken);

@@ -77,6 +77,23 @@ public sealed class MonitoringRaceTests : IAsyncLifetime
         Assert.Empty((await store.GetStateAsync(model, CancellationToken.None))!.Value.State.Unfinished);
     }
 
+    [Fact]
+    public async Task AWindowLeftUnfinished_IsFinishedAfterANewChampionTookOver()
+    {
+        // The run a window starts may well replace the champion before the window is taken over; a new champion's
+        // monitoring starts afresh, but not by forgetting what is left to do.
+        var model = await ChampionAsync();
+        var store = services!.Get<IMonitoringStore>();
+        await Assert.ThrowsAsync<IOException>(() => Pass(new DiesAfterCommit(store), Start).CloseWindowAsync(model, null, CancellationToken.None));
+        await RegisterChampionAsync(model);
+
+        var next = await Pass(store, Start + MonitoringPass.FinishAfter + TimeSpan.FromSeconds(1)).CloseWindowAsync(model, null, CancellationToken.None);
+
+        Assert.Equal(2, next.Version);
+        Assert.False((await store.GetWindowAsync(model, Start, CancellationToken.None))!.Pending);
+        Assert.Equal(2, (await AlertsAsync(model)).Count);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -140,23 +157,35 @@ public sealed class MonitoringRaceTests : IAsyncLifetime
     private async Task<string> ChampionAsync()
     {
         var model = $"race-{Guid.NewGuid():N}"[..20];
-        var registry = services!.Get<IModelRegistry>();
         var csv = new StringBuilder("x,label\n");
         for (var i = 0; i < 200; i++)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{i % 17},{(i % 3 == 0 ? "yes" : "no")}\n");
         }
 
-        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
-        await services.Get<IDatasetStore>().UploadAsync(model, "data.csv", BinaryData.FromBytes(bytes), CancellationToken.None);
-        using var data = new MemoryStream(bytes);
-        var contract = services.Get<DatasetValidator>().Validate(data, null).Contract!;
-        var number = await registry.ReserveVersionAsync(model, "run-1", CancellationToken.None);
-        await services.Get<IModelArtifactStore>().WriteAsync(ArtifactPaths.Contract(model, number), BinaryData.FromObjectAsJson(contract, MlopsJson.Options), CancellationToken.None);
-        await registry.CommitVersionAsync(PromoteModelTwinTests.Version(model, number, "run-1") with { Schema = contract.Schema, ContractVersion = contract.Version }, CancellationToken.None);
-        Assert.True(await registry.TrySetAliasAsync(model, Aliases.Champion, number, null, CancellationToken.None));
+        await services!.Get<IDatasetStore>().UploadAsync(model, "data.csv", BinaryData.FromBytes(Encoding.UTF8.GetBytes(csv.ToString())), CancellationToken.None);
+        await RegisterChampionAsync(model);
         await services.Get<IDatasetStore>().WriteSpecAsync(model, """{"retrainSchedule":"* * * * * *"}""", CancellationToken.None);
         return model;
+    }
+
+    /// <summary>The model's next version, with the contract of its dataset, as its champion.</summary>
+    private async Task RegisterChampionAsync(string model)
+    {
+        var registry = services!.Get<IModelRegistry>();
+        var data = (await services.Get<IDatasetStore>().DescribeAsync($"{model}/data.csv", CancellationToken.None))!;
+        DataContract contract;
+        await using (var read = await services.Get<IDatasetStore>().OpenReadAsync(new DatasetRef(model, data.BlobName, data.Sha256, data.ETag), CancellationToken.None))
+        {
+            contract = services.Get<DatasetValidator>().Validate(read, null).Contract!;
+        }
+
+        var runId = $"run-{Guid.NewGuid():N}";
+        var number = await registry.ReserveVersionAsync(model, runId, CancellationToken.None);
+        await services.Get<IModelArtifactStore>().WriteAsync(ArtifactPaths.Contract(model, number), BinaryData.FromObjectAsJson(contract, MlopsJson.Options), CancellationToken.None);
+        await registry.CommitVersionAsync(PromoteModelTwinTests.Version(model, number, runId) with { Schema = contract.Schema, ContractVersion = contract.Version }, CancellationToken.None);
+        var champion = await registry.GetAliasAsync(model, Aliases.Champion, CancellationToken.None);
+        Assert.True(await registry.TrySetAliasAsync(model, Aliases.Champion, number, champion?.ETag, CancellationToken.None));
     }
 
     /// <summary>Runs named by the set they train on, as the Durable retrainer's are: a stored set resumes as its run.</summary>

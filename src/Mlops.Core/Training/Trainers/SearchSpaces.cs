@@ -17,6 +17,7 @@ internal static class SearchSpaces
     public const string L1 = "l1Regularization";
     public const string L2 = "l2Regularization";
     public const string MaxIterations = "maximumNumberOfIterations";
+    public const string TweediePower = "tweediePower";
 
     /// <summary>LightGbm: boosting rounds, tree shape, shrinkage, L2 on leaf values and column subsampling.</summary>
     public static IReadOnlyList<HyperParameter> LightGbm { get; } =
@@ -49,6 +50,12 @@ internal static class SearchSpaces
         new(MinLeaf, 2, 50, LogScale: true, IsInteger: true),
         new(FeatureFraction, 0.5, 1),
     ];
+
+    /// <summary>
+    /// FastTree under a Tweedie loss: FastTree's space and the variance power, between Poisson (1) and gamma (2), ends
+    /// left out: at 1 a label of zeros has no spread to fit, at 2 none may be zero.
+    /// </summary>
+    public static IReadOnlyList<HyperParameter> FastTreeTweedie { get; } = [.. FastTree, new(TweediePower, 1.1, 1.9)];
 
     /// <summary>FastForest (random forest): trees, tree shape and the share of columns each tree sees.</summary>
     public static IReadOnlyList<HyperParameter> FastForest { get; } =

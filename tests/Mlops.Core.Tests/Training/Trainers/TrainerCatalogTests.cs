@@ -66,6 +66,22 @@ public class TrainerCatalogTests
     }
 
     [Fact]
+    public void TweedieTrees_FitWithTheSearchedVariancePower()
+    {
+        var data = SampleDatasets.Load(SampleDatasets.Diabetes).Typed(TestSchemas.ForSample(SampleDatasets.Diabetes));
+        var settings = new TrialSettings(42, 0.2, 5, 5, Mlops.Core.Evaluation.MetricNames.Rmse, false, 100);
+        var trainer = new ModelTrainer(TestSchemas.DefaultOptions);
+
+        double Rmse(double power) => trainer.Train(
+            data,
+            new TrialConfiguration("FastTreeTweedieRegression", new Dictionary<string, double> { [SearchSpaces.TweediePower] = power, [SearchSpaces.Trees] = 50 }),
+            settings).Metrics[Mlops.Core.Evaluation.MetricNames.Rmse];
+
+        // The same trees under another variance power fit other leaf values: the parameter reaches the trainer.
+        Assert.NotEqual(Rmse(1.1), Rmse(1.9), 3);
+    }
+
+    [Fact]
     public void ModelSize_LinearModelsAreCheaperThanTrees()
     {
         var linear = BinaryTrainers.LogisticRegression;
