@@ -12,7 +12,10 @@ namespace Mlops.Core.Monitoring;
 /// </summary>
 public sealed class WindowFinisher(IModelRegistry registry, IMonitoringStore store, IRegistryEventLog events, RetrainingSetBuilder sets)
 {
-    /// <summary>Times the state is read again to drop a finished window from it before the next pass is left to.</summary>
+    /// <summary>
+    /// Writes tried to drop a finished window from the state's unfinished list. After that many refused writes the entry
+    /// stays; the pass that takes it over finds the window finished and drops it.
+    /// </summary>
     public const int RecordAttempts = 5;
 
     /// <param name="window">A pending window.</param>
