@@ -29,6 +29,38 @@ internal static class SyntheticData
         return new CsvDataset(["color", "x", "noise", "label"], data);
     }
 
+    /// <summary>
+    /// A year (1950-2020) and an air pressure (about 1013 hPa) with a linear effect each: the label is their weighted
+    /// sum plus noise (regression), its sign drawn through a logistic (binary), or its tercile band (three classes).
+    /// <paramref name="shifted"/> false writes both features minus their centres; the labels are the same either way.
+    /// </summary>
+    public static CsvDataset YearAndPressure(MlTask task, int rows, int seed, bool shifted)
+    {
+        var random = new Random(seed);
+        var data = new List<string[]>(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            var year = random.Next(-35, 36);
+            var pressure = Math.Round(Gaussian(random) * 9, 1);
+            var effect = (0.06 * year) - (0.12 * pressure);
+            var label = task switch
+            {
+                MlTask.Regression => ((50 * effect) + (Gaussian(random) * 20)).ToString("R", CultureInfo.InvariantCulture),
+                MlTask.BinaryClassification => random.NextDouble() < 1 / (1 + Math.Exp(-effect)) ? "yes" : "no",
+                _ => (effect + (Gaussian(random) * 0.3)) switch { < -0.7 => "low", > 0.7 => "high", _ => "mid" },
+            };
+            data.Add([
+                (shifted ? year + 1985 : year).ToString(CultureInfo.InvariantCulture),
+                (shifted ? pressure + 1013 : pressure).ToString("0.0", CultureInfo.InvariantCulture),
+                label]);
+        }
+
+        return new CsvDataset(["year", "pressure", "label"], data);
+    }
+
     public static DatasetSchema ColorXorSchema(CsvDataset data) =>
         TestSchemas.Infer(data, MlTask.BinaryClassification, categorical: ["color"]);
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

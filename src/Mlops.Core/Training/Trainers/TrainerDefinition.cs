@@ -56,8 +56,11 @@ internal sealed class TrainerDefinition
         // Iterative optimizers pass over the data many times: cache the featurized rows once. The checkpoint must sit in
         // the same chain as the trainer: ML.NET caches only between a chain's own steps, so a checkpoint that ends a
         // nested chain (what appending to an IEstimator makes) is dropped, and every pass re-ran the featurization.
+        // Each slot is mapped onto [0, 1] from its own minimum: ML.NET's default keeps zero fixed and divides by the
+        // largest magnitude, which squeezes a year or an air pressure into a sliver near 1 whose weight the penalty then
+        // flattens. Slots whose minimum is zero (one-hot, n-grams, missing flags) keep their zeros and stay sparse.
         IEstimator<ITransformer> chain = NeedsNormalization
-            ? ml.Transforms.NormalizeMinMax(FeaturePipeline.Features).AppendCacheCheckpoint(ml).Append(trainer)
+            ? ml.Transforms.NormalizeMinMax(FeaturePipeline.Features, fixZero: false).AppendCacheCheckpoint(ml).Append(trainer)
             : trainer;
         return Task == MlTask.MulticlassClassification
             ? chain.Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
