@@ -31,7 +31,8 @@ internal static class SyntheticData
 
     /// <summary>
     /// A year (1950-2020) and an air pressure (about 1013 hPa) with a linear effect each: the label is their weighted
-    /// sum plus noise (regression), its sign drawn through a logistic (binary), or its tercile band (three classes).
+    /// sum plus noise (regression), its sign drawn through a logistic (binary), or its band with noise (three classes:
+    /// below -0.7, above 0.7, between).
     /// <paramref name="shifted"/> false writes both features minus their centres; the labels are the same either way.
     /// </summary>
     public static CsvDataset YearAndPressure(MlTask task, int rows, int seed, bool shifted)
