@@ -42,13 +42,13 @@ internal static class SyntheticData
         for (var i = 0; i < rows; i++)
         {
             var year = random.Next(-35, 36);
-            var pressure = Math.Round(Gaussian(random) * 9, 1);
+            var pressure = Math.Round(StandardNormal.Draw(random) * 9, 1);
             var effect = (0.06 * year) - (0.12 * pressure);
             var label = task switch
             {
-                MlTask.Regression => ((50 * effect) + (Gaussian(random) * 20)).ToString("R", CultureInfo.InvariantCulture),
+                MlTask.Regression => ((50 * effect) + (StandardNormal.Draw(random) * 20)).ToString("R", CultureInfo.InvariantCulture),
                 MlTask.BinaryClassification => random.NextDouble() < 1 / (1 + Math.Exp(-effect)) ? "yes" : "no",
-                _ => (effect + (Gaussian(random) * 0.3)) switch { < -0.7 => "low", > 0.7 => "high", _ => "mid" },
+                _ => (effect + (StandardNormal.Draw(random) * 0.3)) switch { < -0.7 => "low", > 0.7 => "high", _ => "mid" },
             };
             data.Add([
                 (shifted ? year + 1985 : year).ToString(CultureInfo.InvariantCulture),
@@ -61,7 +61,4 @@ internal static class SyntheticData
 
     public static DatasetSchema ColorXorSchema(CsvDataset data) =>
         TestSchemas.Infer(data, MlTask.BinaryClassification, categorical: ["color"]);
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -134,7 +134,7 @@ public class DataQualityRuleTests
         var drawn = new List<double>();
         var counts = QualityFixtures.Clean(2000).Map("income", (_, _) =>
         {
-            var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var normal = StandardNormal.Draw(random);
             drawn.Add(Math.Round(Math.Exp(2.5 + normal)));
             return QualityFixtures.Number(drawn[^1], "0");
         });

@@ -24,10 +24,10 @@ internal static class QualityFixtures
         var random = new Random(seed);
         return CsvBuilder.WithColumns("income", "tenure", "plan", "region", Label).Rows(rows, _ =>
         {
-            var income = 50_000 + (12_000 * Normal(random));
+            var income = 50_000 + (12_000 * StandardNormal.Draw(random));
             var tenure = random.NextDouble() * 120;
             var plan = Plans[random.Next(Plans.Length)];
-            var odds = 0.8 - (tenure / 40) + (plan == "basic" ? 0.7 : 0) + Normal(random);
+            var odds = 0.8 - (tenure / 40) + (plan == "basic" ? 0.7 : 0) + StandardNormal.Draw(random);
             return [Number(income, "0.00"), Number(tenure, "0.0"), plan, Regions[random.Next(Regions.Length)], odds > 0 ? "yes" : "no"];
         });
     }
@@ -62,7 +62,4 @@ internal static class QualityFixtures
     public static CsvBuilder With(this CsvBuilder csv, string name, Func<int, string> value) => csv.WithColumn(name, value, before: Label);
 
     public static string Number(double value, string format = "R") => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
